@@ -1,0 +1,127 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace RipeTyped.Generator.Diagnostics
+{
+    /// <summary>Every diagnostic RipeTyped reports. IDs: RIPE0xxx plan/generation errors, RIPE1xxx plan naming and hygiene, RIPE2xxx C# usage.</summary>
+    internal static class RipeDiagnostics
+    {
+        private const string HelpBase = "https://github.com/ripetyped/ripetyped/blob/main/docs/diagnostics/";
+        private const string Plan = "RipeTyped.Plan";
+        private const string Naming = "RipeTyped.Naming";
+        private const string Usage = "RipeTyped.Usage";
+
+        // ---- RIPE0xxx: the plan cannot be read, or code for part of it cannot be generated correctly ----
+        public static readonly DiagnosticDescriptor YamlSyntax = Error("RIPE0001", "Tracking plan is not valid YAML",
+            "tracking-plan.yaml is not valid YAML: {0}");
+
+        public static readonly DiagnosticDescriptor UnknownKey = Error("RIPE0002", "Unknown key in tracking plan",
+            "Unknown key '{0}' in {1}; expected one of: {2}");
+
+        public static readonly DiagnosticDescriptor WrongNodeKind = Error("RIPE0003", "Tracking plan value has the wrong shape",
+            "'{0}' must be {1}");
+
+        public static readonly DiagnosticDescriptor UnknownType = Error("RIPE0004", "Unknown property type",
+            "Unknown type '{0}' for '{1}'; expected one of: string, integer, number, boolean, date-time, enum, array, object, any");
+
+        public static readonly DiagnosticDescriptor MissingKey = Error("RIPE0005", "Required key missing in tracking plan",
+            "{0} needs '{1}'");
+
+        public static readonly DiagnosticDescriptor UnknownDefinition = Error("RIPE0006", "Unknown shared definition",
+            "'{0}' refers to definition '{1}', which is not under 'definitions'");
+
+        public static readonly DiagnosticDescriptor Duplicate = Error("RIPE0007", "Duplicate name in tracking plan",
+            "{0} '{1}' is defined more than once (first at line {2}); the duplicate is skipped");
+
+        public static readonly DiagnosticDescriptor IdentifierCollision = Error("RIPE0008", "Names collide after flattening to C# identifiers",
+            "{0} '{1}' becomes the C# name '{2}', already taken by '{3}' (line {4}); no code is generated for it. Rename one of them.");
+
+        public static readonly DiagnosticDescriptor InvalidConstraint = Error("RIPE0009", "Invalid property constraint",
+            "Constraint '{0}' on '{1}' is invalid: {2}");
+
+        public static readonly DiagnosticDescriptor EmptyName = Error("RIPE0010", "Empty name",
+            "{0} has an empty name; no code is generated for it");
+
+        public static readonly DiagnosticDescriptor MultiplePlans = Error("RIPE0011", "More than one tracking plan",
+            "Only one tracking plan per project is supported; '{0}' is ignored because '{1}' is used");
+
+        public static readonly DiagnosticDescriptor LanguageVersionTooLow = Error("RIPE0012", "C# 11 or later required",
+            "RipeTyped generates 'required' members, which need C# 11 or later; this project uses C# {0}. Set <LangVersion>11</LangVersion> (or later) in the project file.");
+
+        public static readonly DiagnosticDescriptor UnsupportedVersion = Error("RIPE0013", "Unsupported tracking plan version",
+            "Tracking plan version '{0}' is not supported; this RipeTyped reads version 1");
+
+        public static readonly DiagnosticDescriptor InvalidOption = Error("RIPE0014", "Invalid plan option",
+            "Option '{0}' is invalid: {1}");
+
+        public static readonly DiagnosticDescriptor CircularDefinition = Error("RIPE0015", "Circular shared definition",
+            "Definition '{0}' refers to itself through '$ref'");
+
+        public static readonly DiagnosticDescriptor InternalError = Error("RIPE0099", "RipeTyped failed on this tracking plan",
+            "RipeTyped could not process the tracking plan ({0}); no code was generated. Please report this with the plan.");
+
+        // ---- RIPE1xxx: naming and hygiene of the plan (analyzer, configurable in .editorconfig) ----
+        public static readonly DiagnosticDescriptor NonFlattenedEvent = Warning("RIPE1001", Naming, "Event is not flattened",
+            "Event '{0}' is not flattened: {1}. Ripe recommends one event per action, e.g. {2}.");
+
+        public static readonly DiagnosticDescriptor EventNameConvention = Warning("RIPE1002", Naming, "Event name breaks the naming convention",
+            "Event '{0}' breaks the plan's event naming convention ({1}): {2}; expected '{3}'");
+
+        public static readonly DiagnosticDescriptor PropertyNameConvention = Warning("RIPE1003", Naming, "Property name breaks the naming convention",
+            "Property '{0}' breaks the plan's property naming convention ({1}); expected '{2}'");
+
+        public static readonly DiagnosticDescriptor NearDuplicateName = Warning("RIPE1004", Naming, "Names differ only by case or spacing",
+            "{0} '{1}' differs from '{2}' (line {3}) only by case, spacing or punctuation; Ripe would show two different {4}");
+
+        public static readonly DiagnosticDescriptor NameTooLong = Warning("RIPE1005", Naming, "Name is too long",
+            "{0} '{1}' is {2} characters long; keep names at most {3} characters");
+
+        public static readonly DiagnosticDescriptor ReservedPropertyName = Warning("RIPE1006", Naming, "Property name is reserved by Ripe",
+            "Property '{0}' uses a name Ripe reserves for the message itself ('{1}'); rename it");
+
+        public static readonly DiagnosticDescriptor MissingDescription = Info("RIPE1007", Plan, "Event has no description",
+            "Event '{0}' has no description; say when it fires so that reviewers and the generated XML docs can tell");
+
+        public static readonly DiagnosticDescriptor UnusedDefinition = Warning("RIPE1009", Plan, "Shared definition is never used",
+            "Definition '{0}' is not used by any property; remove it or refer to it with $ref");
+
+        // ---- RIPE2xxx: C# code calling the sender ----
+        public static readonly DiagnosticDescriptor EventNotInPlan = Warning("RIPE2001", Usage, "Tracked event is not in the tracking plan",
+            "Event '{0}' is not in tracking-plan.yaml; add it to the plan (and use the generated method) or fix the name{1}");
+
+        public static readonly DiagnosticDescriptor RawNonFlattenedEvent = Warning("RIPE2002", Usage, "Tracked event is not flattened",
+            "Event '{0}' is not flattened: {1}. Ripe recommends one event per action, e.g. {2}.");
+
+        public static readonly DiagnosticDescriptor UseTypedMethod = Info("RIPE2003", Usage, "Use the typed tracking method",
+            "Event '{0}' is in the tracking plan; call '{1}' instead of the string-typed Track");
+
+        public static readonly DiagnosticDescriptor EventNeverTracked = new DiagnosticDescriptor("RIPE2004", "Plan event is never tracked",
+            "Event '{0}' is in the tracking plan but no code in this project tracks it", Usage, DiagnosticSeverity.Info,
+            isEnabledByDefault: false, helpLinkUri: HelpBase + "RIPE2004.md", description: "Opt-in: enable it in .editorconfig with dotnet_diagnostic.RIPE2004.severity = suggestion.");
+
+        private static readonly Dictionary<string, DiagnosticDescriptor> All = typeof(RipeDiagnostics)
+            .GetFields()
+            .Where(f => f.FieldType == typeof(DiagnosticDescriptor))
+            .Select(f => (DiagnosticDescriptor)f.GetValue(null))
+            .ToDictionary(d => d.Id);
+
+        public static DiagnosticDescriptor ById(string id) => All[id];
+
+        public static ImmutableArray<DiagnosticDescriptor> Where(System.Func<DiagnosticDescriptor, bool> predicate) =>
+            All.Values.Where(predicate).OrderBy(d => d.Id, System.StringComparer.Ordinal).ToImmutableArray();
+
+        /// <summary>True for rules the generator itself reports (they decide what code is emitted).</summary>
+        public static bool IsGeneratorRule(string id) => id.StartsWith("RIPE0", System.StringComparison.Ordinal);
+
+        private static DiagnosticDescriptor Error(string id, string title, string message) =>
+            new DiagnosticDescriptor(id, title, message, Plan, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + id + ".md");
+
+        private static DiagnosticDescriptor Warning(string id, string category, string title, string message) =>
+            new DiagnosticDescriptor(id, title, message, category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpBase + id + ".md");
+
+        private static DiagnosticDescriptor Info(string id, string category, string title, string message) =>
+            new DiagnosticDescriptor(id, title, message, category, DiagnosticSeverity.Info, isEnabledByDefault: true, helpLinkUri: HelpBase + id + ".md");
+    }
+}

@@ -1,0 +1,58 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace RipeTyped.Generator.Emit
+{
+    /// <summary>Makes plan text safe inside generated C#: no plan text can end a comment, a string or a line early.</summary>
+    internal static class Escaping
+    {
+        /// <summary>A C# string literal (quotes included) for any text.</summary>
+        public static string Literal(string text) => SymbolDisplay.FormatLiteral(text, quote: true);
+
+        /// <summary>Text for an XML doc comment: XML-escaped, with every C# line terminator removed.</summary>
+        public static string XmlText(string text)
+        {
+            var builder = new StringBuilder(text.Length);
+            foreach (char c in text)
+            {
+                switch (c)
+                {
+                    case '&': builder.Append("&amp;"); break;
+                    case '<': builder.Append("&lt;"); break;
+                    case '>': builder.Append("&gt;"); break;
+                    case '\r':
+                    case '\n':
+                    case '\u0085':
+                    case '\u2028':
+                    case '\u2029':
+                        builder.Append(' ');
+                        break;
+                    default:
+                        // Other control characters are not valid XML.
+                        builder.Append(char.IsControl(c) && c != '\t' ? ' ' : c);
+                        break;
+                }
+            }
+
+            return builder.ToString();
+        }
+
+        /// <summary>A description as doc-comment lines: split on any line terminator, each line escaped.</summary>
+        public static IEnumerable<string> XmlLines(string text)
+        {
+            foreach (string line in text.Replace("\r\n", "\n").Split('\n', '\r', '\u0085', '\u2028', '\u2029'))
+            {
+                string trimmed = line.TrimEnd();
+                yield return XmlText(trimmed);
+            }
+        }
+
+        public static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture) + "d";
+
+        public static string NullableNumber(double? value) => value.HasValue ? Number(value.Value) : "null";
+
+        public static string NullableInt(int? value) => value.HasValue ? value.Value.ToString(CultureInfo.InvariantCulture) : "null";
+    }
+}

@@ -1,0 +1,145 @@
+using RipeTyped.Generator.Spec;
+using static RipeTyped.Generator.Emit.GeneratedCode;
+
+namespace RipeTyped.Generator.Emit
+{
+    /// <summary>Writes the facade class: one typed method per event and page, typed Identify and Group.</summary>
+    internal static class FacadeEmitter
+    {
+        private const string Identity = "global::RipeTyped.RipeIdentity";
+        private const string PageContext = "global::RipeTyped.RipePageContext";
+        private const string IdentityDoc = "/// <param name=\"identity\">Who it is about; null for the client's ambient identity (the last Identify, its anonymous id and the last Group).</param>";
+
+        public static string Emit(GenerationSpec spec)
+        {
+            var w = Start(spec.Namespace);
+            w.Summary("Typed Ripe analytics calls generated from tracking-plan.yaml: one method per event and page, typed identify and group traits.");
+            w.Line(Attribute);
+            w.Open($"public sealed partial class {spec.ClassName}");
+            w.Line($"private readonly {RipeNs}.RipeClient _client;");
+            w.Line();
+            w.Summary("Creates the typed facade over a client; the client's lifetime stays with the caller.");
+            w.Line("/// <param name=\"client\">The client that queues and delivers the calls.</param>");
+            w.Open($"public {spec.ClassName}({RipeNs}.RipeClient client)");
+            w.Line("_client = client ?? throw new global::System.ArgumentNullException(nameof(client));");
+            w.Close();
+            w.Line();
+            w.Summary("The underlying client (ambient identity, statistics, flushing).");
+            w.Line($"public {RipeNs}.RipeClient Client => _client;");
+            EmitIdentify(w, spec.Identify);
+            EmitGroup(w, spec.Group);
+            foreach (var call in spec.Events)
+            {
+                EmitTrack(w, call);
+            }
+
+            foreach (var call in spec.Pages)
+            {
+                EmitPage(w, call);
+            }
+
+            w.Line();
+            w.Summary("Waits until every call made so far has been delivered (or given up on after retries).");
+            w.Line("/// <param name=\"cancellationToken\">Stops the wait, not the delivery.</param>");
+            w.Line("/// <returns>A task that completes when the queue has been drained up to this call.</returns>");
+            w.Line("public global::System.Threading.Tasks.Task FlushAsync(global::System.Threading.CancellationToken cancellationToken = default) => _client.FlushAsync(cancellationToken);");
+            w.Close();
+            w.Close();
+            return w.ToString();
+        }
+
+        private static void EmitIdentify(CodeWriter w, CallSpec call)
+        {
+            string traitsParam = PayloadParameter(call, "traits");
+            string traitsArg = call.PayloadType is null ? "" : ", traits";
+            w.Line();
+            w.Summary(call.Description, "Identifies the current user and makes <paramref name=\"userId\"/> the ambient user id of later calls.");
+            w.Line("/// <param name=\"userId\">The user's id in your database.</param>");
+            DocPayload(w, call, "traits", "The user's traits.");
+            w.Line($"public void Identify(string userId{traitsParam}) => _client.Identify(userId{traitsArg});");
+            w.Line();
+            w.Summary("Identifies the user of <paramref name=\"identity\"/> without changing the ambient identity (for servers acting for many users).");
+            w.Line("/// <param name=\"identity\">The user to identify.</param>");
+            DocPayload(w, call, "traits", "The user's traits.");
+            w.Line($"public void Identify({Identity} identity{traitsParam}) => _client.Identify(identity{traitsArg});");
+        }
+
+        private static void EmitGroup(CodeWriter w, CallSpec call)
+        {
+            string traitsParam = PayloadParameter(call, "traits");
+            w.Line();
+            w.Summary(call.Description, "Associates the user with a group (company, workspace or account); with the ambient identity the group becomes the ambient group id.");
+            w.Line("/// <param name=\"groupId\">The group's id, preferably from your database.</param>");
+            DocPayload(w, call, "traits", "The group's traits.");
+            w.Line(IdentityDoc);
+            string traitsArg = call.PayloadType is null ? "null" : "traits";
+            w.Line($"public void Group(string groupId{traitsParam}, {Identity}? identity = null) => _client.Group(groupId, {traitsArg}, identity);");
+        }
+
+        private static void EmitTrack(CodeWriter w, CallSpec call)
+        {
+            w.Line();
+            w.Summary(call.Description, $"Tracks the <c>{Escaping.XmlText(call.WireName)}</c> event.");
+            w.Line($"/// <remarks>Sent to Ripe as the event <c>{Escaping.XmlText(call.WireName)}</c>.</remarks>");
+            DocPayload(w, call, "properties", "The event's properties.");
+            w.Line(IdentityDoc);
+            Obsolete(w, call);
+            string properties = PayloadParameter(call, "properties");
+            w.Open($"public void {call.MethodName}({Trim(properties)}{Comma(properties)}{Identity}? identity = null)");
+            NullCheck(w, call, "properties");
+            w.Line($"_client.Track({Escaping.Literal(call.WireName)}, {(call.PayloadType is null ? "null" : "properties")}, identity);");
+            w.Close();
+        }
+
+        private static void EmitPage(CodeWriter w, CallSpec call)
+        {
+            w.Line();
+            w.Summary(call.Description, $"Records a view of the <c>{Escaping.XmlText(call.WireName)}</c> page.");
+            w.Line($"/// <remarks>Sent to Ripe as the page <c>{Escaping.XmlText(call.WireName)}</c>.</remarks>");
+            DocPayload(w, call, "properties", "The page's properties.");
+            w.Line("/// <param name=\"page\">Path, referrer, search, title and URL of the page view (<c>context.page</c>), or null.</param>");
+            w.Line(IdentityDoc);
+            Obsolete(w, call);
+            string properties = PayloadParameter(call, "properties");
+            w.Open($"public void {call.MethodName}({Trim(properties)}{Comma(properties)}{PageContext}? page = null, {Identity}? identity = null)");
+            NullCheck(w, call, "properties");
+            w.Line($"_client.Page({Escaping.Literal(call.WireName)}, {(call.PayloadType is null ? "null" : "properties")}, page, identity);");
+            w.Close();
+        }
+
+        /// <summary>", T name" or ", T? name = null" (when nothing in it is required), or "" without a payload.</summary>
+        private static string PayloadParameter(CallSpec call, string name) =>
+            call.PayloadType is null ? "" : call.PayloadRequired ? $", {call.PayloadType} {name}" : $", {call.PayloadType}? {name} = null";
+
+        private static string Trim(string parameter) => parameter.StartsWith(", ", System.StringComparison.Ordinal) ? parameter.Substring(2) : parameter;
+
+        private static string Comma(string parameter) => parameter.Length > 0 ? ", " : "";
+
+        private static void DocPayload(CodeWriter w, CallSpec call, string name, string text)
+        {
+            if (call.PayloadType != null)
+            {
+                w.Line($"/// <param name=\"{name}\">{text}</param>");
+            }
+        }
+
+        private static void NullCheck(CodeWriter w, CallSpec call, string name)
+        {
+            if (call.PayloadType != null && call.PayloadRequired)
+            {
+                w.Open($"if ({name} is null)");
+                w.Line($"throw new global::System.ArgumentNullException(nameof({name}));");
+                w.Close();
+                w.Line();
+            }
+        }
+
+        private static void Obsolete(CodeWriter w, CallSpec call)
+        {
+            if (call.ObsoleteMessage != null)
+            {
+                w.Line($"[global::System.Obsolete({Escaping.Literal(call.ObsoleteMessage)})]");
+            }
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using System;
+using System.Collections.Generic;
+
+namespace RipeTyped.Generator.Naming
+{
+    /// <summary>
+    /// The C# names already taken in one declaration space (a namespace, a type's members, an enum), with the plan
+    /// name that took each, so a collision can name both sides.
+    /// </summary>
+    internal sealed class NameScope
+    {
+        private readonly Dictionary<string, Owner> _taken = new Dictionary<string, Owner>(StringComparer.Ordinal);
+
+        public NameScope(params string[] reserved)
+        {
+            foreach (string name in reserved)
+            {
+                _taken[name] = new Owner("(generated)", 0);
+            }
+        }
+
+        /// <summary>Takes <paramref name="identifier"/> for <paramref name="planName"/>; on a collision returns false and who has it.</summary>
+        public bool TryTake(string identifier, string planName, int line, out Owner existing)
+        {
+            if (_taken.TryGetValue(identifier, out existing))
+            {
+                return false;
+            }
+
+            _taken.Add(identifier, new Owner(planName, line));
+            return true;
+        }
+
+        /// <summary>Takes a name for a generated helper, appending a number if it is taken; never fails.</summary>
+        public string TakeUnique(string identifier)
+        {
+            string candidate = identifier;
+            for (int i = 2; _taken.ContainsKey(candidate); i++)
+            {
+                candidate = identifier + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            _taken.Add(candidate, new Owner("(generated)", 0));
+            return candidate;
+        }
+
+        public bool IsTaken(string identifier) => _taken.ContainsKey(identifier);
+
+        internal readonly struct Owner
+        {
+            public Owner(string planName, int line)
+            {
+                PlanName = planName;
+                Line = line;
+            }
+
+            public string PlanName { get; }
+
+            public int Line { get; }
+        }
+    }
+}

@@ -1,0 +1,536 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using RipeTyped.Generator.Diagnostics;
+
+namespace RipeTyped.Generator.Plan
+{
+    /// <summary>
+    /// Turns the YAML tree into a <see cref="TrackingPlan"/>, reporting every unknown key, wrongly shaped value
+    /// and unknown type at its line and column. Reads as much as it can: one bad event does not hide the others.
+    /// </summary>
+    internal sealed class PlanReader
+    {
+        private static readonly string[] RootKeys = { "version", "options", "definitions", "identify", "group", "pages", "events" };
+        private static readonly string[] OptionKeys = { "namespace", "className", "eventCase", "propertyCase" };
+        private static readonly string[] CallKeys = { "name", "description", "deprecated", "properties" };
+        private static readonly string[] TraitsKeys = { "description", "traits" };
+        private static readonly string[] SchemaKeys =
+            { "type", "description", "required", "nullable", "values", "items", "properties", "pattern", "minimum", "maximum", "minLength", "maxLength", "$ref" };
+
+        private static readonly Dictionary<string, PropertyKind> TypeNames = new Dictionary<string, PropertyKind>(StringComparer.Ordinal)
+        {
+            ["string"] = PropertyKind.String,
+            ["integer"] = PropertyKind.Integer,
+            ["number"] = PropertyKind.Number,
+            ["boolean"] = PropertyKind.Boolean,
+            ["date-time"] = PropertyKind.DateTime,
+            ["enum"] = PropertyKind.Enum,
+            ["array"] = PropertyKind.Array,
+            ["object"] = PropertyKind.Object,
+            ["any"] = PropertyKind.Any,
+        };
+
+        private readonly string _filePath;
+        private readonly List<PlanDiagnostic> _diagnostics;
+
+        private PlanReader(string filePath, List<PlanDiagnostic> diagnostics)
+        {
+            _filePath = filePath;
+            _diagnostics = diagnostics;
+        }
+
+        /// <summary>Reads a plan; never throws. Problems are added to <paramref name="diagnostics"/>.</summary>
+        public static TrackingPlan Read(string text, string filePath, List<PlanDiagnostic> diagnostics)
+        {
+            var plan = new TrackingPlan(filePath);
+            YamlNode? root = YamlTreeReader.Read(text, filePath, diagnostics);
+            if (root is null)
+            {
+                return plan;
+            }
+
+            new PlanReader(filePath, diagnostics).ReadRoot(root, plan);
+            return plan;
+        }
+
+        private void ReadRoot(YamlNode root, TrackingPlan plan)
+        {
+            if (!(root is YamlMapping mapping))
+            {
+                Report(RipeDiagnostics.WrongNodeKind, root.Span, "tracking plan", "a mapping with 'events', 'pages', 'identify', 'group', 'definitions' and 'options'");
+                return;
+            }
+
+            foreach (var (key, value) in Entries(mapping, "the tracking plan", RootKeys))
+            {
+                switch (key.Value)
+                {
+                    case "version":
+                        if (value is YamlScalar version && version.Value != "1")
+                        {
+                            Report(RipeDiagnostics.UnsupportedVersion, value.Span, version.Value);
+                        }
+                        else if (!(value is YamlScalar))
+                        {
+                            Report(RipeDiagnostics.WrongNodeKind, value.Span, "version", "the number 1");
+                        }
+
+                        break;
+                    case "options":
+                        ReadOptions(value, plan.Options);
+                        break;
+                    case "definitions":
+                        ReadPropertyMap(value, "definitions", plan.Definitions);
+                        break;
+                    case "identify":
+                        plan.Identify = ReadTraits(value, key, "identify");
+                        break;
+                    case "group":
+                        plan.Group = ReadTraits(value, key, "group");
+                        break;
+                    case "pages":
+                        ReadCalls(value, "pages", "page", plan.Pages, allowDeprecated: true);
+                        break;
+                    case "events":
+                        ReadCalls(value, "events", "event", plan.Events, allowDeprecated: true);
+                        break;
+                }
+            }
+        }
+
+        private void ReadOptions(YamlNode node, PlanOptions options)
+        {
+            if (!(node is YamlMapping mapping))
+            {
+                ReportShape(node, "options", "a mapping");
+                return;
+            }
+
+            foreach (var (key, value) in Entries(mapping, "options", OptionKeys))
+            {
+                Named? named = ReadString(value, "options." + key.Value);
+                switch (key.Value)
+                {
+                    case "namespace": options.Namespace = named; break;
+                    case "className": options.ClassName = named; break;
+                    case "eventCase": options.EventCase = named; break;
+                    case "propertyCase": options.PropertyCase = named; break;
+                }
+            }
+        }
+
+        private CallDefinition? ReadTraits(YamlNode node, YamlScalar key, string section)
+        {
+            var call = new CallDefinition(section, key.Span);
+            if (node is YamlScalar scalar && scalar.IsNull)
+            {
+                return call;
+            }
+
+            if (!(node is YamlMapping mapping))
+            {
+                ReportShape(node, section, "a mapping with 'traits'");
+                return null;
+            }
+
+            foreach (var (entryKey, value) in Entries(mapping, section, TraitsKeys))
+            {
+                if (entryKey.Value == "description")
+                {
+                    call.Description = ReadString(value, section + ".description")?.Value;
+                }
+                else
+                {
+                    ReadPropertyMap(value, section + ".traits", call.Properties);
+                }
+            }
+
+            return call;
+        }
+
+        private void ReadCalls(YamlNode node, string section, string what, List<CallDefinition> calls, bool allowDeprecated)
+        {
+            if (node is YamlScalar empty && empty.IsNull)
+            {
+                return;
+            }
+
+            if (!(node is YamlSequence sequence))
+            {
+                ReportShape(node, section, $"a sequence of {what}s, each starting with '- name:'");
+                return;
+            }
+
+            foreach (YamlNode item in sequence.Items)
+            {
+                if (!(item is YamlMapping mapping))
+                {
+                    ReportShape(item, $"each item of '{section}'", "a mapping with 'name', 'description' and 'properties'");
+                    continue;
+                }
+
+                Named? name = null;
+                var entries = Entries(mapping, "a " + what, CallKeys).ToList();
+                foreach (var (key, value) in entries)
+                {
+                    if (key.Value == "name")
+                    {
+                        name = ReadString(value, what + " name");
+                    }
+                }
+
+                if (name is null)
+                {
+                    Report(RipeDiagnostics.MissingKey, mapping.Span, "Each " + what, "name");
+                    continue;
+                }
+
+                var call = new CallDefinition(name.Value, name.Span);
+                foreach (var (key, value) in entries)
+                {
+                    switch (key.Value)
+                    {
+                        case "description":
+                            call.Description = ReadString(value, what + " description")?.Value;
+                            break;
+                        case "deprecated" when allowDeprecated:
+                            ReadDeprecated(value, call);
+                            break;
+                        case "properties":
+                            ReadPropertyMap(value, $"properties of {what} '{name.Value}'", call.Properties);
+                            break;
+                    }
+                }
+
+                calls.Add(call);
+            }
+        }
+
+        private void ReadDeprecated(YamlNode value, CallDefinition call)
+        {
+            if (!(value is YamlScalar scalar))
+            {
+                ReportShape(value, "deprecated", "true, false or the reason as text");
+                return;
+            }
+
+            if (scalar.IsPlain && TryParseBool(scalar.Value, out bool flag))
+            {
+                call.Deprecated = flag;
+                return;
+            }
+
+            call.Deprecated = true;
+            call.DeprecationReason = scalar.Value;
+        }
+
+        private void ReadPropertyMap(YamlNode node, string context, List<PropertyDefinition> target)
+        {
+            if (node is YamlScalar empty && empty.IsNull)
+            {
+                return;
+            }
+
+            if (!(node is YamlMapping mapping))
+            {
+                ReportShape(node, context, "a mapping of property names to types");
+                return;
+            }
+
+            foreach (var (key, value) in Entries(mapping, context, allowed: null))
+            {
+                target.Add(new PropertyDefinition(key.Value, key.Span, ReadSchema(value, key.Value)));
+            }
+        }
+
+        private PropertySchema ReadSchema(YamlNode node, string owner)
+        {
+            var schema = new PropertySchema(node.Span);
+            if (node is YamlScalar scalar)
+            {
+                // Shorthand: `seats: integer`.
+                if (scalar.IsNull)
+                {
+                    Report(RipeDiagnostics.MissingKey, node.Span, $"Property '{owner}'", "type");
+                }
+                else
+                {
+                    SetType(schema, scalar, owner);
+                }
+
+                return schema;
+            }
+
+            if (!(node is YamlMapping mapping))
+            {
+                ReportShape(node, owner, "a type name or a mapping with 'type'");
+                return schema;
+            }
+
+            var constraintKeys = new List<YamlScalar>();
+            YamlScalar? valuesKey = null, itemsKey = null, propertiesKey = null, typeKey = null;
+            foreach (var (key, value) in Entries(mapping, $"property '{owner}'", SchemaKeys))
+            {
+                switch (key.Value)
+                {
+                    case "type":
+                        typeKey = key;
+                        if (value is YamlScalar typeScalar && !typeScalar.IsNull)
+                        {
+                            SetType(schema, typeScalar, owner);
+                        }
+                        else
+                        {
+                            ReportShape(value, owner + ".type", "a type name");
+                        }
+
+                        break;
+                    case "description":
+                        schema.Description = ReadString(value, owner + ".description")?.Value;
+                        break;
+                    case "required":
+                        schema.Required = ReadBool(value, owner + ".required");
+                        break;
+                    case "nullable":
+                        schema.Nullable = ReadBool(value, owner + ".nullable");
+                        break;
+                    case "values":
+                        valuesKey = key;
+                        ReadEnumValues(value, owner, schema);
+                        break;
+                    case "items":
+                        itemsKey = key;
+                        schema.Items = ReadSchema(value, owner + "[]");
+                        break;
+                    case "properties":
+                        propertiesKey = key;
+                        ReadPropertyMap(value, $"properties of '{owner}'", schema.Properties);
+                        break;
+                    case "pattern":
+                        constraintKeys.Add(key);
+                        schema.Pattern = ReadString(value, owner + ".pattern");
+                        break;
+                    case "minimum":
+                        constraintKeys.Add(key);
+                        schema.Minimum = ReadNumber(value, owner + ".minimum");
+                        break;
+                    case "maximum":
+                        constraintKeys.Add(key);
+                        schema.Maximum = ReadNumber(value, owner + ".maximum");
+                        break;
+                    case "minLength":
+                        constraintKeys.Add(key);
+                        schema.MinLength = ReadLength(value, owner + ".minLength");
+                        break;
+                    case "maxLength":
+                        constraintKeys.Add(key);
+                        schema.MaxLength = ReadLength(value, owner + ".maxLength");
+                        break;
+                    case "$ref":
+                        schema.Ref = ReadString(value, owner + ".$ref");
+                        break;
+                }
+            }
+
+            if (constraintKeys.Count > 0)
+            {
+                schema.ConstraintSpan = constraintKeys[0].Span;
+            }
+
+            if (schema.Ref != null)
+            {
+                // A use of a shared definition may only say whether it is required/nullable and describe itself.
+                foreach (var key in new[] { typeKey, valuesKey, itemsKey, propertiesKey }.Concat(constraintKeys))
+                {
+                    if (key != null)
+                    {
+                        Report(RipeDiagnostics.InvalidConstraint, key.Span, key.Value, owner, "a property with '$ref' takes its type and constraints from the definition; only 'required', 'nullable' and 'description' may be added");
+                    }
+                }
+
+                return schema;
+            }
+
+            if (typeKey is null)
+            {
+                Report(RipeDiagnostics.MissingKey, mapping.Span, $"Property '{owner}'", "type' (or '$ref");
+                return schema;
+            }
+
+            CheckApplicable(schema, owner, valuesKey, PropertyKind.Enum, "only an enum has 'values'");
+            CheckApplicable(schema, owner, itemsKey, PropertyKind.Array, "only an array has 'items'");
+            CheckApplicable(schema, owner, propertiesKey, PropertyKind.Object, "only an object has 'properties'");
+            foreach (var key in constraintKeys)
+            {
+                bool stringRule = key.Value == "pattern" || key.Value == "minLength" || key.Value == "maxLength";
+                bool fits = stringRule ? schema.Kind == PropertyKind.String : schema.Kind == PropertyKind.Integer || schema.Kind == PropertyKind.Number;
+                if (!fits && schema.Kind != PropertyKind.Unknown)
+                {
+                    Report(RipeDiagnostics.InvalidConstraint, key.Span, key.Value, owner,
+                        stringRule ? "it applies to strings only" : "it applies to integers and numbers only");
+                }
+            }
+
+            if (schema.Kind == PropertyKind.Enum && valuesKey is null)
+            {
+                Report(RipeDiagnostics.MissingKey, schema.TypeSpan, $"Enum property '{owner}'", "values");
+            }
+
+            if (schema.Kind == PropertyKind.Array && itemsKey is null)
+            {
+                Report(RipeDiagnostics.MissingKey, schema.TypeSpan, $"Array property '{owner}'", "items");
+            }
+
+            return schema;
+        }
+
+        private void CheckApplicable(PropertySchema schema, string owner, YamlScalar? key, PropertyKind kind, string reason)
+        {
+            if (key != null && schema.Kind != kind && schema.Kind != PropertyKind.Unknown)
+            {
+                Report(RipeDiagnostics.InvalidConstraint, key.Span, key.Value, owner, reason);
+            }
+        }
+
+        private void SetType(PropertySchema schema, YamlScalar typeName, string owner)
+        {
+            schema.TypeSpan = typeName.Span;
+            if (TypeNames.TryGetValue(typeName.Value, out var kind))
+            {
+                schema.Kind = kind;
+            }
+            else
+            {
+                Report(RipeDiagnostics.UnknownType, typeName.Span, typeName.Value, owner);
+            }
+        }
+
+        private void ReadEnumValues(YamlNode node, string owner, PropertySchema schema)
+        {
+            if (!(node is YamlSequence sequence))
+            {
+                ReportShape(node, owner + ".values", "a sequence of strings");
+                return;
+            }
+
+            foreach (var item in sequence.Items)
+            {
+                if (item is YamlScalar value && !value.IsNull)
+                {
+                    schema.EnumValues.Add(new Named(value.Value, value.Span));
+                }
+                else
+                {
+                    ReportShape(item, owner + ".values[]", "a string");
+                }
+            }
+
+            if (schema.EnumValues.Count == 0)
+            {
+                Report(RipeDiagnostics.MissingKey, node.Span, $"Enum property '{owner}'", "at least one value");
+            }
+        }
+
+        /// <summary>Mapping entries with unknown and repeated keys reported (and skipped).</summary>
+        private IEnumerable<(YamlScalar Key, YamlNode Value)> Entries(YamlMapping mapping, string context, string[]? allowed)
+        {
+            var seen = new Dictionary<string, YamlScalar>(StringComparer.Ordinal);
+            foreach (var entry in mapping.Entries)
+            {
+                YamlScalar key = entry.Key;
+                if (allowed != null && Array.IndexOf(allowed, key.Value) < 0)
+                {
+                    Report(RipeDiagnostics.UnknownKey, key.Span, key.Value, context, string.Join(", ", allowed));
+                    continue;
+                }
+
+                if (seen.TryGetValue(key.Value, out var first))
+                {
+                    Report(RipeDiagnostics.Duplicate, key.Span, "Key", key.Value, first.Span.DisplayLine.ToString(CultureInfo.InvariantCulture));
+                    continue;
+                }
+
+                seen.Add(key.Value, key);
+                yield return (key, entry.Value);
+            }
+        }
+
+        private Named? ReadString(YamlNode node, string what)
+        {
+            if (node is YamlScalar scalar && !scalar.IsNull)
+            {
+                return new Named(scalar.Value, scalar.Span);
+            }
+
+            ReportShape(node, what, "text");
+            return null;
+        }
+
+        private bool? ReadBool(YamlNode node, string what)
+        {
+            if (node is YamlScalar scalar && scalar.IsPlain && TryParseBool(scalar.Value, out bool value))
+            {
+                return value;
+            }
+
+            ReportShape(node, what, "true or false");
+            return null;
+        }
+
+        private double? ReadNumber(YamlNode node, string what)
+        {
+            if (node is YamlScalar scalar && scalar.IsPlain &&
+                double.TryParse(scalar.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) &&
+                !double.IsNaN(value) && !double.IsInfinity(value))
+            {
+                return value;
+            }
+
+            ReportShape(node, what, "a number");
+            return null;
+        }
+
+        private int? ReadLength(YamlNode node, string what)
+        {
+            if (node is YamlScalar scalar && scalar.IsPlain &&
+                int.TryParse(scalar.Value, NumberStyles.None, CultureInfo.InvariantCulture, out int value))
+            {
+                return value;
+            }
+
+            ReportShape(node, what, "a whole number, 0 or more");
+            return null;
+        }
+
+        private static bool TryParseBool(string text, out bool value)
+        {
+            switch (text)
+            {
+                case "true":
+                case "True":
+                case "TRUE":
+                    value = true;
+                    return true;
+                case "false":
+                case "False":
+                case "FALSE":
+                    value = false;
+                    return true;
+                default:
+                    value = false;
+                    return false;
+            }
+        }
+
+        private void ReportShape(YamlNode node, string what, string expected) =>
+            Report(RipeDiagnostics.WrongNodeKind, node.Span, what, expected + ", not " + Describe(node));
+
+        private static string Describe(YamlNode node) =>
+            node is YamlScalar scalar ? (scalar.IsNull ? "empty" : $"'{scalar.Value}'") : node.ShapeName;
+
+        private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, SourceSpan span, params string[] args) =>
+            _diagnostics.Add(PlanDiagnostic.Create(descriptor, _filePath, span, args));
+    }
+}

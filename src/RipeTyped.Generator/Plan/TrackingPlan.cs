@@ -1,0 +1,157 @@
+using System.Collections.Generic;
+using RipeTyped.Generator.Diagnostics;
+
+namespace RipeTyped.Generator.Plan
+{
+    /// <summary>
+    /// The tracking plan as written, with the position of every name. Built by <see cref="PlanReader"/>,
+    /// checked by <see cref="PlanValidator"/>, and shared by the generator, the analyzers and the CLI.
+    /// </summary>
+    internal sealed class TrackingPlan
+    {
+        public TrackingPlan(string filePath)
+        {
+            FilePath = filePath;
+        }
+
+        public string FilePath { get; }
+
+        public PlanOptions Options { get; } = new PlanOptions();
+
+        public List<PropertyDefinition> Definitions { get; } = new List<PropertyDefinition>();
+
+        public List<CallDefinition> Events { get; } = new List<CallDefinition>();
+
+        public List<CallDefinition> Pages { get; } = new List<CallDefinition>();
+
+        /// <summary><c>identify.traits</c>; null when the plan has no identify section.</summary>
+        public CallDefinition? Identify { get; set; }
+
+        /// <summary><c>group.traits</c>; null when the plan has no group section.</summary>
+        public CallDefinition? Group { get; set; }
+    }
+
+    internal sealed class PlanOptions
+    {
+        public Named? Namespace { get; set; }
+
+        public Named? ClassName { get; set; }
+
+        /// <summary>Event naming convention: <c>title</c> (default), <c>sentence</c>, <c>snake</c>, <c>camel</c>, <c>pascal</c>, <c>kebab</c>, <c>any</c>.</summary>
+        public Named? EventCase { get; set; }
+
+        /// <summary>Property naming convention: <c>snake</c> (default), <c>camel</c>, <c>pascal</c>, <c>kebab</c>, <c>title</c>, <c>any</c>.</summary>
+        public Named? PropertyCase { get; set; }
+    }
+
+    /// <summary>A string value of the plan and where it stands.</summary>
+    internal sealed record Named(string Value, SourceSpan Span);
+
+    /// <summary>An event, a page, or the identify/group traits: a named call with properties.</summary>
+    internal sealed class CallDefinition
+    {
+        public CallDefinition(string name, SourceSpan nameSpan)
+        {
+            Name = name;
+            NameSpan = nameSpan;
+        }
+
+        public string Name { get; }
+
+        public SourceSpan NameSpan { get; }
+
+        public string? Description { get; set; }
+
+        public bool Deprecated { get; set; }
+
+        public string? DeprecationReason { get; set; }
+
+        public List<PropertyDefinition> Properties { get; } = new List<PropertyDefinition>();
+    }
+
+    internal sealed class PropertyDefinition
+    {
+        public PropertyDefinition(string name, SourceSpan nameSpan, PropertySchema schema)
+        {
+            Name = name;
+            NameSpan = nameSpan;
+            Schema = schema;
+        }
+
+        public string Name { get; }
+
+        public SourceSpan NameSpan { get; }
+
+        public PropertySchema Schema { get; }
+    }
+
+    internal enum PropertyKind
+    {
+        Unknown,
+        String,
+        Integer,
+        Number,
+        Boolean,
+        DateTime,
+        Enum,
+        Array,
+        Object,
+        Any,
+    }
+
+    /// <summary>The type and rules of one property (or array item, or shared definition).</summary>
+    internal sealed class PropertySchema
+    {
+        public PropertySchema(SourceSpan span)
+        {
+            Span = span;
+        }
+
+        public SourceSpan Span { get; }
+
+        public PropertyKind Kind { get; set; }
+
+        public SourceSpan TypeSpan { get; set; } = SourceSpan.None;
+
+        public string? Description { get; set; }
+
+        /// <summary>Explicit <c>required</c>; null when not written (then the definition's, else false).</summary>
+        public bool? Required { get; set; }
+
+        /// <summary>Explicit <c>nullable</c>; null when not written (then the definition's, else false).</summary>
+        public bool? Nullable { get; set; }
+
+        public List<Named> EnumValues { get; } = new List<Named>();
+
+        public PropertySchema? Items { get; set; }
+
+        public List<PropertyDefinition> Properties { get; } = new List<PropertyDefinition>();
+
+        public Named? Pattern { get; set; }
+
+        public double? Minimum { get; set; }
+
+        public double? Maximum { get; set; }
+
+        public int? MinLength { get; set; }
+
+        public int? MaxLength { get; set; }
+
+        public SourceSpan ConstraintSpan { get; set; } = SourceSpan.None;
+
+        /// <summary><c>$ref</c>: the name of a shared definition this schema takes its type from.</summary>
+        public Named? Ref { get; set; }
+
+        /// <summary>The definition <see cref="Ref"/> resolves to, set by the validator.</summary>
+        public PropertyDefinition? ResolvedRef { get; set; }
+
+        public bool IsRequired => Required ?? ResolvedRef?.Schema.Required ?? false;
+
+        public bool IsNullable => Nullable ?? ResolvedRef?.Schema.Nullable ?? false;
+
+        public string? EffectiveDescription => Description ?? ResolvedRef?.Schema.Description;
+
+        /// <summary>The schema that holds the type: the referenced definition's, else this one.</summary>
+        public PropertySchema TypeSource => ResolvedRef?.Schema.TypeSource ?? this;
+    }
+}

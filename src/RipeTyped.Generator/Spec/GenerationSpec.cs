@@ -1,0 +1,86 @@
+using RipeTyped.Generator.Common;
+
+namespace RipeTyped.Generator.Spec
+{
+    /// <summary>
+    /// Everything the emitter needs, as value-equatable records: names are final C# identifiers, types are
+    /// fully qualified. Equal specs mean equal output, so the incremental pipeline can skip emission.
+    /// </summary>
+    internal sealed record GenerationSpec(
+        string Namespace,
+        string ClassName,
+        string WireValuesClassName,
+        EquatableArray<TypeSpec> Types,
+        EquatableArray<CallSpec> Events,
+        EquatableArray<CallSpec> Pages,
+        CallSpec Identify,
+        CallSpec Group);
+
+    /// <summary>A facade method: a track of one event, a page, identify or group.</summary>
+    /// <param name="WireName">The name sent to Ripe (event name or page name).</param>
+    /// <param name="MethodName">The facade method's name.</param>
+    /// <param name="PayloadType">The fully qualified properties/traits type, or null when the call has none.</param>
+    /// <param name="PayloadRequired">True when the payload has required members (so the parameter is not optional).</param>
+    internal sealed record CallSpec(
+        string WireName,
+        string MethodName,
+        string? PayloadType,
+        bool PayloadRequired,
+        string? Description,
+        string? ObsoleteMessage);
+
+    internal abstract record TypeSpec(string Name, string? Description);
+
+    internal sealed record ObjectTypeSpec(
+        string Name,
+        string? Description,
+        string Summary,
+        EquatableArray<MemberSpec> Members,
+        EquatableArray<TypeSpec> NestedTypes) : TypeSpec(Name, Description);
+
+    internal sealed record EnumTypeSpec(
+        string Name,
+        string? Description,
+        string FullName,
+        EquatableArray<EnumMemberSpec> Members) : TypeSpec(Name, Description);
+
+    internal sealed record EnumMemberSpec(string Name, string WireValue);
+
+    /// <summary>One C# property of a generated type.</summary>
+    internal sealed record MemberSpec(
+        string JsonName,
+        string Name,
+        ValueSpec Value,
+        bool Required,
+        string? Description);
+
+    internal enum ValueKind
+    {
+        String,
+        Integer,
+        Number,
+        Boolean,
+        DateTime,
+        Enum,
+        Object,
+        Array,
+        Any,
+    }
+
+    /// <summary>A value's C# type and its rules; <see cref="Item"/> is set for arrays.</summary>
+    internal sealed record ValueSpec(
+        ValueKind Kind,
+        bool Nullable,
+        string? TypeName,
+        ValueSpec? Item,
+        string? Pattern,
+        double? Minimum,
+        double? Maximum,
+        int? MinLength,
+        int? MaxLength)
+    {
+        public bool IsValueType => Kind is ValueKind.Integer or ValueKind.Number or ValueKind.Boolean or ValueKind.DateTime or ValueKind.Enum;
+
+        public bool HasConstraints => Pattern != null || Minimum.HasValue || Maximum.HasValue || MinLength.HasValue || MaxLength.HasValue;
+    }
+}

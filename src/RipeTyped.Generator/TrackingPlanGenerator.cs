@@ -1,0 +1,88 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using RipeTyped.Generator.Diagnostics;
+using RipeTyped.Generator.Emit;
+using RipeTyped.Generator.Pipeline;
+using RipeTyped.Generator.Plan;
+
+namespace RipeTyped.Generator
+{
+    /// <summary>
+    /// Reads <c>tracking-plan.yaml</c> (an AdditionalFiles item) and generates typed tracking code. The plan is parsed
+    /// only when its text or the project's namespace changes; edits to C# files reach only the cheap compilation-info step.
+    /// </summary>
+    [Generator(LanguageNames.CSharp)]
+    public sealed class TrackingPlanGenerator : IIncrementalGenerator
+    {
+        /// <inheritdoc />
+        public void Initialize(IncrementalGeneratorInitializationContext context)
+        {
+            var planFiles = context.AdditionalTextsProvider
+                .Where(static text => PlanLoader.IsPlanFile(text.Path))
+                .Select(static (text, ct) => new PlanFile(text.Path, text.GetText(ct)?.ToString() ?? ""))
+                .WithTrackingName(TrackingNames.PlanFiles);
+
+            var project = context.AnalyzerConfigOptionsProvider
+                .Select(static (options, _) => options.GlobalOptions.TryGetValue("build_property.RootNamespace", out var ns) ? ns : null)
+                .Combine(context.CompilationProvider.Select(static (c, _) => c.AssemblyName))
+                .Select(static (pair, _) => new ProjectInfo(pair.Left, pair.Right))
+                .WithTrackingName(TrackingNames.ProjectInfo);
+
+            var model = planFiles.Collect()
+                .Combine(project)
+                .Select(static (input, ct) => PlanModelBuilder.Build(input.Left, input.Right, ct))
+                .WithTrackingName(TrackingNames.PlanModel);
+
+            var compilation = context.CompilationProvider
+                .Select(static (c, _) => ReadCompilation(c))
+                .WithTrackingName(TrackingNames.CompilationInfo);
+
+            context.RegisterSourceOutput(model.Combine(compilation).WithTrackingName(TrackingNames.Output), static (spc, input) => Execute(spc, input.Left, input.Right));
+        }
+
+        private static CompilationInfo ReadCompilation(Compilation compilation)
+        {
+            var version = compilation is CSharpCompilation cs ? cs.LanguageVersion : LanguageVersion.Latest;
+            return new CompilationInfo(
+                version.ToDisplayString(),
+                version >= LanguageVersion.CSharp11,
+                IsUsable(compilation, "System.Runtime.CompilerServices.RequiredMemberAttribute"),
+                IsUsable(compilation, "System.Runtime.CompilerServices.CompilerFeatureRequiredAttribute"));
+        }
+
+        private static bool IsUsable(Compilation compilation, string metadataName) =>
+            compilation.GetTypeByMetadataName(metadataName) is { } type && compilation.IsSymbolAccessibleWithin(type, compilation.Assembly);
+
+        private static void Execute(SourceProductionContext context, PlanModel model, CompilationInfo compilation)
+        {
+            foreach (var diagnostic in model.Diagnostics)
+            {
+                context.ReportDiagnostic(diagnostic.ToDiagnostic());
+            }
+
+            if (model.Spec is null)
+            {
+                return;
+            }
+
+            if (!compilation.SupportsRequired)
+            {
+                var error = PlanDiagnostic.Create(RipeDiagnostics.LanguageVersionTooLow, model.PlanPath!, SourceSpan.None, compilation.LanguageVersion);
+                context.ReportDiagnostic(error.ToDiagnostic());
+                return;
+            }
+
+            foreach (var (hintName, source) in SourceEmitter.Emit(model.Spec))
+            {
+                context.AddSource(hintName, source);
+            }
+
+            if (!compilation.HasRequiredMemberAttribute || !compilation.HasCompilerFeatureRequiredAttribute)
+            {
+                context.AddSource("RipeTyped.Polyfills.g.cs", PolyfillEmitter.Emit(!compilation.HasRequiredMemberAttribute, !compilation.HasCompilerFeatureRequiredAttribute));
+            }
+        }
+    }
+}

@@ -1,0 +1,257 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace RipeTyped.Testing
+{
+    /// <summary>
+    /// A Ripe-compatible receiver on 127.0.0.1: accepts <c>POST {base}/identify|track|page|group</c> and
+    /// <c>GET {base}/auth/sdk</c>, checks them as the Ripe API would (Basic auth, JSON body, messageId, timestamp,
+    /// userId or anonymousId) and records every request. Point <c>RipeClientOptions.Endpoint</c> at <see cref="Endpoint"/>.
+    /// </summary>
+    public sealed class RipeTestServer : IAsyncDisposable
+    {
+        private static readonly string[] Calls = { "identify", "track", "page", "group" };
+
+        private readonly HttpListener _listener;
+        private readonly List<ReceivedRequest> _requests = new List<ReceivedRequest>();
+        private readonly object _gate = new object();
+        private readonly Task _loop;
+        private readonly string _basePath;
+        private readonly string? _expectedAuthorization;
+
+        private RipeTestServer(HttpListener listener, Uri endpoint, string? apiKey)
+        {
+            _listener = listener;
+            Endpoint = endpoint;
+            _basePath = endpoint.AbsolutePath.TrimEnd('/');
+            _expectedAuthorization = apiKey is null ? null : "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes(apiKey));
+            _loop = Task.Run(AcceptLoopAsync);
+        }
+
+        /// <summary>The base URL to give the client, e.g. <c>http://127.0.0.1:5123/event</c>.</summary>
+        public Uri Endpoint { get; }
+
+        /// <summary>
+        /// Decides the status of each valid request before it is answered (default: 200). Use it to simulate
+        /// outages: return 500 or 429 to make the client retry.
+        /// </summary>
+        public Func<ReceivedRequest, int>? Responder { get; set; }
+
+        /// <summary>Every request received so far, in arrival order.</summary>
+        public IReadOnlyList<ReceivedRequest> Requests
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _requests.ToList();
+                }
+            }
+        }
+
+        /// <summary>Starts a receiver on a free loopback port.</summary>
+        /// <param name="apiKey">When set, requests whose Authorization is not Basic base64(apiKey) get 401.</param>
+        public static RipeTestServer Start(string? apiKey = null)
+        {
+            for (int attempt = 0; ; attempt++)
+            {
+                int port = FreePort();
+                var listener = new HttpListener();
+                string prefix = $"http://127.0.0.1:{port}/";
+                listener.Prefixes.Add(prefix);
+                try
+                {
+                    listener.Start();
+                    return new RipeTestServer(listener, new Uri(prefix + "event"), apiKey);
+                }
+                catch (HttpListenerException) when (attempt < 5)
+                {
+                    // Another process took the port between probing and binding; try another.
+                    listener.Close();
+                }
+            }
+        }
+
+        /// <summary>Waits until at least <paramref name="count"/> requests have arrived.</summary>
+        /// <exception cref="TimeoutException">They did not arrive in time.</exception>
+        public async Task<IReadOnlyList<ReceivedRequest>> WaitForRequestsAsync(int count, TimeSpan timeout)
+        {
+            var deadline = DateTime.UtcNow + timeout;
+            while (true)
+            {
+                var snapshot = Requests;
+                if (snapshot.Count >= count)
+                {
+                    return snapshot;
+                }
+
+                if (DateTime.UtcNow > deadline)
+                {
+                    throw new TimeoutException($"Expected {count} requests at the Ripe test server, got {snapshot.Count}.");
+                }
+
+                await Task.Delay(10).ConfigureAwait(false);
+            }
+        }
+
+        /// <inheritdoc />
+        public async ValueTask DisposeAsync()
+        {
+            _listener.Stop();
+            _listener.Close();
+            try
+            {
+                await _loop.ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is HttpListenerException || ex is ObjectDisposedException)
+            {
+                // Stopping the listener ends the accept loop with one of these.
+            }
+        }
+
+        private static int FreePort()
+        {
+            var probe = new TcpListener(IPAddress.Loopback, 0);
+            probe.Start();
+            int port = ((IPEndPoint)probe.LocalEndpoint).Port;
+            probe.Stop();
+            return port;
+        }
+
+        private async Task AcceptLoopAsync()
+        {
+            while (_listener.IsListening)
+            {
+                HttpListenerContext context;
+                try
+                {
+                    context = await _listener.GetContextAsync().ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is HttpListenerException || ex is ObjectDisposedException || ex is InvalidOperationException)
+                {
+                    return;
+                }
+
+                await HandleAsync(context).ConfigureAwait(false);
+            }
+        }
+
+        private async Task HandleAsync(HttpListenerContext context)
+        {
+            var request = context.Request;
+            string body;
+            using (var reader = new StreamReader(request.InputStream, Encoding.UTF8))
+            {
+                body = await reader.ReadToEndAsync().ConfigureAwait(false);
+            }
+
+            var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (string? name in request.Headers.AllKeys)
+            {
+                if (name != null)
+                {
+                    headers[name] = request.Headers[name] ?? "";
+                }
+            }
+
+            var received = new ReceivedRequest(request.HttpMethod, request.Url?.AbsolutePath ?? "", headers, body);
+            lock (_gate)
+            {
+                _requests.Add(received);
+            }
+
+            var (status, message) = Check(received);
+            if (status == 200 && Responder != null)
+            {
+                status = Responder(received);
+                message = status == 200 ? message : "simulated failure";
+            }
+
+            byte[] answer = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new Dictionary<string, object> { ["status"] = status, ["message"] = message }));
+            context.Response.StatusCode = status;
+            context.Response.ContentType = "application/json";
+            context.Response.ContentLength64 = answer.Length;
+            await context.Response.OutputStream.WriteAsync(answer).ConfigureAwait(false);
+            context.Response.Close();
+        }
+
+        private (int Status, string Message) Check(ReceivedRequest request)
+        {
+            if (_expectedAuthorization != null &&
+                (!request.Headers.TryGetValue("Authorization", out var auth) || auth != _expectedAuthorization))
+            {
+                return (401, "invalid API key");
+            }
+
+            string path = request.Path;
+            if (request.Method == "GET" && path == _basePath + "/auth/sdk")
+            {
+                return (200, "ok");
+            }
+
+            string call = request.Call;
+            if (request.Method != "POST" || path != _basePath + "/" + call || !Calls.Contains(call))
+            {
+                return (404, $"unknown route {request.Method} {path}");
+            }
+
+            JsonElement json;
+            try
+            {
+                json = request.Json;
+            }
+            catch (JsonException ex)
+            {
+                return (400, "body is not JSON: " + ex.Message);
+            }
+
+            if (json.ValueKind != JsonValueKind.Object)
+            {
+                return (400, "body must be a JSON object");
+            }
+
+            foreach (string required in RequiredFields(call))
+            {
+                if (!json.TryGetProperty(required, out var value) || value.ValueKind != JsonValueKind.String || value.GetString()!.Length == 0)
+                {
+                    return (400, $"'{required}' is required");
+                }
+            }
+
+            if (!json.TryGetProperty("userId", out _) && !json.TryGetProperty("anonymousId", out _))
+            {
+                return (400, "userId or anonymousId is required");
+            }
+
+            if (!DateTimeOffset.TryParse(json.GetProperty("timestamp").GetString(), out _))
+            {
+                return (400, "timestamp must be an ISO-8601 date-time");
+            }
+
+            return (200, "ok");
+        }
+
+        private static IEnumerable<string> RequiredFields(string call)
+        {
+            yield return "messageId";
+            yield return "timestamp";
+            if (call == "track")
+            {
+                yield return "event";
+            }
+
+            if (call == "group")
+            {
+                yield return "groupId";
+            }
+        }
+    }
+}

@@ -1,0 +1,311 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using RipeTyped.Delivery;
+
+namespace RipeTyped
+{
+    /// <summary>
+    /// Sends identify, track, page and group calls to Ripe. Calls return at once: messages are validated and
+    /// serialized on the calling thread, queued, and delivered in order by a background worker with retries.
+    /// <see cref="FlushAsync"/> and <see cref="DisposeAsync"/> wait until everything queued has been delivered.
+    /// </summary>
+    /// <remarks>
+    /// Prefer the typed facade generated from <c>tracking-plan.yaml</c>; the string-typed methods here are for
+    /// messages the plan does not describe.
+    /// </remarks>
+    public sealed class RipeClient : IDisposable, IAsyncDisposable
+    {
+        private static readonly TimeSpan SyncDisposeTimeout = TimeSpan.FromSeconds(30);
+
+        private readonly RipeClientOptions _options;
+        private readonly RipeHttpSender _sender;
+        private readonly DeliveryWorker _worker;
+        private readonly object _identityLock = new object();
+        private string? _userId;
+        private string _anonymousId;
+        private string? _groupId;
+        private int _disposed;
+
+        /// <summary>Creates a client sending to Ripe's default endpoint with an API key.</summary>
+        public RipeClient(string apiKey)
+            : this(new RipeClientOptions { ApiKey = apiKey })
+        {
+        }
+
+        /// <summary>Creates a client.</summary>
+        /// <exception cref="ArgumentException">The options are incomplete or invalid.</exception>
+        public RipeClient(RipeClientOptions options)
+        {
+            if (options is null)
+            {
+                throw new ArgumentNullException(nameof(options));
+            }
+
+            options.Validate();
+            _options = options;
+            _anonymousId = string.IsNullOrWhiteSpace(options.AnonymousId) ? NewId() : options.AnonymousId!;
+            _sender = new RipeHttpSender(options, Statistics);
+            _worker = new DeliveryWorker(_sender, options, Statistics);
+        }
+
+        /// <summary>The current user id set by <see cref="Identify(string, IRipeProperties?)"/>, or null.</summary>
+        public string? UserId
+        {
+            get
+            {
+                lock (_identityLock)
+                {
+                    return _userId;
+                }
+            }
+        }
+
+        /// <summary>The anonymous id sent with ambient calls, generated once per client (or taken from the options).</summary>
+        public string AnonymousId
+        {
+            get
+            {
+                lock (_identityLock)
+                {
+                    return _anonymousId;
+                }
+            }
+        }
+
+        /// <summary>The current group id set by <see cref="Group(string, IRipeProperties?, RipeIdentity?)"/>, or null.</summary>
+        public string? GroupId
+        {
+            get
+            {
+                lock (_identityLock)
+                {
+                    return _groupId;
+                }
+            }
+        }
+
+        /// <summary>Delivery counters.</summary>
+        public RipeClientStatistics Statistics { get; } = new RipeClientStatistics();
+
+        /// <summary>Identifies the current user: sends an identify call and makes <paramref name="userId"/> the ambient user id.</summary>
+        /// <exception cref="ArgumentException"><paramref name="userId"/> is null or blank, or the traits break the plan.</exception>
+        public void Identify(string userId, IRipeProperties? traits = null)
+        {
+            if (string.IsNullOrWhiteSpace(userId))
+            {
+                throw new ArgumentException("Identify needs a non-blank userId.", nameof(userId));
+            }
+
+            string? groupId;
+            string anonymousId;
+            lock (_identityLock)
+            {
+                _userId = userId;
+                groupId = _groupId;
+                anonymousId = _anonymousId;
+            }
+
+            Enqueue("identify", userId, anonymousId, null, "traits", traits, groupId, null);
+        }
+
+        /// <summary>Identifies the user of <paramref name="identity"/> without touching the ambient identity (server apps).</summary>
+        public void Identify(RipeIdentity identity, IRipeProperties? traits = null)
+        {
+            RequireIdentity(identity);
+            Enqueue("identify", identity.UserId, identity.AnonymousId, null, "traits", traits, identity.GroupId, null);
+        }
+
+        /// <summary>Tracks an event by name. Prefer the typed <c>Track…</c> methods generated from the tracking plan.</summary>
+        /// <param name="eventName">The event name exactly as Ripe should show it, e.g. <c>Clicked Book a Demo Button</c>.</param>
+        /// <param name="properties">The event's properties, or null.</param>
+        /// <param name="identity">Who did it; null for the ambient identity.</param>
+        public void Track(string eventName, IRipeProperties? properties = null, RipeIdentity? identity = null)
+        {
+            if (string.IsNullOrWhiteSpace(eventName))
+            {
+                throw new ArgumentException("Track needs a non-blank event name.", nameof(eventName));
+            }
+
+            Resolve(identity, out string? userId, out string? anonymousId, out string? groupId);
+            Enqueue("track", userId, anonymousId, w => w.WriteString("event", eventName), "properties", properties, groupId, null);
+        }
+
+        /// <summary>Records a page view.</summary>
+        /// <param name="name">The page name, or null.</param>
+        /// <param name="properties">The page's properties, or null.</param>
+        /// <param name="page">Path, referrer, search, title and URL, sent as <c>context.page</c>; or null.</param>
+        /// <param name="identity">Who viewed it; null for the ambient identity.</param>
+        public void Page(string? name, IRipeProperties? properties = null, RipePageContext? page = null, RipeIdentity? identity = null)
+        {
+            Resolve(identity, out string? userId, out string? anonymousId, out string? groupId);
+            Action<Utf8JsonWriter>? writeName = name is null ? null : w => w.WriteString("name", name);
+            Enqueue("page", userId, anonymousId, writeName, "properties", properties, groupId, page);
+        }
+
+        /// <summary>
+        /// Associates the user with a group (company, workspace, account). With the ambient identity this also
+        /// makes <paramref name="groupId"/> the ambient group id sent as <c>context.groupId</c>.
+        /// </summary>
+        public void Group(string groupId, IRipeProperties? traits = null, RipeIdentity? identity = null)
+        {
+            if (string.IsNullOrWhiteSpace(groupId))
+            {
+                throw new ArgumentException("Group needs a non-blank groupId.", nameof(groupId));
+            }
+
+            string? userId;
+            string? anonymousId;
+            if (identity is null)
+            {
+                lock (_identityLock)
+                {
+                    _groupId = groupId;
+                    userId = _userId;
+                    anonymousId = _anonymousId;
+                }
+            }
+            else
+            {
+                RequireIdentity(identity);
+                userId = identity.UserId;
+                anonymousId = identity.AnonymousId;
+            }
+
+            Enqueue("group", userId, anonymousId, w => w.WriteString("groupId", groupId), "traits", traits, null, null);
+        }
+
+        /// <summary>Forgets the ambient user and group (e.g. at log-out) and starts a new anonymous id.</summary>
+        public void Reset()
+        {
+            lock (_identityLock)
+            {
+                _userId = null;
+                _groupId = null;
+                _anonymousId = NewId();
+            }
+        }
+
+        /// <summary>Waits until every message queued before this call has been delivered or given up on.</summary>
+        public Task FlushAsync(CancellationToken cancellationToken = default) => _worker.FlushAsync(cancellationToken);
+
+        /// <summary>Checks the API key against <c>GET {endpoint}/auth/sdk</c>.</summary>
+        public Task<bool> CheckApiKeyAsync(CancellationToken cancellationToken = default) => _sender.CheckApiKeyAsync(cancellationToken);
+
+        /// <summary>Stops accepting calls and delivers everything queued.</summary>
+        public async ValueTask DisposeAsync()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) != 0)
+            {
+                return;
+            }
+
+            await _worker.CompleteAsync().ConfigureAwait(false);
+            _sender.Dispose();
+        }
+
+        /// <summary>
+        /// Stops accepting calls and delivers everything queued, waiting at most 30 seconds; prefer
+        /// <see cref="DisposeAsync"/>.
+        /// </summary>
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) != 0)
+            {
+                return;
+            }
+
+            var completion = _worker.CompleteAsync();
+            if (!completion.Wait(SyncDisposeTimeout))
+            {
+                _worker.Abort();
+                completion.Wait(SyncDisposeTimeout);
+            }
+
+            _sender.Dispose();
+        }
+
+        private static string NewId() => Guid.NewGuid().ToString("D");
+
+        private static void RequireIdentity(RipeIdentity identity)
+        {
+            if (identity is null)
+            {
+                throw new ArgumentNullException(nameof(identity));
+            }
+        }
+
+        private void Resolve(RipeIdentity? identity, out string? userId, out string? anonymousId, out string? groupId)
+        {
+            if (identity != null)
+            {
+                userId = identity.UserId;
+                anonymousId = identity.AnonymousId;
+                groupId = identity.GroupId;
+                return;
+            }
+
+            lock (_identityLock)
+            {
+                userId = _userId;
+                anonymousId = _anonymousId;
+                groupId = _groupId;
+            }
+        }
+
+        private void Enqueue(
+            string call,
+            string? userId,
+            string? anonymousId,
+            Action<Utf8JsonWriter>? writeCallFields,
+            string payloadName,
+            IRipeProperties? payload,
+            string? contextGroupId,
+            RipePageContext? page)
+        {
+            if (Volatile.Read(ref _disposed) != 0)
+            {
+                throw new ObjectDisposedException(nameof(RipeClient), $"The {call} call came after the RipeClient was disposed; it was not sent.");
+            }
+
+            if (userId is null && anonymousId is null)
+            {
+                throw new ArgumentException($"A Ripe {call} call needs a userId or an anonymousId.");
+            }
+
+            if (payload != null)
+            {
+                CheckPayload(call, payloadName, payload);
+            }
+
+            string messageId = NewId();
+            byte[] body = MessageSerializer.Serialize(messageId, DateTimeOffset.UtcNow, userId, anonymousId, writeCallFields, payloadName, payload, contextGroupId, page);
+            if (!_worker.TryEnqueue(OutgoingMessage.Message(call, messageId, body)))
+            {
+                throw new ObjectDisposedException(nameof(RipeClient), $"The {call} call came after the RipeClient was disposed; it was not sent.");
+            }
+
+            Statistics.OnEnqueued();
+        }
+
+        private void CheckPayload(string call, string payloadName, IRipeProperties payload)
+        {
+            var errors = new List<RipeValidationError>();
+            payload.Validate(errors, payloadName);
+            if (errors.Count == 0)
+            {
+                return;
+            }
+
+            var exception = new RipeValidationException($"The {call} call", errors);
+            if (_options.ThrowOnValidationError)
+            {
+                throw exception;
+            }
+
+            _options.OnValidationFailed?.Invoke(exception);
+        }
+    }
+}
