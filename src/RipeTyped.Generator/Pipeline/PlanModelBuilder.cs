@@ -32,15 +32,25 @@ namespace RipeTyped.Generator.Pipeline
             {
                 TrackingPlan plan = PlanLoader.Load(file.Text, file.Path, diagnostics);
                 cancellationToken.ThrowIfCancellationRequested();
+                if (diagnostics.Any(d => d.Id == RipeDiagnostics.YamlSyntax.Id))
+                {
+                    // Unreadable YAML: nothing in it can be trusted, so nothing is generated until it parses again.
+                    return new PlanModel(file.Path, null, GeneratorDiagnostics(diagnostics));
+                }
+
                 GenerationSpec spec = SpecBuilder.Build(plan, project.DefaultNamespace, diagnostics);
-                return new PlanModel(file.Path, spec, diagnostics.Where(d => RipeDiagnostics.IsGeneratorRule(d.Id)).ToEquatableArray());
+                return new PlanModel(file.Path, spec, GeneratorDiagnostics(diagnostics));
             }
             catch (Exception ex) when (!(ex is OperationCanceledException))
             {
                 // A generator must never throw (CS8785); a bug here becomes a diagnostic and no code.
                 diagnostics.Add(PlanDiagnostic.Create(RipeDiagnostics.InternalError, file.Path, SourceSpan.None, ex.GetType().Name + ": " + ex.Message));
-                return new PlanModel(file.Path, null, diagnostics.Where(d => RipeDiagnostics.IsGeneratorRule(d.Id)).ToEquatableArray());
+                return new PlanModel(file.Path, null, GeneratorDiagnostics(diagnostics));
             }
         }
+
+        // Naming and hygiene rules (RIPE1xxx) are the analyzer's, so .editorconfig can configure them.
+        private static EquatableArray<PlanDiagnostic> GeneratorDiagnostics(List<PlanDiagnostic> diagnostics) =>
+            diagnostics.Where(d => RipeDiagnostics.IsGeneratorRule(d.Id)).ToEquatableArray();
     }
 }

@@ -39,10 +39,13 @@ internal static class GeneratorHarness
                 // The SDK suppresses these binding-redirect notices too (RipeTyped.dll was built against System.Text.Json 8).
                 .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic> { ["CS1701"] = ReportDiagnostic.Suppress, ["CS1702"] = ReportDiagnostic.Suppress }));
 
-    public static GeneratorDriver CreateDriver(string plan, LanguageVersion version = LanguageVersion.CSharp12, string? rootNamespace = "Test.App", string planPath = PlanPath) =>
+    public static GeneratorDriver CreateDriver(string plan, LanguageVersion version = LanguageVersion.CSharp12, string? rootNamespace = "Test.App") =>
+        CreateDriver(new InMemoryAdditionalText(PlanPath, plan), version, rootNamespace);
+
+    public static GeneratorDriver CreateDriver(AdditionalText plan, LanguageVersion version = LanguageVersion.CSharp12, string? rootNamespace = "Test.App") =>
         CSharpGeneratorDriver.Create(
             new[] { new TrackingPlanGenerator().AsSourceGenerator() },
-            new AdditionalText[] { new InMemoryAdditionalText(planPath, plan) },
+            new[] { plan },
             ParseOptions(version),
             new TestOptionsProvider(rootNamespace),
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));

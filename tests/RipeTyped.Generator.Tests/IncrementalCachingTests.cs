@@ -1,0 +1,101 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Reflection;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using RipeTyped.Generator.Pipeline;
+using RipeTyped.Generator.Tests.Infrastructure;
+
+namespace RipeTyped.Generator.Tests;
+
+/// <summary>Editing C# must not re-read the plan; editing the plan must.</summary>
+public class IncrementalCachingTests
+{
+    private static readonly string Plan = GeneratorHarness.ReadPlan("representative.yaml");
+
+    private static GeneratorRunResult RunTwice(Func<GeneratorDriver, Compilation, (GeneratorDriver, Compilation)> change)
+    {
+        var compilation = GeneratorHarness.Compilation("public class UserCode { }");
+        var driver = GeneratorHarness.CreateDriver(Plan).RunGenerators(compilation);
+        var (changedDriver, changedCompilation) = change(driver, compilation);
+        return changedDriver.RunGenerators(changedCompilation).GetRunResult().Results.Single();
+    }
+
+    private static IEnumerable<IncrementalStepRunReason> Reasons(GeneratorRunResult result, string step) =>
+        result.TrackedSteps[step].SelectMany(s => s.Outputs).Select(o => o.Reason);
+
+    [Fact]
+    public void Editing_csharp_reuses_the_parsed_plan_and_skips_emission()
+    {
+        var result = RunTwice((driver, compilation) =>
+            (driver, compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("public class MoreCode { }", GeneratorHarness.ParseOptions()))));
+
+        Assert.All(Reasons(result, TrackingNames.PlanFiles), r => Assert.Equal(IncrementalStepRunReason.Cached, r));
+        Assert.All(Reasons(result, TrackingNames.PlanModel), r => Assert.True(r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, r.ToString()));
+        Assert.All(Reasons(result, TrackingNames.Output), r => Assert.True(r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, r.ToString()));
+    }
+
+    [Fact]
+    public void Editing_the_plan_rebuilds_the_model()
+    {
+        var compilation = GeneratorHarness.Compilation("public class UserCode { }");
+        var planText = new InMemoryAdditionalText(GeneratorHarness.PlanPath, Plan);
+        var driver = GeneratorHarness.CreateDriver(planText).RunGenerators(compilation);
+
+        driver = driver.ReplaceAdditionalText(planText, new InMemoryAdditionalText(GeneratorHarness.PlanPath, Plan + "\n  - name: Added Later\n"));
+        var result = driver.RunGenerators(compilation).GetRunResult().Results.Single();
+
+        Assert.Contains(IncrementalStepRunReason.Modified, Reasons(result, TrackingNames.PlanModel));
+        Assert.Contains(result.GeneratedSources, s => s.SourceText.ToString().Contains("TrackAddedLater", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Pipeline_outputs_hold_no_symbols_syntax_or_compilations()
+    {
+        var result = RunTwice((driver, compilation) => (driver, compilation));
+        var ours = new[] { TrackingNames.PlanFiles, TrackingNames.ProjectInfo, TrackingNames.PlanModel, TrackingNames.CompilationInfo, TrackingNames.Output };
+        Assert.All(ours, name => Assert.True(result.TrackedSteps.ContainsKey(name), name));
+        foreach (var step in result.TrackedSteps.Where(s => ours.Contains(s.Key)))
+        {
+            foreach (var output in step.Value.SelectMany(s => s.Outputs))
+            {
+                AssertPlainData(output.Value, step.Key, depth: 0);
+            }
+        }
+    }
+
+    private static void AssertPlainData(object? value, string step, int depth)
+    {
+        if (value is null || depth > 8 || value is string || value.GetType().IsPrimitive || value.GetType().IsEnum)
+        {
+            return;
+        }
+
+        Assert.False(value is ISymbol or SyntaxNode or Compilation or Location or SemanticModel or AdditionalText,
+            $"Step {step} holds a {value.GetType().Name}; pipeline models must be plain, equatable data.");
+        if (value is IEnumerable sequence)
+        {
+            foreach (var item in sequence)
+            {
+                AssertPlainData(item, step, depth + 1);
+            }
+
+            return;
+        }
+
+        if (value.GetType().FullName!.StartsWith("RipeTyped", StringComparison.Ordinal) || value.GetType().Name.StartsWith("ValueTuple", StringComparison.Ordinal))
+        {
+            foreach (var property in value.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetIndexParameters().Length == 0))
+            {
+                AssertPlainData(property.GetValue(value), step, depth + 1);
+            }
+
+            foreach (var field in value.GetType().GetFields(BindingFlags.Public | BindingFlags.Instance))
+            {
+                AssertPlainData(field.GetValue(value), step, depth + 1);
+            }
+        }
+    }
+}
