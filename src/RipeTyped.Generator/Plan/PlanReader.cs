@@ -12,11 +12,11 @@ namespace RipeTyped.Generator.Plan
     /// </summary>
     internal sealed class PlanReader
     {
-        private static readonly string[] RootKeys = { "version", "options", "definitions", "identify", "group", "pages", "events" };
-        private static readonly string[] OptionKeys = { "namespace", "className", "eventCase", "propertyCase" };
-        private static readonly string[] CallKeys = { "name", "description", "deprecated", "properties" };
-        private static readonly string[] TraitsKeys = { "description", "traits" };
-        private static readonly string[] SchemaKeys =
+        internal static readonly string[] RootKeys = { "version", "options", "definitions", "identify", "group", "pages", "events" };
+        internal static readonly string[] OptionKeys = { "namespace", "className", "eventCase", "propertyCase" };
+        internal static readonly string[] CallKeys = { "name", "description", "deprecated", "properties" };
+        internal static readonly string[] TraitsKeys = { "description", "traits" };
+        internal static readonly string[] SchemaKeys =
             { "type", "description", "required", "nullable", "values", "items", "properties", "pattern", "minimum", "maximum", "minLength", "maxLength", "$ref" };
 
         private static readonly Dictionary<string, PropertyKind> TypeNames = new Dictionary<string, PropertyKind>(StringComparer.Ordinal)

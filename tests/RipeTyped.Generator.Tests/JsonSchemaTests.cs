@@ -1,0 +1,28 @@
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using RipeTyped.Generator.Plan;
+using RipeTyped.Generator.Tests.Infrastructure;
+
+namespace RipeTyped.Generator.Tests;
+
+/// <summary>The editor schema and the parser must accept the same keys.</summary>
+public class JsonSchemaTests
+{
+    private static readonly JsonElement Schema = JsonDocument.Parse(File.ReadAllText(RepositoryFiles.Path("schema/tracking-plan.schema.json"))).RootElement;
+
+    private static string[] Keys(JsonElement objectSchema) =>
+        objectSchema.GetProperty("properties").EnumerateObject().Select(p => p.Name).OrderBy(n => n).ToArray();
+
+    private static JsonElement Definition(string name) => Schema.GetProperty("definitions").GetProperty(name);
+
+    [Fact]
+    public void Schema_keys_match_the_parser()
+    {
+        Assert.Equal(PlanReader.RootKeys.OrderBy(n => n), Keys(Schema));
+        Assert.Equal(PlanReader.OptionKeys.OrderBy(n => n), Keys(Schema.GetProperty("properties").GetProperty("options")));
+        Assert.Equal(PlanReader.CallKeys.OrderBy(n => n), Keys(Definition("call")));
+        Assert.Equal(PlanReader.TraitsKeys.OrderBy(n => n), Keys(Definition("traits")));
+        Assert.Equal(PlanReader.SchemaKeys.OrderBy(n => n), Keys(Definition("property").GetProperty("oneOf")[1]));
+    }
+}
