@@ -1,0 +1,35 @@
+using System.IO;
+using System.Text;
+
+namespace RipeTyped.Benchmarks;
+
+/// <summary>Benchmark inputs: the sample plan and a synthetic 200-event plan shaped like a large real one.</summary>
+internal static class Plans
+{
+    public static string Sample => File.ReadAllText(Path.Combine(FindRoot(), "tracking-plan.yaml"));
+
+    public static string Large(int events)
+    {
+        var builder = new StringBuilder("version: 1\ndefinitions:\n  plan_tier: { type: enum, values: [free, pro, enterprise] }\n  source_page: { type: string, pattern: \"^/\" }\nevents:\n");
+        for (int i = 0; i < events; i++)
+        {
+            builder.Append($"  - name: Completed Step {i}\n    description: Step {i} of the onboarding was completed.\n    properties:\n");
+            builder.Append("      source_page: { $ref: source_page, required: true }\n      plan: { $ref: plan_tier }\n");
+            builder.Append("      duration_ms: { type: integer, minimum: 0 }\n      skipped: boolean\n");
+            builder.Append("      choice: { type: enum, values: [a, b, c] }\n      tags: { type: array, items: string }\n");
+        }
+
+        return builder.ToString();
+    }
+
+    private static string FindRoot()
+    {
+        var directory = new DirectoryInfo(System.AppContext.BaseDirectory);
+        while (directory != null && !File.Exists(Path.Combine(directory.FullName, "RipeTyped.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new DirectoryNotFoundException("RipeTyped.sln not found");
+    }
+}
