@@ -39,6 +39,13 @@ namespace RipeTyped.Generator.Plan
                 diagnostics.Add(PlanDiagnostic.Create(RipeDiagnostics.YamlSyntax, filePath, ToSpan(ex.Start, ex.End), Clean(ex.Message)));
                 return null;
             }
+            catch (InvalidOperationException ex)
+            {
+                // YamlDotNet's scanner throws this (instead of YamlException) on some malformed input.
+                var at = reader._parser.Current?.End ?? Mark.Empty;
+                diagnostics.Add(PlanDiagnostic.Create(RipeDiagnostics.YamlSyntax, filePath, ToSpan(at, at), "malformed YAML after this point (" + ex.Message + ")"));
+                return null;
+            }
         }
 
         internal static SourceSpan ToSpan(Mark start, Mark end) =>
