@@ -67,7 +67,7 @@ namespace RipeTyped.Generator.Diagnostics
             "Event '{0}' is not flattened: {1}. Ripe recommends one event per action, e.g. {2}.");
 
         public static readonly DiagnosticDescriptor EventNameConvention = Warning("RIPE1002", Naming, "Event name breaks the naming convention",
-            "Event '{0}' breaks the plan's event naming convention ({1}): {2}; expected '{3}'");
+            "Event '{0}' breaks the plan's event naming convention ({1}): {2}");
 
         public static readonly DiagnosticDescriptor PropertyNameConvention = Warning("RIPE1003", Naming, "Property name breaks the naming convention",
             "Property '{0}' breaks the plan's property naming convention ({1}); expected '{2}'");
@@ -99,7 +99,7 @@ namespace RipeTyped.Generator.Diagnostics
 
         public static readonly DiagnosticDescriptor EventNeverTracked = new DiagnosticDescriptor("RIPE2004", "Plan event is never tracked",
             "Event '{0}' is in the tracking plan but no code in this project tracks it", Usage, DiagnosticSeverity.Info,
-            isEnabledByDefault: false, helpLinkUri: HelpBase + "RIPE2004.md", description: "Opt-in: enable it in .editorconfig with dotnet_diagnostic.RIPE2004.severity = suggestion.");
+            isEnabledByDefault: false, helpLinkUri: HelpBase + "RIPE2004.md", description: "Opt-in: enable it in .editorconfig with dotnet_diagnostic.RIPE2004.severity = suggestion.", customTags: WellKnownDiagnosticTags.CompilationEnd);
 
         private static readonly Dictionary<string, DiagnosticDescriptor> All = typeof(RipeDiagnostics)
             .GetFields()

@@ -80,8 +80,17 @@ namespace RipeTyped.Generator.Naming
             }
         }
 
-        public static bool Conforms(string name, CaseStyle style) =>
-            style == CaseStyle.Any || string.Equals(name, Apply(name, style), StringComparison.Ordinal);
+        public static bool Conforms(string name, CaseStyle style)
+        {
+            if (style == CaseStyle.Title)
+            {
+                // Minor words may be capitalized too: "Logged In", "Opted Out" use them as verb particles.
+                var words = name.Split(' ');
+                return words.All(w => w.Length > 0) && words.Select((w, i) => i > 0 && MinorWords.Contains(w) ? true : w == Capitalize(w) && SplitWords(w).Count == 1 && SplitWords(w)[0] == w).All(ok => ok);
+            }
+
+            return style == CaseStyle.Any || string.Equals(name, Apply(name, style), StringComparison.Ordinal);
+        }
 
         /// <summary>Words of a name: split at spaces and punctuation, and at lower-to-upper case changes (camelCase).</summary>
         public static List<string> SplitWords(string name)

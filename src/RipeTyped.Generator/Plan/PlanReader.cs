@@ -13,7 +13,7 @@ namespace RipeTyped.Generator.Plan
     internal sealed class PlanReader
     {
         internal static readonly string[] RootKeys = { "version", "options", "definitions", "identify", "group", "pages", "events" };
-        internal static readonly string[] OptionKeys = { "namespace", "className", "eventCase", "propertyCase" };
+        internal static readonly string[] OptionKeys = { "namespace", "className", "eventCase", "eventWordOrder", "propertyCase" };
         internal static readonly string[] CallKeys = { "name", "description", "deprecated", "properties" };
         internal static readonly string[] TraitsKeys = { "description", "traits" };
         internal static readonly string[] SchemaKeys =
@@ -116,6 +116,7 @@ namespace RipeTyped.Generator.Plan
                     case "namespace": options.Namespace = named; break;
                     case "className": options.ClassName = named; break;
                     case "eventCase": options.EventCase = named; break;
+                    case "eventWordOrder": options.EventWordOrder = named; break;
                     case "propertyCase": options.PropertyCase = named; break;
                 }
             }

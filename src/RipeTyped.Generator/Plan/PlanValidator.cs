@@ -63,6 +63,11 @@ namespace RipeTyped.Generator.Plan
                 Report(RipeDiagnostics.InvalidOption, eventCase.Span, "eventCase", $"'{eventCase.Value}' is not one of: {NamingConvention.Names}");
             }
 
+            if (options.EventWordOrder is { } order && !WordOrder.TryParse(order.Value, out _))
+            {
+                Report(RipeDiagnostics.InvalidOption, order.Span, "eventWordOrder", $"'{order.Value}' is not one of: {WordOrder.Names}");
+            }
+
             if (options.PropertyCase is { } propertyCase && !NamingConvention.TryParse(propertyCase.Value, out _))
             {
                 Report(RipeDiagnostics.InvalidOption, propertyCase.Span, "propertyCase", $"'{propertyCase.Value}' is not one of: {NamingConvention.Names}");

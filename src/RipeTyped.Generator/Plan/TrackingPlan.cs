@@ -40,6 +40,9 @@ namespace RipeTyped.Generator.Plan
         /// <summary>Event naming convention: <c>title</c> (default), <c>sentence</c>, <c>snake</c>, <c>camel</c>, <c>pascal</c>, <c>kebab</c>, <c>any</c>.</summary>
         public Named? EventCase { get; set; }
 
+        /// <summary>Where the past-tense verb goes: <c>verb-object</c> (default, "Clicked Button"), <c>object-verb</c> ("Button Clicked"), <c>any</c>.</summary>
+        public Named? EventWordOrder { get; set; }
+
         /// <summary>Property naming convention: <c>snake</c> (default), <c>camel</c>, <c>pascal</c>, <c>kebab</c>, <c>title</c>, <c>any</c>.</summary>
         public Named? PropertyCase { get; set; }
     }

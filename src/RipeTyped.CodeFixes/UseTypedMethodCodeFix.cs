@@ -1,0 +1,125 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Composition;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Formatting;
+using RipeTyped.Generator.Analyzers;
+using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
+
+namespace RipeTyped.CodeFixes
+{
+    /// <summary>
+    /// Rewrites <c>client.Track("Event", new RipeProperties { ["key"] = value })</c> into the generated typed call
+    /// <c>new Facade(client).TrackEvent(new EventProperties { Key = value })</c>. The analyzer decided the mapping
+    /// (and that the result compiles); this only edits syntax.
+    /// </summary>
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UseTypedMethodCodeFix))]
+    [Shared]
+    public sealed class UseTypedMethodCodeFix : CodeFixProvider
+    {
+        /// <inheritdoc />
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create("RIPE2003");
+
+        /// <inheritdoc />
+        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+        /// <inheritdoc />
+        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        {
+            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+            foreach (var diagnostic in context.Diagnostics)
+            {
+                if (!diagnostic.Properties.TryGetValue(RawTrackCallAnalyzer.FixableKey, out var fixable) || fixable != "true")
+                {
+                    continue;
+                }
+
+                var invocation = root?.FindNode(diagnostic.Location.SourceSpan).FirstAncestorOrSelf<InvocationExpressionSyntax>();
+                if (invocation?.Expression is MemberAccessExpressionSyntax)
+                {
+                    string method = diagnostic.Properties[RawTrackCallAnalyzer.MethodKey]!;
+                    context.RegisterCodeFix(
+                        CodeAction.Create("Use " + method, ct => RewriteAsync(context.Document, invocation, diagnostic.Properties, ct), nameof(UseTypedMethodCodeFix)),
+                        diagnostic);
+                }
+            }
+        }
+
+        private static async Task<Document> RewriteAsync(Document document, InvocationExpressionSyntax invocation, ImmutableDictionary<string, string?> properties, CancellationToken cancellationToken)
+        {
+            var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+            var names = new TypeNames(model!, invocation.SpanStart);
+            var access = (MemberAccessExpressionSyntax)invocation.Expression;
+            var facade = ObjectCreationExpression(names.Shortest(properties[RawTrackCallAnalyzer.FacadeKey]!))
+                .WithArgumentList(ArgumentList(SingletonSeparatedList(Argument(access.Expression.WithoutTrivia()))));
+            var arguments = new List<ArgumentSyntax>();
+            string payload = properties[RawTrackCallAnalyzer.PayloadKey] ?? "";
+            if (payload.Length > 0)
+            {
+                arguments.Add(Argument(Payload(payload, invocation, properties, names)));
+            }
+
+            // Keep an explicit identity (third argument of Track) as the typed method's identity argument.
+            var identity = invocation.ArgumentList.Arguments.Skip(2).FirstOrDefault()
+                ?? invocation.ArgumentList.Arguments.FirstOrDefault(a => a.NameColon?.Name.Identifier.Text == "identity");
+            if (identity != null)
+            {
+                arguments.Add(identity.NameColon != null ? identity : identity.WithNameColon(NameColon("identity")));
+            }
+
+            var replacement = InvocationExpression(
+                    MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, facade, IdentifierName(properties[RawTrackCallAnalyzer.MethodKey]!)),
+                    ArgumentList(SeparatedList(arguments)))
+                .WithTriviaFrom(invocation)
+                .WithAdditionalAnnotations(Formatter.Annotation);
+
+            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            var updated = document.WithSyntaxRoot(root!.ReplaceNode(invocation, replacement));
+            return await Formatter.FormatAsync(updated, Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+
+        private static ExpressionSyntax Payload(string payloadType, InvocationExpressionSyntax invocation, ImmutableDictionary<string, string?> properties, TypeNames names)
+        {
+            var assignments = new List<ExpressionSyntax>();
+            var initializer = (invocation.ArgumentList.Arguments.Skip(1).FirstOrDefault()?.Expression as BaseObjectCreationExpressionSyntax)?.Initializer;
+            foreach (var expression in initializer?.Expressions ?? default)
+            {
+                if (Entry(expression) is not { } entry || !properties.TryGetValue(RawTrackCallAnalyzer.MemberPrefix + entry.Key, out var member))
+                {
+                    continue;
+                }
+
+                ExpressionSyntax value = properties.TryGetValue(RawTrackCallAnalyzer.ValuePrefix + entry.Key, out var enumValue) && enumValue != null
+                    ? names.ShortestMember(enumValue)
+                    : entry.Value.WithoutTrivia();
+                assignments.Add(AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, IdentifierName(member!), value));
+            }
+
+            return ObjectCreationExpression(names.Shortest(payloadType))
+                .WithArgumentList(null)
+                .WithInitializer(InitializerExpression(SyntaxKind.ObjectInitializerExpression, SeparatedList(assignments)));
+        }
+
+        /// <summary>The key and value of <c>["key"] = value</c> or <c>{ "key", value }</c>.</summary>
+        private static (string Key, ExpressionSyntax Value)? Entry(ExpressionSyntax expression)
+        {
+            switch (expression)
+            {
+                case AssignmentExpressionSyntax { Left: ImplicitElementAccessSyntax access } assignment
+                    when access.ArgumentList.Arguments.Count == 1 && access.ArgumentList.Arguments[0].Expression is LiteralExpressionSyntax key:
+                    return (key.Token.ValueText, assignment.Right);
+                case InitializerExpressionSyntax { Expressions.Count: 2 } pair when pair.Expressions[0] is LiteralExpressionSyntax addKey:
+                    return (addKey.Token.ValueText, pair.Expressions[1]);
+                default:
+                    return null;
+            }
+        }
+    }
+}

@@ -1,0 +1,16 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using RipeTyped.Generator.Pipeline;
+
+namespace RipeTyped.Generator.Analyzers
+{
+    internal static class ProjectNamespace
+    {
+        /// <summary>The generated code's default namespace, computed as the generator does.</summary>
+        public static string Of(AnalyzerOptions options, Compilation compilation)
+        {
+            options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue("build_property.RootNamespace", out string? root);
+            return new ProjectInfo(root, compilation.AssemblyName).DefaultNamespace;
+        }
+    }
+}

@@ -1,0 +1,232 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using RipeTyped.Generator.Diagnostics;
+using RipeTyped.Generator.Lint;
+using RipeTyped.Generator.Spec;
+
+namespace RipeTyped.Generator.Analyzers
+{
+    /// <summary>
+    /// Flags string-typed <c>RipeClient.Track("…")</c> calls: events missing from the plan (RIPE2001), non-flattened
+    /// names (RIPE2002), and events the plan has, which should use the generated method (RIPE2003, with a code fix).
+    /// Optionally reports plan events tracked nowhere (RIPE2004).
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class RawTrackCallAnalyzer : DiagnosticAnalyzer
+    {
+        /// <summary>Diagnostic property keys the code fix reads.</summary>
+        internal const string FixableKey = "Fixable";
+        internal const string FacadeKey = "Facade";
+        internal const string MethodKey = "Method";
+        internal const string PayloadKey = "Payload";
+        internal const string MemberPrefix = "m:";
+        internal const string ValuePrefix = "v:";
+
+        /// <inheritdoc />
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+            RipeDiagnostics.EventNotInPlan, RipeDiagnostics.RawNonFlattenedEvent, RipeDiagnostics.UseTypedMethod, RipeDiagnostics.EventNeverTracked);
+
+        /// <inheritdoc />
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(start =>
+            {
+                var client = start.Compilation.GetTypeByMetadataName("RipeTyped.RipeClient");
+                var properties = start.Compilation.GetTypeByMetadataName("RipeTyped.RipeProperties");
+                AdditionalText? planFile = AnalyzedPlan.FindPlanFile(start.Options.AdditionalFiles);
+                if (client is null || properties is null)
+                {
+                    return;
+                }
+
+                AnalyzedPlan? plan = planFile is null ? null : AnalyzedPlan.Get(planFile, ProjectNamespace.Of(start.Options, start.Compilation), start.CancellationToken);
+                var facade = plan is null ? null : start.Compilation.GetTypeByMetadataName(plan.FacadeMetadataName);
+                var tracked = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+                var methodToEvent = plan?.Spec.Events.ToDictionary(e => e.MethodName, e => e.WireName, StringComparer.Ordinal)
+                    ?? new Dictionary<string, string>();
+
+                start.RegisterOperationAction(
+                    operation =>
+                    {
+                        var invocation = (IInvocationOperation)operation.Operation;
+                        var method = invocation.TargetMethod;
+                        if (facade != null && SymbolEqualityComparer.Default.Equals(method.ContainingType, facade) && methodToEvent.TryGetValue(method.Name, out var wireName))
+                        {
+                            tracked[wireName] = true;
+                            return;
+                        }
+
+                        if (method.Name == "Track" && SymbolEqualityComparer.Default.Equals(method.ContainingType, client))
+                        {
+                            AnalyzeRawTrack(operation, invocation, plan, properties, tracked);
+                        }
+                    },
+                    OperationKind.Invocation);
+
+                if (plan != null)
+                {
+                    start.RegisterCompilationEndAction(end =>
+                    {
+                        foreach (var call in plan.Plan.Events.Where(e => !tracked.ContainsKey(e.Name)))
+                        {
+                            end.ReportDiagnostic(Diagnostic.Create(RipeDiagnostics.EventNeverTracked, plan.LocationOf(call.NameSpan), call.Name));
+                        }
+                    });
+                }
+            });
+        }
+
+        private static void AnalyzeRawTrack(OperationAnalysisContext context, IInvocationOperation invocation, AnalyzedPlan? plan, INamedTypeSymbol ripeProperties, ConcurrentDictionary<string, bool> tracked)
+        {
+            var nameArgument = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 0);
+            if (nameArgument?.Value.ConstantValue is not { HasValue: true, Value: string eventName })
+            {
+                return;
+            }
+
+            tracked[eventName] = true;
+            var location = nameArgument.Value.Syntax.GetLocation();
+            var propertiesArgument = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 1);
+            bool readable = RipePropertiesInitializer.TryRead(propertiesArgument?.IsImplicit == true ? null : propertiesArgument, ripeProperties, out var entries);
+
+            if (plan != null && plan.EventMethods.TryGetValue(eventName, out var call))
+            {
+                var diagnosticProperties = FixProperties(invocation, plan, call, readable ? entries : null);
+                context.ReportDiagnostic(Diagnostic.Create(RipeDiagnostics.UseTypedMethod, location, diagnosticProperties, eventName, plan.Spec.ClassName + "." + call.MethodName));
+                return;
+            }
+
+            if (plan != null && !plan.EventsByName.ContainsKey(eventName))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(RipeDiagnostics.EventNotInPlan, location, eventName, DidYouMean(eventName, plan)));
+            }
+
+            var discriminators = entries.Select(e => (e.Key, (IReadOnlyList<string>)(e.Value.ConstantValue is { HasValue: true, Value: string s } ? new[] { s } : Array.Empty<string>())));
+            var style = plan?.EventCase ?? Naming.CaseStyle.Title;
+            if (EventNameShape.Check(eventName, discriminators, style) is { } problem)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(RipeDiagnostics.RawNonFlattenedEvent, location, eventName, problem.Reason, problem.Proposals));
+            }
+        }
+
+        /// <summary>
+        /// What the code fix needs to rewrite the call, computed here where the plan and the semantic model are
+        /// at hand. The fix is offered only when the rewritten call is sure to compile.
+        /// </summary>
+        private static ImmutableDictionary<string, string?> FixProperties(IInvocationOperation invocation, AnalyzedPlan plan, CallSpec call, List<RipePropertyEntry>? entries)
+        {
+            var builder = ImmutableDictionary.CreateBuilder<string, string?>();
+            builder[FacadeKey] = "global::" + plan.FacadeMetadataName;
+            builder[MethodKey] = call.MethodName;
+            builder[PayloadKey] = call.PayloadType ?? "";
+            bool fixable = entries != null && invocation.Instance != null && MapEntries(invocation.SemanticModel!.Compilation, plan, call, entries, builder);
+            builder[FixableKey] = fixable ? "true" : "false";
+            return builder.ToImmutable();
+        }
+
+        private static bool MapEntries(Compilation compilation, AnalyzedPlan plan, CallSpec call, List<RipePropertyEntry> entries, ImmutableDictionary<string, string?>.Builder builder)
+        {
+            if (call.PayloadType is null)
+            {
+                return entries.Count == 0;
+            }
+
+            var payloadSpec = plan.Spec.Types.OfType<ObjectTypeSpec>().FirstOrDefault(t => "global::" + plan.Spec.Namespace + "." + t.Name == call.PayloadType);
+            var payloadType = compilation.GetTypeByMetadataName(call.PayloadType.Substring("global::".Length));
+            if (payloadSpec is null || payloadType is null || entries.Select(e => e.Key).Distinct(StringComparer.Ordinal).Count() != entries.Count)
+            {
+                return false;
+            }
+
+            foreach (var entry in entries)
+            {
+                var member = payloadSpec.Members.FirstOrDefault(m => m.JsonName == entry.Key);
+                var property = member is null ? null : payloadType.GetMembers(member.Name).OfType<IPropertySymbol>().FirstOrDefault();
+                if (member is null || property is null)
+                {
+                    return false;
+                }
+
+                builder[MemberPrefix + entry.Key] = member.Name;
+                if (member.Value.Kind == ValueKind.Enum && entry.Value.ConstantValue is { HasValue: true, Value: string wire })
+                {
+                    var enumSpec = FindEnum(plan.Spec.Types, member.Value.TypeName!);
+                    var enumMember = enumSpec?.Members.FirstOrDefault(m => m.WireValue == wire);
+                    if (enumMember is null)
+                    {
+                        return false;
+                    }
+
+                    builder[ValuePrefix + entry.Key] = member.Value.TypeName + "." + enumMember.Name;
+                }
+                else if (entry.Value.Type is null || !compilation.ClassifyCommonConversion(entry.Value.Type, property.Type).IsImplicit)
+                {
+                    return false;
+                }
+            }
+
+            // Every required member must be set, or the rewritten initializer would not compile (CS9035).
+            return payloadSpec.Members.Where(m => m.Required).All(m => entries.Any(e => e.Key == m.JsonName));
+        }
+
+        private static EnumTypeSpec? FindEnum(IEnumerable<TypeSpec> types, string fullName)
+        {
+            foreach (var type in types)
+            {
+                if (type is EnumTypeSpec enumType && enumType.FullName == fullName)
+                {
+                    return enumType;
+                }
+
+                if (type is ObjectTypeSpec objectType && FindEnum(objectType.NestedTypes, fullName) is { } nested)
+                {
+                    return nested;
+                }
+            }
+
+            return null;
+        }
+
+        private static string DidYouMean(string eventName, AnalyzedPlan plan)
+        {
+            string normalized = EventNameShape.Normalize(eventName);
+            var best = plan.EventsByName.Keys
+                .Select(name => (Name: name, Distance: EditDistance(normalized, EventNameShape.Normalize(name))))
+                .OrderBy(p => p.Distance).ThenBy(p => p.Name, StringComparer.Ordinal)
+                .FirstOrDefault();
+            return best.Name != null && best.Distance <= Math.Max(2, normalized.Length / 4) ? $"; did you mean '{best.Name}'?" : "";
+        }
+
+        private static int EditDistance(string a, string b)
+        {
+            var previous = new int[b.Length + 1];
+            var current = new int[b.Length + 1];
+            for (int j = 0; j <= b.Length; j++)
+            {
+                previous[j] = j;
+            }
+
+            for (int i = 1; i <= a.Length; i++)
+            {
+                current[0] = i;
+                for (int j = 1; j <= b.Length; j++)
+                {
+                    int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                    current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+                }
+
+                (previous, current) = (current, previous);
+            }
+
+            return previous[b.Length];
+        }
+    }
+}

@@ -1,0 +1,88 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using RipeTyped.Generator.Naming;
+
+namespace RipeTyped.Generator.Lint
+{
+    /// <summary>
+    /// What an event name says about the action it records: its verb, whether it only names a generic UI element
+    /// ("Clicked Button"), and which properties discriminate the target. Shared by the plan rule (RIPE1001) and
+    /// the C# rule (RIPE2002).
+    /// </summary>
+    internal static class EventNameShape
+    {
+        private static readonly HashSet<string> GenericNouns = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        {
+            "button", "link", "tab", "item", "page", "form", "option", "element", "menu", "modal", "dialog", "card",
+            "banner", "icon", "field", "input", "checkbox", "dropdown", "toggle", "popup", "section", "component", "widget", "cta",
+        };
+
+        private static readonly HashSet<string> Fillers = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "a", "an", "the", "on", "in" };
+
+        // Normalized (lower-case, letters and digits only) names of properties that say which thing was acted on.
+        private static readonly HashSet<string> DiscriminatorNames = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "button", "buttonname", "buttontext", "buttonlabel", "buttonid", "name", "label", "type", "target", "item", "itemname",
+            "element", "elementname", "link", "linkname", "linktext", "cta", "ctaname", "ctatext", "option", "optionname",
+            "tab", "tabname", "menu", "menuitem", "modal", "modalname", "form", "formname", "action", "kind", "which", "text",
+        };
+
+        /// <summary>True when every word after the verb is a generic UI noun (or an article): "Clicked Button", "Opened the Menu".</summary>
+        public static bool IsGeneric(string eventName, out string verb, out string noun)
+        {
+            var words = NamingConvention.SplitWords(eventName);
+            verb = words.Count > 0 ? words[0] : "";
+            noun = words.Count > 0 ? words[words.Count - 1] : "";
+            var rest = words.Skip(1).Where(w => !Fillers.Contains(w)).ToList();
+            return rest.Count > 0 && rest.All(GenericNouns.Contains);
+        }
+
+        public static bool EndsWithGenericNoun(string eventName, out string verb, out string noun)
+        {
+            var words = NamingConvention.SplitWords(eventName);
+            verb = words.Count > 0 ? words[0] : "";
+            noun = words.Count > 0 ? words[words.Count - 1] : "";
+            return words.Count > 1 && GenericNouns.Contains(noun);
+        }
+
+        public static bool IsDiscriminator(string propertyName) => DiscriminatorNames.Contains(Normalize(propertyName));
+
+        /// <summary>Lower-case letters and digits only: "Signed  Up!" and "signed-up" both give "signedup".</summary>
+        public static string Normalize(string name) =>
+            new string(name.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
+
+        /// <summary>
+        /// Checks one event; returns null when it looks flattened, else the reason and up to three proposed names.
+        /// </summary>
+        /// <param name="discriminators">Properties of the event: name, and the values it takes (enum values or constants seen in code).</param>
+        public static FlatteningProblem? Check(string eventName, IEnumerable<(string Name, IReadOnlyList<string> Values)> discriminators, CaseStyle style)
+        {
+            var found = discriminators.Where(d => IsDiscriminator(d.Name)).ToList();
+            bool generic = IsGeneric(eventName, out string verb, out string noun);
+            var withValues = found.FirstOrDefault(d => d.Values.Count > 0);
+            if (!generic && !(withValues.Name != null && EndsWithGenericNoun(eventName, out verb, out noun)))
+            {
+                return null;
+            }
+
+            string reason = generic ? $"'{eventName}' names only a generic {noun.ToLowerInvariant()}" : $"'{eventName}' is one event for many {noun.ToLowerInvariant()}s";
+            if (withValues.Name != null)
+            {
+                reason += $" and property '{withValues.Name}' says which one";
+            }
+            else if (found.Count > 0)
+            {
+                reason += $" and property '{found[0].Name}' says which one";
+            }
+
+            var styleForNames = style == CaseStyle.Any ? CaseStyle.Title : style;
+            var proposals = withValues.Name != null
+                ? withValues.Values.Take(3).Select(v => "'" + NamingConvention.Apply($"{verb} {v} {noun}", styleForNames) + "'").ToList()
+                : new List<string> { "'" + NamingConvention.Apply($"{verb} Book a Demo {noun}", styleForNames) + "'" };
+            return new FlatteningProblem(reason, string.Join(", ", proposals));
+        }
+    }
+
+    internal sealed record FlatteningProblem(string Reason, string Proposals);
+}

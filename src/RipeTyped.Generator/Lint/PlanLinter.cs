@@ -1,0 +1,240 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using RipeTyped.Generator.Diagnostics;
+using RipeTyped.Generator.Naming;
+using RipeTyped.Generator.Plan;
+
+namespace RipeTyped.Generator.Lint
+{
+    /// <summary>
+    /// Naming and hygiene rules (RIPE1xxx) over a loaded plan. They never change what is generated, so they are
+    /// reported by the analyzer, where .editorconfig/.globalconfig can configure them.
+    /// </summary>
+    internal sealed class PlanLinter
+    {
+        public const int MaxEventNameLength = 64;
+        public const int MaxPropertyNameLength = 40;
+
+        private static readonly string[] Reserved = { "userId", "anonymousId", "messageId", "timestamp", "context", "event", "groupId" };
+
+        private readonly TrackingPlan _plan;
+        private readonly List<PlanDiagnostic> _diagnostics;
+        private readonly CaseStyle _eventCase;
+        private readonly CaseStyle _propertyCase;
+        private readonly WordOrderStyle _wordOrder;
+
+        private PlanLinter(TrackingPlan plan, List<PlanDiagnostic> diagnostics)
+        {
+            _plan = plan;
+            _diagnostics = diagnostics;
+            _eventCase = Parse(plan.Options.EventCase, CaseStyle.Title);
+            _propertyCase = Parse(plan.Options.PropertyCase, CaseStyle.Snake);
+            _wordOrder = plan.Options.EventWordOrder is { } order && WordOrder.TryParse(order.Value, out var parsed) ? parsed : WordOrderStyle.VerbObject;
+        }
+
+        public CaseStyle EventCase => _eventCase;
+
+        public static void Lint(TrackingPlan plan, List<PlanDiagnostic> diagnostics) => new PlanLinter(plan, diagnostics).Run();
+
+        /// <summary>The event casing the plan asks for (used by the C# rules to propose names).</summary>
+        public static CaseStyle EventCaseOf(TrackingPlan plan) => Parse(plan.Options.EventCase, CaseStyle.Title);
+
+        private static CaseStyle Parse(Named? option, CaseStyle fallback) =>
+            option is { } named && NamingConvention.TryParse(named.Value, out var style) ? style : fallback;
+
+        private void Run()
+        {
+            foreach (var call in _plan.Events)
+            {
+                CheckEvent(call);
+            }
+
+            ReportNearDuplicates(_plan.Events, "Event", "events");
+            ReportNearDuplicates(_plan.Pages, "Page", "pages");
+            foreach (var call in _plan.Events.Concat(_plan.Pages))
+            {
+                CheckProperties(call.Properties, topLevel: true);
+            }
+
+            CheckProperties(_plan.Identify?.Properties, topLevel: true);
+            CheckProperties(_plan.Group?.Properties, topLevel: true);
+            ReportUnusedDefinitions();
+        }
+
+        private void CheckEvent(CallDefinition call)
+        {
+            string name = call.Name;
+            var discriminators = call.Properties.Select(p => (p.Name, (IReadOnlyList<string>)p.Schema.TypeSource.EnumValues.Select(v => v.Value).ToList()));
+            if (EventNameShape.Check(name, discriminators, _eventCase) is { } problem)
+            {
+                Report(RipeDiagnostics.NonFlattenedEvent, call.NameSpan, name, problem.Reason, problem.Proposals);
+            }
+
+            if (!NamingConvention.Conforms(name, _eventCase))
+            {
+                Report(RipeDiagnostics.EventNameConvention, call.NameSpan, name, NamingConvention.Describe(_eventCase),
+                    $"expected '{NamingConvention.Apply(name, _eventCase)}'");
+            }
+            else if (WordOrderProblem(name) is { } orderProblem)
+            {
+                Report(RipeDiagnostics.EventNameConvention, call.NameSpan, name, _wordOrder == WordOrderStyle.VerbObject ? "past-tense verb first" : "past-tense verb last", orderProblem);
+            }
+
+            if (name.Length > MaxEventNameLength)
+            {
+                Report(RipeDiagnostics.NameTooLong, call.NameSpan, "Event", name, Num(name.Length), Num(MaxEventNameLength));
+            }
+
+            if (string.IsNullOrWhiteSpace(call.Description))
+            {
+                Report(RipeDiagnostics.MissingDescription, call.NameSpan, name);
+            }
+        }
+
+        private string? WordOrderProblem(string name)
+        {
+            var words = NamingConvention.SplitWords(name);
+            if (_wordOrder == WordOrderStyle.Any || words.Count == 0)
+            {
+                return null;
+            }
+
+            string first = words[0];
+            string last = words[words.Count - 1];
+            if (_wordOrder == WordOrderStyle.VerbObject && !WordOrder.IsPastTense(first))
+            {
+                return words.Count > 1 && WordOrder.IsPastTense(last)
+                    ? $"expected '{NamingConvention.Apply(last + " " + string.Join(" ", words.Take(words.Count - 1)), _eventCase)}'"
+                    : $"'{first}' is not a past-tense verb; name the action first, as in 'Clicked Book a Demo Button'";
+            }
+
+            if (_wordOrder == WordOrderStyle.ObjectVerb && !WordOrder.IsPastTense(last))
+            {
+                return words.Count > 1 && WordOrder.IsPastTense(first)
+                    ? $"expected '{NamingConvention.Apply(string.Join(" ", words.Skip(1)) + " " + first, _eventCase)}'"
+                    : $"'{last}' is not a past-tense verb; end with the action, as in 'Book a Demo Button Clicked'";
+            }
+
+            return null;
+        }
+
+        private void CheckProperties(List<PropertyDefinition>? properties, bool topLevel)
+        {
+            if (properties is null)
+            {
+                return;
+            }
+
+            foreach (var property in properties)
+            {
+                string name = property.Name;
+                if (!NamingConvention.Conforms(name, _propertyCase))
+                {
+                    Report(RipeDiagnostics.PropertyNameConvention, property.NameSpan, name, NamingConvention.Describe(_propertyCase), NamingConvention.Apply(name, _propertyCase));
+                }
+
+                if (name.Length > MaxPropertyNameLength)
+                {
+                    Report(RipeDiagnostics.NameTooLong, property.NameSpan, "Property", name, Num(name.Length), Num(MaxPropertyNameLength));
+                }
+
+                string normalized = EventNameShape.Normalize(name);
+                string? reserved = Reserved.FirstOrDefault(r => EventNameShape.Normalize(r) == normalized);
+                if (topLevel && reserved != null)
+                {
+                    Report(RipeDiagnostics.ReservedPropertyName, property.NameSpan, name, reserved);
+                }
+
+                CheckProperties(property.Schema.Ref is null ? property.Schema.Properties : null, topLevel: false);
+            }
+
+            ReportNearDuplicates(properties, p => p.Name, p => p.NameSpan, "Property", "properties");
+        }
+
+        private void ReportNearDuplicates(List<CallDefinition> calls, string what, string plural) =>
+            ReportNearDuplicates(calls, c => c.Name, c => c.NameSpan, what, plural);
+
+        private void ReportNearDuplicates<T>(List<T> items, Func<T, string> name, Func<T, SourceSpan> span, string what, string plural)
+        {
+            var seen = new Dictionary<string, T>(StringComparer.Ordinal);
+            foreach (var item in items)
+            {
+                string key = EventNameShape.Normalize(name(item));
+                if (key.Length == 0)
+                {
+                    continue;
+                }
+
+                if (!seen.TryGetValue(key, out var first))
+                {
+                    seen.Add(key, item);
+                    continue;
+                }
+
+                // Same C# identifier too: RIPE0008 already reports the pair.
+                if (IdentifierNaming.ToPascalCase(name(item)) != IdentifierNaming.ToPascalCase(name(first)))
+                {
+                    Report(RipeDiagnostics.NearDuplicateName, span(item), what, name(item), name(first), Num(span(first).DisplayLine), plural);
+                }
+            }
+        }
+
+        private void ReportUnusedDefinitions()
+        {
+            var used = new HashSet<string>(StringComparer.Ordinal);
+            void Visit(PropertySchema? schema)
+            {
+                if (schema is null)
+                {
+                    return;
+                }
+
+                if (schema.Ref != null)
+                {
+                    used.Add(schema.Ref.Value);
+                }
+
+                Visit(schema.Items);
+                foreach (var nested in schema.Properties)
+                {
+                    Visit(nested.Schema);
+                }
+            }
+
+            foreach (var property in AllCalls().SelectMany(c => c.Properties).Concat(_plan.Definitions))
+            {
+                Visit(property.Schema);
+            }
+
+            foreach (var definition in _plan.Definitions.Where(d => !used.Contains(d.Name)))
+            {
+                Report(RipeDiagnostics.UnusedDefinition, definition.NameSpan, definition.Name);
+            }
+        }
+
+        private IEnumerable<CallDefinition> AllCalls()
+        {
+            foreach (var call in _plan.Events.Concat(_plan.Pages))
+            {
+                yield return call;
+            }
+
+            if (_plan.Identify != null)
+            {
+                yield return _plan.Identify;
+            }
+
+            if (_plan.Group != null)
+            {
+                yield return _plan.Group;
+            }
+        }
+
+        private static string Num(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+        private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, SourceSpan span, params string[] args) =>
+            _diagnostics.Add(PlanDiagnostic.Create(descriptor, _plan.FilePath, span, args));
+    }
+}
