@@ -72,14 +72,9 @@ namespace RipeTyped.Generator.Lint
                 Report(RipeDiagnostics.NonFlattenedEvent, call.NameSpan, name, problem.Reason, problem.Proposals);
             }
 
-            if (!NamingConvention.Conforms(name, _eventCase))
+            if (ConventionProblem(name) is { } convention)
             {
-                Report(RipeDiagnostics.EventNameConvention, call.NameSpan, name, NamingConvention.Describe(_eventCase),
-                    $"expected '{NamingConvention.Apply(name, _eventCase)}'");
-            }
-            else if (WordOrderProblem(name) is { } orderProblem)
-            {
-                Report(RipeDiagnostics.EventNameConvention, call.NameSpan, name, _wordOrder == WordOrderStyle.VerbObject ? "past-tense verb first" : "past-tense verb last", orderProblem);
+                Report(RipeDiagnostics.EventNameConvention, call.NameSpan, name, convention.Rule, convention.Detail);
             }
 
             if (name.Length > MaxEventNameLength)
@@ -93,31 +88,53 @@ namespace RipeTyped.Generator.Lint
             }
         }
 
-        private string? WordOrderProblem(string name)
+        /// <summary>Casing and word order together, so the proposed name fixes both at once.</summary>
+        private (string Rule, string Detail)? ConventionProblem(string name)
         {
+            bool casingOk = NamingConvention.Conforms(name, _eventCase);
             var words = NamingConvention.SplitWords(name);
-            if (_wordOrder == WordOrderStyle.Any || words.Count == 0)
+            string rule = NamingConvention.Describe(_eventCase) + _wordOrder switch
+            {
+                WordOrderStyle.VerbObject => ", past-tense verb first",
+                WordOrderStyle.ObjectVerb => ", past-tense verb last",
+                _ => "",
+            };
+            if (words.Count == 0)
             {
                 return null;
             }
 
-            string first = words[0];
-            string last = words[words.Count - 1];
-            if (_wordOrder == WordOrderStyle.VerbObject && !WordOrder.IsPastTense(first))
+            bool verbFirst = WordOrder.IsPastTense(words[0]);
+            bool verbLast = WordOrder.IsPastTense(words[words.Count - 1]);
+            bool orderOk = _wordOrder == WordOrderStyle.Any
+                || (_wordOrder == WordOrderStyle.VerbObject && verbFirst)
+                || (_wordOrder == WordOrderStyle.ObjectVerb && verbLast);
+            if (casingOk && orderOk)
             {
-                return words.Count > 1 && WordOrder.IsPastTense(last)
-                    ? $"expected '{NamingConvention.Apply(last + " " + string.Join(" ", words.Take(words.Count - 1)), _eventCase)}'"
-                    : $"'{first}' is not a past-tense verb; name the action first, as in 'Clicked Book a Demo Button'";
+                return null;
             }
 
-            if (_wordOrder == WordOrderStyle.ObjectVerb && !WordOrder.IsPastTense(last))
+            if (!orderOk && words.Count > 1)
             {
-                return words.Count > 1 && WordOrder.IsPastTense(first)
-                    ? $"expected '{NamingConvention.Apply(string.Join(" ", words.Skip(1)) + " " + first, _eventCase)}'"
-                    : $"'{last}' is not a past-tense verb; end with the action, as in 'Book a Demo Button Clicked'";
+                // Move the verb when it stands at the other end; otherwise there is no verb to move.
+                if (_wordOrder == WordOrderStyle.VerbObject && verbLast)
+                {
+                    words.Insert(0, words[words.Count - 1]);
+                    words.RemoveAt(words.Count - 1);
+                }
+                else if (_wordOrder == WordOrderStyle.ObjectVerb && verbFirst)
+                {
+                    words.Add(words[0]);
+                    words.RemoveAt(0);
+                }
+                else
+                {
+                    string example = _wordOrder == WordOrderStyle.VerbObject ? "Clicked Book a Demo Button" : "Book a Demo Button Clicked";
+                    return (rule, $"it has no past-tense verb {(_wordOrder == WordOrderStyle.VerbObject ? "first" : "last")}; name the action as in '{example}'");
+                }
             }
 
-            return null;
+            return (rule, $"expected '{NamingConvention.Apply(string.Join(" ", words), _eventCase)}'");
         }
 
         private void CheckProperties(List<PropertyDefinition>? properties, bool topLevel)

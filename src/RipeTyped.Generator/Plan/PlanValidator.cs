@@ -82,7 +82,7 @@ namespace RipeTyped.Generator.Plan
             {
                 if (call.Name.Trim().Length == 0)
                 {
-                    Report(RipeDiagnostics.EmptyName, call.NameSpan, "A " + what.ToLowerInvariant());
+                    Report(RipeDiagnostics.EmptyName, call.NameSpan, Article(what));
                     continue;
                 }
 
@@ -116,7 +116,7 @@ namespace RipeTyped.Generator.Plan
                     return false;
                 }
 
-                Report(RipeDiagnostics.EmptyName, p.NameSpan, "A " + what.ToLowerInvariant());
+                Report(RipeDiagnostics.EmptyName, p.NameSpan, Article(what));
                 return true;
             });
 
@@ -217,6 +217,9 @@ namespace RipeTyped.Generator.Plan
                 }
             }
         }
+
+        private static string Article(string what) =>
+            ("aeiou".IndexOf(char.ToLowerInvariant(what[0])) >= 0 ? "An " : "A ") + what.ToLowerInvariant();
 
         private static string Line(SourceSpan span) => span.DisplayLine.ToString(CultureInfo.InvariantCulture);
 

@@ -90,7 +90,7 @@ public class PlanAnalyzerTests
               - name: clicked signup button
                 description: x
             """,
-            At("RIPE1002", 2, 11, 32).WithArguments("clicked signup button", "Title Case", "expected 'Clicked Signup Button'"));
+            At("RIPE1002", 2, 11, 32).WithArguments("clicked signup button", "Title Case, past-tense verb first", "expected 'Clicked Signup Button'"));
     }
 
     [Fact]
@@ -102,7 +102,7 @@ public class PlanAnalyzerTests
               - name: Demo Booked
                 description: x
             """,
-            At("RIPE1002", 2, 11, 22).WithArguments("Demo Booked", "past-tense verb first", "expected 'Booked Demo'"));
+            At("RIPE1002", 2, 11, 22).WithArguments("Demo Booked", "Title Case, past-tense verb first", "expected 'Booked Demo'"));
     }
 
     [Fact]
