@@ -240,4 +240,37 @@ public sealed class EndToEndTests : IAsyncLifetime
         var request = await SingleRequestAsync();
         Assert.Equal("2026-12-08T08:00:00.250Z", request.Json.GetProperty("properties").GetProperty("ends_at").GetString());
     }
+
+    [Fact]
+    public async Task Reset_forgets_user_and_group_and_starts_a_new_anonymous_id()
+    {
+        _analytics.Identify("user-1", new UserTraits { Email = "a@b.c", MarketingOptIn = false });
+        _analytics.Group("g-1", new GroupTraits { Name = "G", Plan = PlanTier.Free });
+        _client.Reset();
+        _analytics.TrackLoggedOut();
+        await _analytics.FlushAsync();
+
+        var json = _server.Requests[2].Json;
+        Assert.False(json.TryGetProperty("userId", out _));
+        Assert.False(json.TryGetProperty("context", out _));
+        Assert.NotEqual("anon-1", json.GetProperty("anonymousId").GetString());
+    }
+
+    [Fact]
+    public async Task Api_key_check_uses_the_auth_endpoint()
+    {
+        Assert.True(await _client.CheckApiKeyAsync());
+        await using var wrongKey = new RipeClient(new RipeClientOptions { ApiKey = "wrong", Endpoint = _server.Endpoint });
+        Assert.False(await wrongKey.CheckApiKeyAsync());
+    }
+
+    [Fact]
+    public async Task Identify_with_an_explicit_identity_does_not_change_the_ambient_user()
+    {
+        _analytics.Identify(RipeIdentity.ForUser("other-user"), new UserTraits { Email = "o@b.c", MarketingOptIn = true });
+        await _analytics.FlushAsync();
+
+        Assert.Equal("other-user", _server.Requests[0].Json.GetProperty("userId").GetString());
+        Assert.Null(_client.UserId);
+    }
 }
