@@ -18,8 +18,6 @@ namespace RipeTyped
     /// </remarks>
     public sealed class RipeClient : IDisposable, IAsyncDisposable
     {
-        private static readonly TimeSpan SyncDisposeTimeout = TimeSpan.FromSeconds(30);
-
         private readonly RipeClientOptions _options;
         private readonly RipeHttpSender _sender;
         private readonly DeliveryWorker _worker;
@@ -194,7 +192,10 @@ namespace RipeTyped
         /// <summary>Checks the API key against <c>GET {endpoint}/auth/sdk</c>.</summary>
         public Task<bool> CheckApiKeyAsync(CancellationToken cancellationToken = default) => _sender.CheckApiKeyAsync(cancellationToken);
 
-        /// <summary>Stops accepting calls and delivers everything queued.</summary>
+        /// <summary>
+        /// Stops accepting calls and delivers everything queued. If Ripe keeps failing past
+        /// <see cref="RipeClientOptions.ShutdownTimeout"/>, retries stop and the remaining messages are reported as failed.
+        /// </summary>
         public async ValueTask DisposeAsync()
         {
             if (Interlocked.Exchange(ref _disposed, 1) != 0)
@@ -202,14 +203,22 @@ namespace RipeTyped
                 return;
             }
 
-            await _worker.CompleteAsync().ConfigureAwait(false);
+            var completion = _worker.CompleteAsync();
+            using (var timer = new CancellationTokenSource())
+            {
+                if (await Task.WhenAny(completion, Task.Delay(_options.ShutdownTimeout, timer.Token)).ConfigureAwait(false) != completion)
+                {
+                    _worker.Abort();
+                }
+
+                timer.Cancel();
+            }
+
+            await completion.ConfigureAwait(false);
             _sender.Dispose();
         }
 
-        /// <summary>
-        /// Stops accepting calls and delivers everything queued, waiting at most 30 seconds; prefer
-        /// <see cref="DisposeAsync"/>.
-        /// </summary>
+        /// <summary>Like <see cref="DisposeAsync"/>, blocking the calling thread; prefer <see cref="DisposeAsync"/>.</summary>
         public void Dispose()
         {
             if (Interlocked.Exchange(ref _disposed, 1) != 0)
@@ -218,10 +227,10 @@ namespace RipeTyped
             }
 
             var completion = _worker.CompleteAsync();
-            if (!completion.Wait(SyncDisposeTimeout))
+            if (!completion.Wait(_options.ShutdownTimeout))
             {
                 _worker.Abort();
-                completion.Wait(SyncDisposeTimeout);
+                completion.Wait();
             }
 
             _sender.Dispose();

@@ -36,6 +36,12 @@ namespace RipeTyped
         /// <summary>The longest delay between two attempts. Default 30 seconds.</summary>
         public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
 
+        /// <summary>
+        /// How long disposing waits for queued messages while Ripe is failing. After it, retries stop and every
+        /// message still queued is reported to <see cref="OnMessageFailed"/> (nothing is dropped silently). Default 30 seconds.
+        /// </summary>
+        public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
         /// <summary>The anonymous id to start with; when null a new one (a GUID) is generated once per client.</summary>
         public string? AnonymousId { get; set; }
 
@@ -69,6 +75,11 @@ namespace RipeTyped
             if (MaxRetries < 0)
             {
                 throw new ArgumentOutOfRangeException(nameof(MaxRetries), MaxRetries, "MaxRetries cannot be negative.");
+            }
+
+            if (ShutdownTimeout < TimeSpan.Zero)
+            {
+                throw new ArgumentOutOfRangeException(nameof(ShutdownTimeout), ShutdownTimeout, "ShutdownTimeout cannot be negative.");
             }
 
             if (RequestTimeout <= TimeSpan.Zero)

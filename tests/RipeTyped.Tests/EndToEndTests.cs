@@ -273,4 +273,30 @@ public sealed class EndToEndTests : IAsyncLifetime
         Assert.Equal("other-user", _server.Requests[0].Json.GetProperty("userId").GetString());
         Assert.Null(_client.UserId);
     }
+
+    [Fact]
+    public async Task Shutdown_timeout_stops_retries_and_reports_every_undelivered_message()
+    {
+        _server.Responder = _ => 503;
+        var failed = new List<RipeDeliveryReport>();
+        var client = new RipeClient(new RipeClientOptions
+        {
+            ApiKey = ApiKey,
+            Endpoint = _server.Endpoint,
+            MaxRetries = 1000,
+            RetryBaseDelay = TimeSpan.FromSeconds(1),
+            ShutdownTimeout = TimeSpan.FromMilliseconds(100),
+            OnMessageFailed = r => { lock (failed) { failed.Add(r); } },
+        });
+        for (int i = 0; i < 5; i++)
+        {
+            client.Track("Logged Out");
+        }
+
+        await client.DisposeAsync();
+
+        Assert.Equal(5, failed.Count);
+        Assert.Equal(5, client.Statistics.Failed);
+        Assert.Equal(0, client.Statistics.Delivered);
+    }
 }

@@ -54,7 +54,7 @@ namespace RipeTyped.Delivery
             return _loop;
         }
 
-        /// <summary>Abandons retries in progress (used when a synchronous Dispose must not hang forever).</summary>
+        /// <summary>Stops retrying: the message in flight and all still queued are reported as failed at once.</summary>
         public void Abort() => _stopping.Cancel();
 
         private async Task RunAsync()
