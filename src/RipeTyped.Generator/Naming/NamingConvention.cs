@@ -84,9 +84,10 @@ namespace RipeTyped.Generator.Naming
         {
             if (style == CaseStyle.Title)
             {
-                // Minor words may be capitalized too: "Logged In", "Opted Out" use them as verb particles.
+                // Each word starts upper-case (digits and "Ada's" or "Sign-Up" are fine); minor words may go either way,
+                // since "Logged In" and "Opted Out" use them as verb particles.
                 var words = name.Split(' ');
-                return words.All(w => w.Length > 0) && words.Select((w, i) => i > 0 && MinorWords.Contains(w) ? true : w == Capitalize(w) && SplitWords(w).Count == 1 && SplitWords(w)[0] == w).All(ok => ok);
+                return words.Select((w, i) => w.Length > 0 && (!char.IsLower(w[0]) || (i > 0 && MinorWords.Contains(w)))).All(ok => ok);
             }
 
             return style == CaseStyle.Any || string.Equals(name, Apply(name, style), StringComparison.Ordinal);
