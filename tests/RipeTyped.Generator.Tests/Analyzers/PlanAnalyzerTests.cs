@@ -217,6 +217,22 @@ public class PlanAnalyzerTests
         await test.RunAsync();
     }
 
+    [Theory]
+    [InlineData("/.globalconfig", "is_global = true\ndotnet_diagnostic.RIPE1007.severity = none\n")]
+    [InlineData("/.editorconfig", "root = true\nis_global = true\ndotnet_diagnostic.RIPE1007.severity = none\n")]
+    public async Task Plan_rules_can_be_turned_off_in_global_configuration(string configPath, string config)
+    {
+        // Roslyn applies file-section options only to C# files; rules located in tracking-plan.yaml take global options.
+        var test = new CSharpAnalyzerTest<TrackingPlanAnalyzer, DefaultVerifier>
+        {
+            ReferenceAssemblies = ReferenceAssemblies.Net.Net80,
+            TestCode = "class Program { }",
+        };
+        test.TestState.AdditionalFiles.Add((PlanFile, "events:\n  - name: Booked Demo\n"));
+        test.TestState.AnalyzerConfigFiles.Add((configPath, config));
+        await test.RunAsync();
+    }
+
     [Fact]
     public async Task The_sample_plan_is_clean()
     {

@@ -169,4 +169,12 @@ public class RawTrackCallTests
     {
         Assert.False(new RawTrackCallAnalyzer().SupportedDiagnostics.Single(d => d.Id == "RIPE2004").IsEnabledByDefault);
     }
+
+    [Fact]
+    public async Task Csharp_rules_can_be_configured_per_file_in_editorconfig()
+    {
+        var test = CreateTest(Code("""client.Track("Clicked Book Demo Button");"""));
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n[*.cs]\ndotnet_diagnostic.RIPE2001.severity = none\n"));
+        await test.RunAsync();
+    }
 }
