@@ -56,12 +56,18 @@ namespace RipeTyped.Generator.Emit
             w.Summary(call.Description, "Identifies the current user and makes <paramref name=\"userId\"/> the ambient user id of later calls.");
             w.Line("/// <param name=\"userId\">The user's id in your database.</param>");
             DocPayload(w, call, "traits", "The user's traits.");
-            w.Line($"public void Identify(string userId{traitsParam}) => _client.Identify(userId{traitsArg});");
+            w.Open($"public void Identify(string userId{traitsParam})");
+            NullCheck(w, call, "traits");
+            w.Line($"_client.Identify(userId{traitsArg});");
+            w.Close();
             w.Line();
             w.Summary("Identifies the user of <paramref name=\"identity\"/> without changing the ambient identity (for servers acting for many users).");
             w.Line("/// <param name=\"identity\">The user to identify.</param>");
             DocPayload(w, call, "traits", "The user's traits.");
-            w.Line($"public void Identify({Identity} identity{traitsParam}) => _client.Identify(identity{traitsArg});");
+            w.Open($"public void Identify({Identity} identity{traitsParam})");
+            NullCheck(w, call, "traits");
+            w.Line($"_client.Identify(identity{traitsArg});");
+            w.Close();
         }
 
         private static void EmitGroup(CodeWriter w, CallSpec call)
@@ -73,7 +79,10 @@ namespace RipeTyped.Generator.Emit
             DocPayload(w, call, "traits", "The group's traits.");
             w.Line(IdentityDoc);
             string traitsArg = call.PayloadType is null ? "null" : "traits";
-            w.Line($"public void Group(string groupId{traitsParam}, {Identity}? identity = null) => _client.Group(groupId, {traitsArg}, identity);");
+            w.Open($"public void Group(string groupId{traitsParam}, {Identity}? identity = null)");
+            NullCheck(w, call, "traits");
+            w.Line($"_client.Group(groupId, {traitsArg}, identity);");
+            w.Close();
         }
 
         private static void EmitTrack(CodeWriter w, CallSpec call)

@@ -31,14 +31,30 @@ namespace Shop.Tracking
         /// </summary>
         /// <param name="userId">The user's id in your database.</param>
         /// <param name="traits">The user's traits.</param>
-        public void Identify(string userId, global::Shop.Tracking.UserTraits traits) => _client.Identify(userId, traits);
+        public void Identify(string userId, global::Shop.Tracking.UserTraits traits)
+        {
+            if (traits is null)
+            {
+                throw new global::System.ArgumentNullException(nameof(traits));
+            }
+
+            _client.Identify(userId, traits);
+        }
 
         /// <summary>
         /// Identifies the user of <paramref name="identity"/> without changing the ambient identity (for servers acting for many users).
         /// </summary>
         /// <param name="identity">The user to identify.</param>
         /// <param name="traits">The user's traits.</param>
-        public void Identify(global::RipeTyped.RipeIdentity identity, global::Shop.Tracking.UserTraits traits) => _client.Identify(identity, traits);
+        public void Identify(global::RipeTyped.RipeIdentity identity, global::Shop.Tracking.UserTraits traits)
+        {
+            if (traits is null)
+            {
+                throw new global::System.ArgumentNullException(nameof(traits));
+            }
+
+            _client.Identify(identity, traits);
+        }
 
         /// <summary>
         /// Associates the user with a group (company, workspace or account); with the ambient identity the group becomes the ambient group id.
@@ -46,7 +62,10 @@ namespace Shop.Tracking
         /// <param name="groupId">The group's id, preferably from your database.</param>
         /// <param name="traits">The group's traits.</param>
         /// <param name="identity">Who it is about; null for the client's ambient identity (the last Identify, its anonymous id and the last Group).</param>
-        public void Group(string groupId, global::Shop.Tracking.GroupTraits? traits = null, global::RipeTyped.RipeIdentity? identity = null) => _client.Group(groupId, traits, identity);
+        public void Group(string groupId, global::Shop.Tracking.GroupTraits? traits = null, global::RipeTyped.RipeIdentity? identity = null)
+        {
+            _client.Group(groupId, traits, identity);
+        }
 
         /// <summary>
         /// Fires once per order.
