@@ -26,6 +26,9 @@ public class PlanParsingBenchmarks
     public object LoadPlan() => PlanLoader.Load(_text, "tracking-plan.yaml", new List<PlanDiagnostic>());
 
     [Benchmark]
+    public object? YamlTreeOnly() => YamlTreeReader.Read(_text, "tracking-plan.yaml", new List<PlanDiagnostic>());
+
+    [Benchmark]
     public YamlStream YamlStreamOnly()
     {
         var stream = new YamlStream();
