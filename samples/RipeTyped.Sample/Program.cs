@@ -2,6 +2,7 @@
 // Without RIPE_API_KEY it starts a Ripe-compatible receiver on 127.0.0.1 and shows what arrived there.
 using System;
 using System.Text.Json;
+using System.Threading;
 using System.Threading.Tasks;
 using Acme.Analytics;
 using RipeTyped;
@@ -22,6 +23,7 @@ internal static class Program
             ApiKey = receiver is null ? apiKey! : LocalApiKey,
             Endpoint = receiver?.Endpoint ?? EndpointFromEnvironment(),
             OnMessageDelivered = report => Console.WriteLine($"  delivered {report.Call,-8} {report.MessageId} -> HTTP {report.StatusCode} {report.ResponseBody}"),
+            ShutdownTimeout = TimeSpan.FromSeconds(5),
             OnMessageFailed = report => Console.Error.WriteLine($"  FAILED    {report.Call,-8} {report.MessageId} -> HTTP {report.StatusCode?.ToString() ?? "none"} {report.ResponseBody ?? report.Exception?.Message} after {report.Attempts} attempt(s)"),
         };
 
@@ -35,7 +37,18 @@ internal static class Program
             var analytics = new AcmeAnalytics(client);
             SendSampleCalls(analytics);
             ShowValidation(analytics);
-            await analytics.FlushAsync();
+            using (var patience = new CancellationTokenSource(TimeSpan.FromSeconds(20)))
+            {
+                try
+                {
+                    await analytics.FlushAsync(patience.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    Console.Error.WriteLine("Ripe has not accepted everything after 20 s; giving up (undelivered messages are reported below).");
+                }
+            }
+
             statistics = client.Statistics;
         }
 

@@ -296,6 +296,7 @@ public sealed class EndToEndTests : IAsyncLifetime
         await client.DisposeAsync();
 
         Assert.Equal(5, failed.Count);
+        Assert.Contains(failed, f => f.Exception?.Message.Contains("ShutdownTimeout", StringComparison.Ordinal) == true);
         Assert.Equal(5, client.Statistics.Failed);
         Assert.Equal(0, client.Statistics.Delivered);
     }

@@ -82,6 +82,11 @@ namespace RipeTyped.Delivery
             {
                 report = await _sender.SendAsync(message, _stopping.Token).ConfigureAwait(false);
             }
+            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            {
+                var stopped = new OperationCanceledException("Not delivered: the client was disposed while Ripe kept failing, and RipeClientOptions.ShutdownTimeout ran out.");
+                report = new RipeDeliveryReport(message.Call, message.MessageId, false, null, null, 1, stopped);
+            }
             catch (Exception ex)
             {
                 // Anything unexpected is reported as a failure of this message; the loop must survive.
