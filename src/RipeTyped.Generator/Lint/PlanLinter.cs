@@ -34,8 +34,6 @@ namespace RipeTyped.Generator.Lint
             _wordOrder = plan.Options.EventWordOrder is { } order && WordOrder.TryParse(order.Value, out var parsed) ? parsed : WordOrderStyle.VerbObject;
         }
 
-        public CaseStyle EventCase => _eventCase;
-
         public static void Lint(TrackingPlan plan, List<PlanDiagnostic> diagnostics) => new PlanLinter(plan, diagnostics).Run();
 
         /// <summary>The event casing the plan asks for (used by the C# rules to propose names).</summary>

@@ -91,10 +91,10 @@ namespace RipeTyped.Generator.Plan
                         plan.Group = ReadTraits(value, key, "group");
                         break;
                     case "pages":
-                        ReadCalls(value, "pages", "page", plan.Pages, allowDeprecated: true);
+                        ReadCalls(value, "pages", "page", plan.Pages);
                         break;
                     case "events":
-                        ReadCalls(value, "events", "event", plan.Events, allowDeprecated: true);
+                        ReadCalls(value, "events", "event", plan.Events);
                         break;
                 }
             }
@@ -151,7 +151,7 @@ namespace RipeTyped.Generator.Plan
             return call;
         }
 
-        private void ReadCalls(YamlNode node, string section, string what, List<CallDefinition> calls, bool allowDeprecated)
+        private void ReadCalls(YamlNode node, string section, string what, List<CallDefinition> calls)
         {
             if (node is YamlScalar empty && empty.IsNull)
             {
@@ -196,7 +196,7 @@ namespace RipeTyped.Generator.Plan
                         case "description":
                             call.Description = ReadString(value, what + " description")?.Value;
                             break;
-                        case "deprecated" when allowDeprecated:
+                        case "deprecated":
                             ReadDeprecated(value, call);
                             break;
                         case "properties":

@@ -36,7 +36,7 @@ namespace RipeTyped.Generator.Plan
 
             foreach (var definition in _plan.Definitions)
             {
-                CheckProperty(definition, "Definition");
+                CheckSchema(definition.Schema, definition.Name);
             }
 
             ReportCircularDefinitions();
@@ -122,11 +122,9 @@ namespace RipeTyped.Generator.Plan
 
             foreach (var property in properties)
             {
-                CheckProperty(property, what);
+                CheckSchema(property.Schema, property.Name);
             }
         }
-
-        private void CheckProperty(PropertyDefinition property, string what) => CheckSchema(property.Schema, property.Name);
 
         private void CheckSchema(PropertySchema schema, string owner)
         {
