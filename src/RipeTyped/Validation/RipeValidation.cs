@@ -25,9 +25,22 @@ namespace RipeTyped
         /// <summary>Reports a string that does not match the plan's <c>pattern</c>.</summary>
         public static void Pattern(ICollection<RipeValidationError> errors, string path, string? value, Regex regex)
         {
-            if (value != null && !regex.IsMatch(value))
+            if (value is null)
             {
-                errors.Add(new RipeValidationError(path, $"\"{value}\" does not match the pattern {regex}"));
+                return;
+            }
+
+            try
+            {
+                if (!regex.IsMatch(value))
+                {
+                    errors.Add(new RipeValidationError(path, $"\"{value}\" does not match the pattern {regex}"));
+                }
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                // Generated patterns carry a match timeout so a pathological pattern cannot hang the caller.
+                errors.Add(new RipeValidationError(path, $"matching the pattern {regex} timed out"));
             }
         }
 
