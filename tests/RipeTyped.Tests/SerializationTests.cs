@@ -72,4 +72,17 @@ public class SerializationTests
         Assert.Contains("ApiKey", Assert.Throws<ArgumentException>(() => new RipeClient(new RipeClientOptions())).Message);
         Assert.Contains("Endpoint", Assert.Throws<ArgumentException>(() => new RipeClient(new RipeClientOptions { ApiKey = "k", Endpoint = new Uri("ftp://x/") })).Message);
     }
+
+    [Fact]
+    public void A_pattern_that_times_out_is_a_validation_error_not_an_exception()
+    {
+        var catastrophic = new System.Text.RegularExpressions.Regex("^(a|aa)+$", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromMilliseconds(5));
+        var errors = new List<RipeValidationError>();
+
+        RipeValidation.Pattern(errors, "properties.code", new string('a', 60) + "b", catastrophic);
+
+        var error = Assert.Single(errors);
+        Assert.Equal("properties.code", error.Path);
+        Assert.Contains("timed out", error.Message);
+    }
 }
