@@ -112,9 +112,6 @@ namespace RipeTyped.Generator.Diagnostics
         public static ImmutableArray<DiagnosticDescriptor> Where(System.Func<DiagnosticDescriptor, bool> predicate) =>
             All.Values.Where(predicate).OrderBy(d => d.Id, System.StringComparer.Ordinal).ToImmutableArray();
 
-        /// <summary>True for rules the generator itself reports (they decide what code is emitted).</summary>
-        public static bool IsGeneratorRule(string id) => id.StartsWith("RIPE0", System.StringComparison.Ordinal);
-
         private static DiagnosticDescriptor Error(string id, string title, string message) =>
             new DiagnosticDescriptor(id, title, message, Plan, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + id + ".md");
 

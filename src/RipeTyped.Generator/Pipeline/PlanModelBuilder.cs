@@ -28,6 +28,8 @@ namespace RipeTyped.Generator.Pipeline
                 diagnostics.Add(PlanDiagnostic.Create(RipeDiagnostics.MultiplePlans, ignored.Path, SourceSpan.None, ignored.Path, file.Path));
             }
 
+            // The loader and spec builder report only RIPE0xxx; naming/hygiene (RIPE1xxx) runs in the analyzer,
+            // where .globalconfig/.editorconfig can configure it.
             try
             {
                 TrackingPlan plan = PlanLoader.Load(file.Text, file.Path, diagnostics);
@@ -35,22 +37,18 @@ namespace RipeTyped.Generator.Pipeline
                 if (diagnostics.Any(d => d.Id == RipeDiagnostics.YamlSyntax.Id))
                 {
                     // Unreadable YAML: nothing in it can be trusted, so nothing is generated until it parses again.
-                    return new PlanModel(file.Path, null, GeneratorDiagnostics(diagnostics));
+                    return new PlanModel(file.Path, null, diagnostics.ToEquatableArray());
                 }
 
                 GenerationSpec spec = SpecBuilder.Build(plan, project.DefaultNamespace, diagnostics);
-                return new PlanModel(file.Path, spec, GeneratorDiagnostics(diagnostics));
+                return new PlanModel(file.Path, spec, diagnostics.ToEquatableArray());
             }
             catch (Exception ex) when (!(ex is OperationCanceledException))
             {
                 // A generator must never throw (CS8785); a bug here becomes a diagnostic and no code.
                 diagnostics.Add(PlanDiagnostic.Create(RipeDiagnostics.InternalError, file.Path, SourceSpan.None, ex.GetType().Name + ": " + ex.Message));
-                return new PlanModel(file.Path, null, GeneratorDiagnostics(diagnostics));
+                return new PlanModel(file.Path, null, diagnostics.ToEquatableArray());
             }
         }
-
-        // Naming and hygiene rules (RIPE1xxx) are the analyzer's, so .editorconfig can configure them.
-        private static EquatableArray<PlanDiagnostic> GeneratorDiagnostics(List<PlanDiagnostic> diagnostics) =>
-            diagnostics.Where(d => RipeDiagnostics.IsGeneratorRule(d.Id)).ToEquatableArray();
     }
 }
