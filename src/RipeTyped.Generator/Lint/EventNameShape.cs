@@ -28,24 +28,6 @@ namespace RipeTyped.Generator.Lint
             "tab", "tabname", "menu", "menuitem", "modal", "modalname", "form", "formname", "action", "kind", "which", "text",
         };
 
-        /// <summary>True when every word after the verb is a generic UI noun (or an article): "Clicked Button", "Opened the Menu".</summary>
-        public static bool IsGeneric(string eventName, out string verb, out string noun)
-        {
-            var words = NamingConvention.SplitWords(eventName);
-            verb = words.Count > 0 ? words[0] : "";
-            noun = words.Count > 0 ? words[words.Count - 1] : "";
-            var rest = words.Skip(1).Where(w => !Fillers.Contains(w)).ToList();
-            return rest.Count > 0 && rest.All(GenericNouns.Contains);
-        }
-
-        public static bool EndsWithGenericNoun(string eventName, out string verb, out string noun)
-        {
-            var words = NamingConvention.SplitWords(eventName);
-            verb = words.Count > 0 ? words[0] : "";
-            noun = words.Count > 0 ? words[words.Count - 1] : "";
-            return words.Count > 1 && GenericNouns.Contains(noun);
-        }
-
         public static bool IsDiscriminator(string propertyName) => DiscriminatorNames.Contains(Normalize(propertyName));
 
         /// <summary>Lower-case letters and digits only: "Signed  Up!" and "signed-up" both give "signedup".</summary>
@@ -58,10 +40,22 @@ namespace RipeTyped.Generator.Lint
         /// <param name="discriminators">Properties of the event: name, and the values it takes (enum values or constants seen in code).</param>
         public static FlatteningProblem? Check(string eventName, IEnumerable<(string Name, IReadOnlyList<string> Values)> discriminators, CaseStyle style)
         {
+            var words = NamingConvention.SplitWords(eventName);
+            if (words.Count < 2)
+            {
+                return null;
+            }
+
+            string verb = words[0];
+            string noun = words[words.Count - 1];
             var found = discriminators.Where(d => IsDiscriminator(d.Name)).ToList();
-            bool generic = IsGeneric(eventName, out string verb, out string noun);
             var withValues = found.FirstOrDefault(d => d.Values.Count > 0);
-            if (!generic && !(withValues.Name != null && EndsWithGenericNoun(eventName, out verb, out noun)))
+
+            // Generic: every word after the verb is a UI noun or filler ("Clicked Button", "Opened the Menu").
+            // Otherwise still one event for many things when it ends in such a noun and an enum says which.
+            var rest = words.Skip(1).Where(w => !Fillers.Contains(w)).ToList();
+            bool generic = rest.Count > 0 && rest.All(GenericNouns.Contains);
+            if (!generic && !(withValues.Name != null && GenericNouns.Contains(noun)))
             {
                 return null;
             }
