@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using RipeTyped.Delivery;
@@ -106,14 +105,14 @@ namespace RipeTyped
                 anonymousId = _anonymousId;
             }
 
-            Enqueue("identify", userId, anonymousId, null, "traits", traits, groupId, null);
+            Enqueue("identify", userId, anonymousId, default, "traits", traits, groupId, null);
         }
 
         /// <summary>Identifies the user of <paramref name="identity"/> without touching the ambient identity (server apps).</summary>
         public void Identify(RipeIdentity identity, IRipeProperties? traits = null)
         {
             RequireIdentity(identity);
-            Enqueue("identify", identity.UserId, identity.AnonymousId, null, "traits", traits, identity.GroupId, null);
+            Enqueue("identify", identity.UserId, identity.AnonymousId, default, "traits", traits, identity.GroupId, null);
         }
 
         /// <summary>Tracks an event by name. Prefer the typed <c>Track…</c> methods generated from the tracking plan.</summary>
@@ -128,7 +127,7 @@ namespace RipeTyped
             }
 
             Resolve(identity, out string? userId, out string? anonymousId, out string? groupId);
-            Enqueue("track", userId, anonymousId, w => w.WriteString("event", eventName), "properties", properties, groupId, null);
+            Enqueue("track", userId, anonymousId, new CallFields(eventName: eventName), "properties", properties, groupId, null);
         }
 
         /// <summary>Records a page view.</summary>
@@ -139,8 +138,7 @@ namespace RipeTyped
         public void Page(string? name, IRipeProperties? properties = null, RipePageContext? page = null, RipeIdentity? identity = null)
         {
             Resolve(identity, out string? userId, out string? anonymousId, out string? groupId);
-            Action<Utf8JsonWriter>? writeName = name is null ? null : w => w.WriteString("name", name);
-            Enqueue("page", userId, anonymousId, writeName, "properties", properties, groupId, page);
+            Enqueue("page", userId, anonymousId, new CallFields(pageName: name), "properties", properties, groupId, page);
         }
 
         /// <summary>
@@ -172,7 +170,7 @@ namespace RipeTyped
                 anonymousId = identity.AnonymousId;
             }
 
-            Enqueue("group", userId, anonymousId, w => w.WriteString("groupId", groupId), "traits", traits, null, null);
+            Enqueue("group", userId, anonymousId, new CallFields(groupId: groupId), "traits", traits, null, null);
         }
 
         /// <summary>Forgets the ambient user and group (e.g. at log-out) and starts a new anonymous id.</summary>
@@ -268,7 +266,7 @@ namespace RipeTyped
             string call,
             string? userId,
             string? anonymousId,
-            Action<Utf8JsonWriter>? writeCallFields,
+            CallFields fields,
             string payloadName,
             IRipeProperties? payload,
             string? contextGroupId,
@@ -290,7 +288,7 @@ namespace RipeTyped
             }
 
             string messageId = NewId();
-            byte[] body = MessageSerializer.Serialize(messageId, DateTimeOffset.UtcNow, userId, anonymousId, writeCallFields, payloadName, payload, contextGroupId, page);
+            byte[] body = MessageSerializer.Serialize(messageId, DateTimeOffset.UtcNow, userId, anonymousId, fields, payloadName, payload, contextGroupId, page);
             if (!_worker.TryEnqueue(OutgoingMessage.Message(call, messageId, body)))
             {
                 throw new ObjectDisposedException(nameof(RipeClient), $"The {call} call came after the RipeClient was disposed; it was not sent.");

@@ -5,6 +5,23 @@ using RipeTyped.Serialization;
 
 namespace RipeTyped.Delivery
 {
+    /// <summary>The top-level fields that differ per call: track's <c>event</c>, page's <c>name</c>, group's <c>groupId</c>.</summary>
+    internal readonly struct CallFields
+    {
+        public CallFields(string? eventName = null, string? pageName = null, string? groupId = null)
+        {
+            EventName = eventName;
+            PageName = pageName;
+            GroupId = groupId;
+        }
+
+        public string? EventName { get; }
+
+        public string? PageName { get; }
+
+        public string? GroupId { get; }
+    }
+
     /// <summary>Writes the JSON body of each Ripe call, in the shape the Ripe HTTP API documents.</summary>
     internal static class MessageSerializer
     {
@@ -13,7 +30,7 @@ namespace RipeTyped.Delivery
             DateTimeOffset timestamp,
             string? userId,
             string? anonymousId,
-            Action<Utf8JsonWriter>? writeCallFields,
+            CallFields fields,
             string? payloadName,
             IRipeProperties? payload,
             string? contextGroupId,
@@ -35,7 +52,9 @@ namespace RipeTyped.Delivery
                     writer.WriteString("anonymousId", anonymousId);
                 }
 
-                writeCallFields?.Invoke(writer);
+                WriteIfSet(writer, "event", fields.EventName);
+                WriteIfSet(writer, "name", fields.PageName);
+                WriteIfSet(writer, "groupId", fields.GroupId);
                 if (payload != null && payloadName != null)
                 {
                     writer.WritePropertyName(payloadName);

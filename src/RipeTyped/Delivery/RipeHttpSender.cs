@@ -20,6 +20,9 @@ namespace RipeTyped.Delivery
         private readonly AuthenticationHeaderValue _authorization;
         private readonly string _endpoint;
         private readonly RipeClientStatistics _statistics;
+        private readonly System.Collections.Generic.Dictionary<string, Uri> _callUrls;
+
+        // Only the single delivery worker calls Backoff, so the Random needs no lock.
         private readonly Random _jitter = new Random();
 
         public RipeHttpSender(RipeClientOptions options, RipeClientStatistics statistics)
@@ -30,6 +33,11 @@ namespace RipeTyped.Delivery
             _http = options.HttpClient ?? new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
             _authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(options.ApiKey)));
             _endpoint = options.Endpoint.AbsoluteUri.TrimEnd('/');
+            _callUrls = new System.Collections.Generic.Dictionary<string, Uri>(StringComparer.Ordinal);
+            foreach (string call in new[] { "identify", "track", "page", "group" })
+            {
+                _callUrls[call] = new Uri(_endpoint + "/" + call);
+            }
         }
 
         public async Task<RipeDeliveryReport> SendAsync(OutgoingMessage message, CancellationToken stopping)
@@ -38,7 +46,7 @@ namespace RipeTyped.Delivery
             int? lastStatus = null;
             string? lastBody = null;
             Exception? lastException = null;
-            var url = new Uri(_endpoint + "/" + message.Call);
+            var url = _callUrls[message.Call];
 
             while (true)
             {
@@ -123,11 +131,7 @@ namespace RipeTyped.Delivery
         private TimeSpan Backoff(int attempt)
         {
             double baseMs = _options.RetryBaseDelay.TotalMilliseconds * Math.Pow(2, attempt - 1);
-            double jitter;
-            lock (_jitter)
-            {
-                jitter = 0.8 + (_jitter.NextDouble() * 0.4);
-            }
+            double jitter = 0.8 + (_jitter.NextDouble() * 0.4);
 
             return TimeSpan.FromMilliseconds(Math.Min(baseMs * jitter, _options.RetryMaxDelay.TotalMilliseconds));
         }
