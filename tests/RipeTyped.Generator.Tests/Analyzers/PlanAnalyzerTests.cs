@@ -11,7 +11,9 @@ public class PlanAnalyzerTests
 {
     private const string PlanFile = "/0/tracking-plan.yaml";
 
-    private static async Task VerifyAsync(string plan, params DiagnosticResult[] expected)
+    private static Task VerifyAsync(string plan, params DiagnosticResult[] expected) => VerifyAsync(plan, null, expected);
+
+    private static async Task VerifyAsync(string plan, (string Path, string Text)? config, params DiagnosticResult[] expected)
     {
         var test = new CSharpAnalyzerTest<TrackingPlanAnalyzer, DefaultVerifier>
         {
@@ -19,6 +21,11 @@ public class PlanAnalyzerTests
             TestCode = "class Program { }",
         };
         test.TestState.AdditionalFiles.Add((PlanFile, plan));
+        if (config is { } file)
+        {
+            test.TestState.AnalyzerConfigFiles.Add(file);
+        }
+
         test.ExpectedDiagnostics.AddRange(expected);
         await test.RunAsync();
     }
@@ -206,15 +213,10 @@ public class PlanAnalyzerTests
     [Fact]
     public async Task Severity_is_configurable_like_any_roslyn_rule()
     {
-        var test = new CSharpAnalyzerTest<TrackingPlanAnalyzer, DefaultVerifier>
-        {
-            ReferenceAssemblies = ReferenceAssemblies.Net.Net80,
-            TestCode = "class Program { }",
-        };
-        test.TestState.AdditionalFiles.Add((PlanFile, "events:\n  - name: Booked Demo\n"));
-        test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\ndotnet_diagnostic.RIPE1007.severity = error\n"));
-        test.ExpectedDiagnostics.Add(new DiagnosticResult("RIPE1007", DiagnosticSeverity.Error).WithSpan(PlanFile, 2, 11, 2, 22));
-        await test.RunAsync();
+        await VerifyAsync(
+            "events:\n  - name: Booked Demo\n",
+            ("/.globalconfig", "is_global = true\ndotnet_diagnostic.RIPE1007.severity = error\n"),
+            new DiagnosticResult("RIPE1007", DiagnosticSeverity.Error).WithSpan(PlanFile, 2, 11, 2, 22));
     }
 
     [Theory]
@@ -223,14 +225,7 @@ public class PlanAnalyzerTests
     public async Task Plan_rules_can_be_turned_off_in_global_configuration(string configPath, string config)
     {
         // Roslyn applies file-section options only to C# files; rules located in tracking-plan.yaml take global options.
-        var test = new CSharpAnalyzerTest<TrackingPlanAnalyzer, DefaultVerifier>
-        {
-            ReferenceAssemblies = ReferenceAssemblies.Net.Net80,
-            TestCode = "class Program { }",
-        };
-        test.TestState.AdditionalFiles.Add((PlanFile, "events:\n  - name: Booked Demo\n"));
-        test.TestState.AnalyzerConfigFiles.Add((configPath, config));
-        await test.RunAsync();
+        await VerifyAsync("events:\n  - name: Booked Demo\n", (configPath, config));
     }
 
     [Fact]
