@@ -2,14 +2,16 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
 using RipeTyped.Delivery;
 
 namespace RipeTyped
 {
     /// <summary>
     /// Sends identify, track, page and group calls to Ripe. Calls return at once: messages are validated and
-    /// serialized on the calling thread, queued, and delivered in order by a background worker with retries.
-    /// <see cref="FlushAsync"/> and <see cref="DisposeAsync"/> wait until everything queued has been delivered.
+    /// serialized on the calling thread, queued (and written to the spool when one is configured), and delivered by
+    /// background workers with retries. <see cref="FlushAsync(CancellationToken)"/> and <see cref="DisposeAsync"/>
+    /// wait until everything accepted has been delivered. See <c>docs/delivery.md</c> for the guarantees.
     /// </summary>
     /// <remarks>
     /// Prefer the typed facade generated from <c>tracking-plan.yaml</c>; the string-typed methods here are for
@@ -19,7 +21,7 @@ namespace RipeTyped
     {
         private readonly RipeClientOptions _options;
         private readonly RipeHttpSender _sender;
-        private readonly DeliveryWorker _worker;
+        private readonly DeliveryQueue _queue;
         private readonly object _identityLock = new object();
         private string? _userId;
         private string _anonymousId;
@@ -45,7 +47,17 @@ namespace RipeTyped
             _options = options;
             _anonymousId = string.IsNullOrWhiteSpace(options.AnonymousId) ? NewId() : options.AnonymousId!;
             _sender = new RipeHttpSender(options, Statistics);
-            _worker = new DeliveryWorker(_sender, options, Statistics);
+            try
+            {
+                _queue = new DeliveryQueue(_sender, options, Statistics);
+            }
+            catch
+            {
+                _sender.Dispose();
+                throw;
+            }
+
+            RipeMetrics.Register(Statistics);
         }
 
         /// <summary>The current user id set by <see cref="Identify(string, IRipeProperties?)"/>, or null.</summary>
@@ -184,15 +196,34 @@ namespace RipeTyped
             }
         }
 
-        /// <summary>Waits until every message queued before this call has been delivered or given up on.</summary>
-        public Task FlushAsync(CancellationToken cancellationToken = default) => _worker.FlushAsync(cancellationToken);
+        /// <summary>
+        /// Waits until every message accepted before this call has been delivered, given up on, or (with a spool)
+        /// left safely on disk after its retries.
+        /// </summary>
+        public Task FlushAsync(CancellationToken cancellationToken = default) =>
+            _queue.FlushAsync(Timeout.InfiniteTimeSpan, cancellationToken);
+
+        /// <summary>
+        /// Like <see cref="FlushAsync(CancellationToken)"/>, for at most <paramref name="timeout"/>. Returns false when time
+        /// ran out first; the messages not yet delivered stay queued (and on disk, with a spool).
+        /// </summary>
+        public Task<bool> FlushAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
+        {
+            if (timeout < TimeSpan.Zero && timeout != Timeout.InfiniteTimeSpan)
+            {
+                throw new ArgumentOutOfRangeException(nameof(timeout), timeout, "The flush timeout cannot be negative.");
+            }
+
+            return _queue.FlushAsync(timeout, cancellationToken);
+        }
 
         /// <summary>Checks the API key against <c>GET {endpoint}/auth/sdk</c>.</summary>
         public Task<bool> CheckApiKeyAsync(CancellationToken cancellationToken = default) => _sender.CheckApiKeyAsync(cancellationToken);
 
         /// <summary>
-        /// Stops accepting calls and delivers everything queued. If Ripe keeps failing past
-        /// <see cref="RipeClientOptions.ShutdownTimeout"/>, retries stop and the remaining messages are reported as failed.
+        /// Stops accepting calls and delivers everything accepted. If Ripe keeps failing past
+        /// <see cref="RipeClientOptions.ShutdownTimeout"/>, retries stop: with a spool the rest stays on disk for the
+        /// next start, without one each remaining message is reported to <see cref="RipeClientOptions.OnMessageFailed"/>.
         /// </summary>
         public async ValueTask DisposeAsync()
         {
@@ -201,19 +232,19 @@ namespace RipeTyped
                 return;
             }
 
-            var completion = _worker.CompleteAsync();
+            var completion = _queue.CompleteAsync();
             using (var timer = new CancellationTokenSource())
             {
                 if (await Task.WhenAny(completion, Task.Delay(_options.ShutdownTimeout, timer.Token)).ConfigureAwait(false) != completion)
                 {
-                    _worker.Abort();
+                    _queue.Abort();
                 }
 
                 timer.Cancel();
             }
 
             await completion.ConfigureAwait(false);
-            _sender.Dispose();
+            Release();
         }
 
         /// <summary>Like <see cref="DisposeAsync"/>, blocking the calling thread; prefer <see cref="DisposeAsync"/>.</summary>
@@ -224,14 +255,24 @@ namespace RipeTyped
                 return;
             }
 
-            var completion = _worker.CompleteAsync();
+            var completion = _queue.CompleteAsync();
             if (!completion.Wait(_options.ShutdownTimeout))
             {
-                _worker.Abort();
+                _queue.Abort();
                 completion.Wait();
             }
 
+            Release();
+        }
+
+        /// <summary>Describes the client; the API key is never included.</summary>
+        public override string ToString() => $"RipeClient {{ Endpoint = {_options.Endpoint}, Queue = {Statistics.QueueLength}, Spool = {_options.SpoolDirectory ?? "(none)"} }}";
+
+        private void Release()
+        {
+            _queue.Close();
             _sender.Dispose();
+            RipeMetrics.Unregister(Statistics);
         }
 
         private static string NewId() => Guid.NewGuid().ToString("D");
@@ -289,12 +330,29 @@ namespace RipeTyped
 
             string messageId = NewId();
             byte[] body = MessageSerializer.Serialize(messageId, DateTimeOffset.UtcNow, userId, anonymousId, fields, payloadName, payload, contextGroupId, page);
-            if (!_worker.TryEnqueue(OutgoingMessage.Message(call, messageId, body)))
+            if (body.Length > _options.MaxMessageBytes)
             {
-                throw new ObjectDisposedException(nameof(RipeClient), $"The {call} call came after the RipeClient was disposed; it was not sent.");
+                string what = fields.EventName is null ? $"The {call} call" : $"The {call} call '{fields.EventName}'";
+                throw new ArgumentException(
+                    $"{what} serializes to {body.Length:N0} bytes, over RipeClientOptions.MaxMessageBytes ({_options.MaxMessageBytes:N0}); it was not sent. Send fewer or shorter properties.");
             }
 
-            Statistics.OnEnqueued();
+            var message = new OutgoingMessage(call, messageId, body);
+            switch (_queue.Enqueue(message))
+            {
+                case EnqueueResult.Closed:
+                    throw new ObjectDisposedException(nameof(RipeClient), $"The {call} call came after the RipeClient was disposed; it was not sent.");
+                case EnqueueResult.Dropped:
+                    Statistics.OnDropped();
+                    _options.Logger?.LogWarning(
+                        "Dropped {Call} {MessageId}: the queue holds RipeClientOptions.MaxQueueLength ({Max}) messages and no SpoolDirectory is set.",
+                        call, messageId, _options.MaxQueueLength);
+                    _options.OnMessageDropped?.Invoke(new RipeDeliveryReport(call, messageId, RipeDeliveryOutcome.Dropped, null, null, 0, null));
+                    return;
+                default:
+                    Statistics.OnEnqueued();
+                    return;
+            }
         }
 
         private void CheckPayload(string call, string payloadName, IRipeProperties payload)

@@ -1,24 +1,31 @@
 using System;
 using System.Net.Http;
+using Microsoft.Extensions.Logging;
 
 namespace RipeTyped
 {
-    /// <summary>Settings of a <see cref="RipeClient"/>.</summary>
+    /// <summary>Settings of a <see cref="RipeClient"/>. See <c>docs/delivery.md</c> for the delivery guarantees they tune.</summary>
     public sealed class RipeClientOptions
     {
         /// <summary>Ripe's documented endpoint: <c>https://api.getripe.com/event</c>.</summary>
         public static readonly Uri DefaultEndpoint = new Uri("https://api.getripe.com/event");
 
-        /// <summary>Your Ripe API key. Sent base64-encoded in the <c>Authorization: Basic</c> header.</summary>
+        /// <summary>Ripe's HTTP API documents no message size limit; this one keeps a runaway payload out of the queue.</summary>
+        public const int DefaultMaxMessageBytes = 32 * 1024;
+
+        /// <summary>Your Ripe API key. Sent base64-encoded in the <c>Authorization: Basic</c> header; never logged or spooled.</summary>
         public string ApiKey { get; set; } = "";
 
         /// <summary>
         /// The base URL that <c>/identify</c>, <c>/track</c>, <c>/page</c> and <c>/group</c> are appended to.
-        /// Defaults to <see cref="DefaultEndpoint"/>.
+        /// Defaults to <see cref="DefaultEndpoint"/>. Must be HTTPS unless the host is loopback (the key travels in a header).
         /// </summary>
         public Uri Endpoint { get; set; } = DefaultEndpoint;
 
-        /// <summary>The HTTP client to send with. When null the client creates (and disposes) its own.</summary>
+        /// <summary>
+        /// The HTTP client to send with. When null the client creates (and disposes) its own, with pooled keep-alive
+        /// connections that are recycled every two minutes so DNS changes are seen.
+        /// </summary>
         public HttpClient? HttpClient { get; set; }
 
         /// <summary>Time allowed for one HTTP attempt. Default 10 seconds.</summary>
@@ -26,19 +33,49 @@ namespace RipeTyped
 
         /// <summary>
         /// How many times a message is retried after a network error, a timeout, HTTP 408, 429 or 5xx. Default 5.
-        /// Retries reuse the message's <c>messageId</c> so Ripe can tell them apart from new messages.
+        /// Retries reuse the message's <c>messageId</c> so Ripe can de-duplicate. With a <see cref="SpoolDirectory"/>
+        /// a message out of retries is not given up: it stays on disk and is retried by the next process start.
         /// </summary>
         public int MaxRetries { get; set; } = 5;
 
-        /// <summary>First retry delay; each further retry doubles it (with jitter), up to <see cref="RetryMaxDelay"/>. Default 500 ms.</summary>
+        /// <summary>First retry delay; each further retry doubles it (with ±20% jitter), up to <see cref="RetryMaxDelay"/>. Default 500 ms.</summary>
         public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(500);
 
-        /// <summary>The longest delay between two attempts. Default 30 seconds.</summary>
+        /// <summary>The longest delay between two attempts, <c>Retry-After</c> included. Default 30 seconds.</summary>
         public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
 
         /// <summary>
-        /// How long disposing waits for queued messages while Ripe is failing. After it, retries stop and every
-        /// message still queued is reported to <see cref="OnMessageFailed"/> (nothing is dropped silently). Default 30 seconds.
+        /// How many HTTP requests may be in flight at once. Ripe has no batch endpoint, so throughput comes from
+        /// concurrency; messages may therefore arrive out of order (each carries its own timestamp). With 1, messages
+        /// are delivered one at a time in call order. Default 4.
+        /// </summary>
+        public int MaxConcurrentRequests { get; set; } = 4;
+
+        /// <summary>
+        /// The most messages held in memory waiting for delivery. When the queue is full, a new message is written
+        /// only to the spool (with a <see cref="SpoolDirectory"/>), or dropped: counted in
+        /// <see cref="RipeClientStatistics.Dropped"/> and reported to <see cref="OnMessageDropped"/>. Default 10,000.
+        /// </summary>
+        public int MaxQueueLength { get; set; } = 10_000;
+
+        /// <summary>
+        /// A serialized message larger than this is refused at the call with an <see cref="ArgumentException"/>.
+        /// Default <see cref="DefaultMaxMessageBytes"/> (32 KiB).
+        /// </summary>
+        public int MaxMessageBytes { get; set; } = DefaultMaxMessageBytes;
+
+        /// <summary>
+        /// Opt-in durable spool: a directory where every accepted message is written before the call returns and
+        /// deleted only after Ripe answered 2xx. After a crash or <c>kill -9</c>, the next client started on the
+        /// same directory delivers what is left (at least once; the <c>messageId</c> lets Ripe de-duplicate).
+        /// One client per directory at a time. Default null (in-memory only).
+        /// </summary>
+        public string? SpoolDirectory { get; set; }
+
+        /// <summary>
+        /// How long disposing waits for queued messages while Ripe is failing. After it, retries stop; messages still
+        /// undelivered stay in the spool when there is one, and are otherwise reported to <see cref="OnMessageFailed"/>
+        /// (nothing is dropped silently). Default 30 seconds.
         /// </summary>
         public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
@@ -51,20 +88,36 @@ namespace RipeTyped
         /// </summary>
         public bool ThrowOnValidationError { get; set; } = true;
 
-        /// <summary>Called (on the delivery worker) after Ripe accepted a message.</summary>
+        /// <summary>Where delivery logs go (rejections, retries, drops, spool recovery). Null: no logging.</summary>
+        public ILogger? Logger { get; set; }
+
+        /// <summary>Called (on a delivery worker) after Ripe accepted a message.</summary>
         public Action<RipeDeliveryReport>? OnMessageDelivered { get; set; }
 
-        /// <summary>Called (on the delivery worker) when a message could not be delivered after all retries, or was rejected.</summary>
+        /// <summary>
+        /// Called (on a delivery worker) when a message was rejected (HTTP 400, 401, 403, 413 and other non-retried
+        /// statuses), ran out of retries without a spool, or was still undelivered when shutdown ran out of time.
+        /// </summary>
         public Action<RipeDeliveryReport>? OnMessageFailed { get; set; }
+
+        /// <summary>Called (on the calling thread) for a message dropped because the queue was full and there is no spool.</summary>
+        public Action<RipeDeliveryReport>? OnMessageDropped { get; set; }
 
         /// <summary>Called (on the calling thread) with the errors of a message sent despite failing validation.</summary>
         public Action<RipeValidationException>? OnValidationFailed { get; set; }
 
-        internal void Validate()
+        /// <summary>Describes the options with the API key redacted.</summary>
+        public override string ToString() =>
+            $"RipeClientOptions {{ ApiKey = {(string.IsNullOrEmpty(ApiKey) ? "(empty)" : "***")}, Endpoint = {Endpoint}, " +
+            $"MaxConcurrentRequests = {MaxConcurrentRequests}, MaxQueueLength = {MaxQueueLength}, SpoolDirectory = {SpoolDirectory ?? "(none)"} }}";
+
+        /// <summary>Checks every option; the exception names the first one that is wrong.</summary>
+        /// <exception cref="ArgumentException">An option is missing or out of range.</exception>
+        public void Validate()
         {
             if (string.IsNullOrWhiteSpace(ApiKey))
             {
-                throw new ArgumentException("RipeClientOptions.ApiKey is required.", nameof(ApiKey));
+                throw new ArgumentException("RipeClientOptions.ApiKey is required (your Ripe API key).", nameof(ApiKey));
             }
 
             if (Endpoint is null || !Endpoint.IsAbsoluteUri || (Endpoint.Scheme != Uri.UriSchemeHttp && Endpoint.Scheme != Uri.UriSchemeHttps))
@@ -72,19 +125,44 @@ namespace RipeTyped
                 throw new ArgumentException($"RipeClientOptions.Endpoint must be an absolute http(s) URL; got '{Endpoint}'.", nameof(Endpoint));
             }
 
-            if (MaxRetries < 0)
+            if (Endpoint.Scheme == Uri.UriSchemeHttp && !Endpoint.IsLoopback)
             {
-                throw new ArgumentOutOfRangeException(nameof(MaxRetries), MaxRetries, "MaxRetries cannot be negative.");
+                throw new ArgumentException(
+                    $"RipeClientOptions.Endpoint must use https: the API key travels in a header. Plain http is allowed only for loopback hosts; got '{Endpoint}'.",
+                    nameof(Endpoint));
             }
 
+            RequireAtLeast(nameof(MaxRetries), MaxRetries, 0);
+            RequireAtLeast(nameof(MaxConcurrentRequests), MaxConcurrentRequests, 1);
+            RequireAtLeast(nameof(MaxQueueLength), MaxQueueLength, 1);
+            RequireAtLeast(nameof(MaxMessageBytes), MaxMessageBytes, 256);
+            RequirePositive(nameof(RequestTimeout), RequestTimeout);
+            RequirePositive(nameof(RetryBaseDelay), RetryBaseDelay);
+            RequirePositive(nameof(RetryMaxDelay), RetryMaxDelay);
             if (ShutdownTimeout < TimeSpan.Zero)
             {
-                throw new ArgumentOutOfRangeException(nameof(ShutdownTimeout), ShutdownTimeout, "ShutdownTimeout cannot be negative.");
+                throw new ArgumentOutOfRangeException(nameof(ShutdownTimeout), ShutdownTimeout, "RipeClientOptions.ShutdownTimeout cannot be negative.");
             }
 
-            if (RequestTimeout <= TimeSpan.Zero)
+            if (SpoolDirectory != null && SpoolDirectory.Trim().Length == 0)
             {
-                throw new ArgumentOutOfRangeException(nameof(RequestTimeout), RequestTimeout, "RequestTimeout must be positive.");
+                throw new ArgumentException("RipeClientOptions.SpoolDirectory cannot be blank; set a directory path or null for no spool.", nameof(SpoolDirectory));
+            }
+        }
+
+        private static void RequireAtLeast(string name, int value, int minimum)
+        {
+            if (value < minimum)
+            {
+                throw new ArgumentOutOfRangeException(name, value, $"RipeClientOptions.{name} must be at least {minimum}; got {value}.");
+            }
+        }
+
+        private static void RequirePositive(string name, TimeSpan value)
+        {
+            if (value <= TimeSpan.Zero)
+            {
+                throw new ArgumentOutOfRangeException(name, value, $"RipeClientOptions.{name} must be positive; got {value}.");
             }
         }
     }

@@ -30,6 +30,7 @@ public sealed class EndToEndTests : IAsyncLifetime
             ApiKey = ApiKey,
             Endpoint = _server.Endpoint,
             AnonymousId = "anon-1",
+            MaxConcurrentRequests = 1, // these tests read requests in call order, which one request at a time keeps
             RetryBaseDelay = TimeSpan.FromMilliseconds(10),
             OnMessageFailed = r => { lock (_failures) { _failures.Add(r); } },
         });

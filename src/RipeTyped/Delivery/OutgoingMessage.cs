@@ -1,19 +1,18 @@
-using System.Threading.Tasks;
+using RipeTyped.Delivery.Spool;
 
 namespace RipeTyped.Delivery
 {
     /// <summary>
-    /// One queued unit of work: a serialized message, or a flush marker completed when the worker reaches it.
-    /// Messages are serialized at the call so later changes to the caller's objects cannot alter what is sent.
+    /// One serialized message waiting for delivery. Messages are serialized at the call so later changes to the
+    /// caller's objects cannot alter what is sent.
     /// </summary>
     internal sealed class OutgoingMessage
     {
-        private OutgoingMessage(string call, string messageId, byte[] body, TaskCompletionSource<bool>? flushed)
+        public OutgoingMessage(string call, string messageId, byte[] body)
         {
             Call = call;
             MessageId = messageId;
             Body = body;
-            Flushed = flushed;
         }
 
         public string Call { get; }
@@ -22,11 +21,13 @@ namespace RipeTyped.Delivery
 
         public byte[] Body { get; }
 
-        public TaskCompletionSource<bool>? Flushed { get; }
+        /// <summary>The flush generation the message was accepted in; a flush waits for its generation and older ones.</summary>
+        public FlushEpoch? Epoch { get; set; }
 
-        public static OutgoingMessage Message(string call, string messageId, byte[] body) => new OutgoingMessage(call, messageId, body, null);
+        /// <summary>The spool segment holding the message, or null when it lives in memory only.</summary>
+        public SpoolSegment? Segment { get; set; }
 
-        public static OutgoingMessage FlushMarker() =>
-            new OutgoingMessage("", "", System.Array.Empty<byte>(), new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
+        /// <summary>The record's byte offset in <see cref="Segment"/>, written to the acknowledgement file once delivered.</summary>
+        public long SegmentOffset { get; set; }
     }
 }

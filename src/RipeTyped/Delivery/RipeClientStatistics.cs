@@ -1,33 +1,89 @@
+using System;
 using System.Threading;
+using RipeTyped.Delivery;
 
 namespace RipeTyped
 {
-    /// <summary>Counters of a <see cref="RipeClient"/>; safe to read from any thread.</summary>
+    /// <summary>Counters of a <see cref="RipeClient"/>; safe to read from any thread. The same figures go to the <c>RipeTyped</c> meter.</summary>
     public sealed class RipeClientStatistics
     {
         private long _enqueued;
         private long _delivered;
         private long _failed;
         private long _retries;
+        private long _dropped;
+        private long _spooled;
+        private long _spilled;
 
-        /// <summary>Messages accepted by a call and queued for delivery.</summary>
+        /// <summary>Messages accepted by a call and queued for delivery (in memory, on disk or both).</summary>
         public long Enqueued => Interlocked.Read(ref _enqueued);
 
         /// <summary>Messages Ripe accepted.</summary>
         public long Delivered => Interlocked.Read(ref _delivered);
 
-        /// <summary>Messages given up on (rejected, or out of retries).</summary>
+        /// <summary>Messages given up on: rejected, out of retries without a spool, or undelivered when shutdown timed out without a spool.</summary>
         public long Failed => Interlocked.Read(ref _failed);
 
         /// <summary>HTTP attempts that were retries.</summary>
         public long Retries => Interlocked.Read(ref _retries);
 
-        internal void OnEnqueued() => Interlocked.Increment(ref _enqueued);
+        /// <summary>Messages refused because the in-memory queue was full and there is no spool.</summary>
+        public long Dropped => Interlocked.Read(ref _dropped);
 
-        internal void OnDelivered() => Interlocked.Increment(ref _delivered);
+        /// <summary>Messages written to the durable spool.</summary>
+        public long Spooled => Interlocked.Read(ref _spooled);
 
-        internal void OnFailed() => Interlocked.Increment(ref _failed);
+        /// <summary>Of <see cref="Spooled"/>, messages that went to disk only because the in-memory queue was full.</summary>
+        public long SpilledToDisk => Interlocked.Read(ref _spilled);
 
-        internal void OnRetry() => Interlocked.Increment(ref _retries);
+        /// <summary>Messages waiting in memory right now (not counting the requests in flight).</summary>
+        public int QueueLength => QueueLengthSource?.Invoke() ?? 0;
+
+        /// <summary>Messages in the spool that Ripe has not confirmed yet.</summary>
+        public long SpoolPending => SpoolPendingSource?.Invoke() ?? 0;
+
+        internal Func<int>? QueueLengthSource { get; set; }
+
+        internal Func<long>? SpoolPendingSource { get; set; }
+
+        internal void OnEnqueued()
+        {
+            Interlocked.Increment(ref _enqueued);
+            RipeMetrics.Enqueued.Add(1);
+        }
+
+        internal void OnDelivered()
+        {
+            Interlocked.Increment(ref _delivered);
+            RipeMetrics.Sent.Add(1);
+        }
+
+        internal void OnFailed()
+        {
+            Interlocked.Increment(ref _failed);
+            RipeMetrics.Failed.Add(1);
+        }
+
+        internal void OnRetry()
+        {
+            Interlocked.Increment(ref _retries);
+            RipeMetrics.Retried.Add(1);
+        }
+
+        internal void OnDropped()
+        {
+            Interlocked.Increment(ref _dropped);
+            RipeMetrics.Dropped.Add(1);
+        }
+
+        internal void OnSpooled(bool spilled)
+        {
+            Interlocked.Increment(ref _spooled);
+            RipeMetrics.Spooled.Add(1);
+            if (spilled)
+            {
+                Interlocked.Increment(ref _spilled);
+            }
+        }
     }
 }

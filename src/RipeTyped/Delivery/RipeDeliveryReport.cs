@@ -2,14 +2,36 @@ using System;
 
 namespace RipeTyped
 {
-    /// <summary>The outcome of delivering one message.</summary>
+    /// <summary>What became of a message.</summary>
+    public enum RipeDeliveryOutcome
+    {
+        /// <summary>Ripe answered 2xx.</summary>
+        Delivered,
+
+        /// <summary>Ripe answered a status that retrying cannot fix (400, 401, 403, 413, other 4xx); the message is gone.</summary>
+        Rejected,
+
+        /// <summary>Every retry failed (network errors, timeouts, 408, 429, 5xx) and there is no spool; the message is gone.</summary>
+        RetriesExhausted,
+
+        /// <summary>The client was disposed and <see cref="RipeClientOptions.ShutdownTimeout"/> ran out; no spool, so the message is gone.</summary>
+        ShutdownTimedOut,
+
+        /// <summary>Not delivered yet, but safe in the spool: the next client started on the same directory sends it.</summary>
+        KeptInSpool,
+
+        /// <summary>The in-memory queue was full and there is no spool; the message was never queued.</summary>
+        Dropped,
+    }
+
+    /// <summary>The outcome of delivering one message. Never carries the API key.</summary>
     public sealed class RipeDeliveryReport
     {
-        internal RipeDeliveryReport(string call, string messageId, bool succeeded, int? statusCode, string? responseBody, int attempts, Exception? exception)
+        internal RipeDeliveryReport(string call, string messageId, RipeDeliveryOutcome outcome, int? statusCode, string? responseBody, int attempts, Exception? exception)
         {
             Call = call;
             MessageId = messageId;
-            Succeeded = succeeded;
+            Outcome = outcome;
             StatusCode = statusCode;
             ResponseBody = responseBody;
             Attempts = attempts;
@@ -22,8 +44,11 @@ namespace RipeTyped
         /// <summary>The message's id.</summary>
         public string MessageId { get; }
 
+        /// <summary>What became of the message.</summary>
+        public RipeDeliveryOutcome Outcome { get; }
+
         /// <summary>True when Ripe answered with a 2xx status.</summary>
-        public bool Succeeded { get; }
+        public bool Succeeded => Outcome == RipeDeliveryOutcome.Delivered;
 
         /// <summary>The last HTTP status received, or null when no response came.</summary>
         public int? StatusCode { get; }
@@ -36,5 +61,12 @@ namespace RipeTyped
 
         /// <summary>The last network exception, if any.</summary>
         public Exception? Exception { get; }
+
+        internal RipeDeliveryReport WithOutcome(RipeDeliveryOutcome outcome) =>
+            new RipeDeliveryReport(Call, MessageId, outcome, StatusCode, ResponseBody, Attempts, Exception);
+
+        /// <inheritdoc />
+        public override string ToString() =>
+            $"{Call} {MessageId}: {Outcome} after {Attempts} attempt(s), HTTP {StatusCode?.ToString() ?? "none"}{(Exception is null ? "" : " (" + Exception.Message + ")")}";
     }
 }

@@ -1,0 +1,401 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Threading;
+using System.Threading.Channels;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using RipeTyped.Delivery.Spool;
+
+namespace RipeTyped.Delivery
+{
+    /// <summary>What happened to a message handed to <see cref="DeliveryQueue.Enqueue"/>.</summary>
+    internal enum EnqueueResult
+    {
+        Queued,
+        SpilledToDisk,
+        Dropped,
+        Closed,
+    }
+
+    /// <summary>
+    /// The bounded in-memory queue, its <see cref="RipeClientOptions.MaxConcurrentRequests"/> delivery workers, the
+    /// optional durable spool and the flush generations. Calls never wait on it; flushes and disposal do.
+    /// </summary>
+    internal sealed class DeliveryQueue
+    {
+        private readonly Channel<OutgoingMessage> _channel = Channel.CreateUnbounded<OutgoingMessage>(
+            new UnboundedChannelOptions { SingleReader = false, SingleWriter = false });
+
+        private readonly object _gate = new object();
+        private readonly Queue<FlushEpoch> _sealed = new Queue<FlushEpoch>();
+        private readonly RipeHttpSender _sender;
+        private readonly RipeClientOptions _options;
+        private readonly RipeClientStatistics _statistics;
+        private readonly ILogger? _logger;
+        private readonly DiskSpool? _spool;
+        private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
+        private readonly SemaphoreSlim _loadSignal = new SemaphoreSlim(0);
+        private readonly Task _workers;
+        private readonly Task? _loader;
+        private FlushEpoch _current = new FlushEpoch();
+        private int _inMemory;
+        private int _loadRequested;
+        private bool _loading;
+        private bool _completing;
+
+        /// <exception cref="IOException">The spool directory cannot be opened.</exception>
+        public DeliveryQueue(RipeHttpSender sender, RipeClientOptions options, RipeClientStatistics statistics)
+        {
+            _sender = sender;
+            _options = options;
+            _statistics = statistics;
+            _logger = options.Logger;
+            if (options.SpoolDirectory != null)
+            {
+                // Cold segments are read back whole once the queue is half empty, so half the queue bounds a segment.
+                int recordsPerSegment = Math.Max(1, Math.Min(1000, options.MaxQueueLength / 2));
+                _spool = DiskSpool.Open(options.SpoolDirectory, recordsPerSegment, options.MaxMessageBytes, _logger, _current, out int recovered);
+                _current.Pending = recovered;
+                statistics.SpoolPendingSource = () => _spool.Outstanding;
+            }
+
+            statistics.QueueLengthSource = () => Volatile.Read(ref _inMemory);
+            var workers = new Task[options.MaxConcurrentRequests];
+            for (int i = 0; i < workers.Length; i++)
+            {
+                workers[i] = Task.Run(WorkAsync);
+            }
+
+            _workers = Task.WhenAll(workers);
+            if (_spool != null)
+            {
+                _loader = Task.Run(LoadColdSegmentsAsync);
+                RequestLoad();
+            }
+        }
+
+        /// <summary>Accepts a message: into memory, onto disk (spool), or not at all when full or closed.</summary>
+        /// <exception cref="IOException">Only when the spool cannot be written and the memory queue is full as well.</exception>
+        public EnqueueResult Enqueue(OutgoingMessage message)
+        {
+            lock (_gate)
+            {
+                if (_completing)
+                {
+                    return EnqueueResult.Closed;
+                }
+
+                bool roomInMemory = _inMemory < _options.MaxQueueLength;
+                message.Epoch = _current;
+                if (_spool != null)
+                {
+                    bool hot = roomInMemory && !_spool.HasCold;
+                    try
+                    {
+                        _spool.Append(message, hot);
+                        _current.Pending++;
+                        _statistics.OnSpooled(spilled: !hot);
+                        if (hot)
+                        {
+                            _inMemory++;
+                            _channel.Writer.TryWrite(message);
+                            return EnqueueResult.Queued;
+                        }
+
+                        return EnqueueResult.SpilledToDisk;
+                    }
+                    catch (IOException ex)
+                    {
+                        // Disk full or gone: keep the message in memory if there is room rather than lose it.
+                        _logger?.LogError(ex, "Could not write {Call} {MessageId} to the spool; keeping it in memory only.", message.Call, message.MessageId);
+                        message.Segment = null;
+                    }
+                }
+
+                if (!roomInMemory)
+                {
+                    return EnqueueResult.Dropped;
+                }
+
+                _current.Pending++;
+                _inMemory++;
+                _channel.Writer.TryWrite(message);
+                return EnqueueResult.Queued;
+            }
+        }
+
+        /// <summary>
+        /// Waits until every message accepted before this call has finished (delivered, given up on, or left in the
+        /// spool). False when <paramref name="timeout"/> ran out first.
+        /// </summary>
+        public async Task<bool> FlushAsync(TimeSpan timeout, CancellationToken cancellationToken)
+        {
+            FlushEpoch sealedEpoch;
+            lock (_gate)
+            {
+                sealedEpoch = _current;
+                sealedEpoch.Sealed = true;
+                _sealed.Enqueue(sealedEpoch);
+                _current = new FlushEpoch();
+                CompleteDrainedEpochs();
+            }
+
+            var drained = sealedEpoch.Drained.Task;
+            if (drained.IsCompleted)
+            {
+                return true;
+            }
+
+            using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var delay = Task.Delay(timeout, cancel.Token);
+            var first = await Task.WhenAny(drained, delay).ConfigureAwait(false);
+            cancel.Cancel();
+            cancellationToken.ThrowIfCancellationRequested();
+            return first == drained;
+        }
+
+        /// <summary>Stops accepting messages; the returned task ends when every worker has finished.</summary>
+        public Task CompleteAsync()
+        {
+            lock (_gate)
+            {
+                _completing = true;
+                CompleteChannelIfNothingLeftOnDisk();
+            }
+
+            _loadSignal.Release(); // wakes the loader to finish reading the spool back, or to end
+            return _loader is null ? _workers : Task.WhenAll(_workers, _loader);
+        }
+
+        /// <summary>Stops retrying: what is in flight or queued is reported (or left in the spool) at once.</summary>
+        public void Abort()
+        {
+            _stopping.Cancel();
+            lock (_gate)
+            {
+                _completing = true;
+                _channel.Writer.TryComplete();
+            }
+        }
+
+        /// <summary>After the workers ended: releases the spool and wakes any flush still waiting.</summary>
+        public void Close()
+        {
+            _spool?.Dispose();
+            lock (_gate)
+            {
+                _current.Drained.TrySetResult(false);
+                foreach (var epoch in _sealed)
+                {
+                    epoch.Drained.TrySetResult(false);
+                }
+            }
+        }
+
+        private async Task WorkAsync()
+        {
+            var reader = _channel.Reader;
+            while (await reader.WaitToReadAsync().ConfigureAwait(false))
+            {
+                while (reader.TryRead(out var message))
+                {
+                    Interlocked.Decrement(ref _inMemory);
+                    RequestLoad();
+                    await DeliverAsync(message).ConfigureAwait(false);
+                }
+            }
+        }
+
+        private async Task DeliverAsync(OutgoingMessage message)
+        {
+            RipeDeliveryReport report;
+            if (_stopping.IsCancellationRequested)
+            {
+                report = new RipeDeliveryReport(message.Call, message.MessageId, RipeDeliveryOutcome.ShutdownTimedOut, null, null, 0, RipeHttpSender.ShutdownTimedOut());
+            }
+            else
+            {
+                try
+                {
+                    report = await _sender.SendAsync(message, _stopping.Token).ConfigureAwait(false);
+                }
+                catch (Exception ex)
+                {
+                    // Anything unexpected fails this message only; the worker must survive.
+                    report = new RipeDeliveryReport(message.Call, message.MessageId, RipeDeliveryOutcome.RetriesExhausted, null, null, 1, ex);
+                }
+            }
+
+            if (message.Segment != null && (report.Outcome == RipeDeliveryOutcome.RetriesExhausted || report.Outcome == RipeDeliveryOutcome.ShutdownTimedOut))
+            {
+                report = report.WithOutcome(RipeDeliveryOutcome.KeptInSpool);
+            }
+
+            if (report.Outcome == RipeDeliveryOutcome.Delivered || report.Outcome == RipeDeliveryOutcome.Rejected)
+            {
+                Acknowledge(message);
+            }
+
+            if (report.Succeeded)
+            {
+                _statistics.OnDelivered();
+                Notify(_options.OnMessageDelivered, report);
+            }
+            else
+            {
+                if (report.Outcome != RipeDeliveryOutcome.KeptInSpool)
+                {
+                    _statistics.OnFailed();
+                }
+
+                Notify(_options.OnMessageFailed, report);
+            }
+
+            Finish(message.Epoch!);
+        }
+
+        private void Acknowledge(OutgoingMessage message)
+        {
+            try
+            {
+                _spool?.Acknowledge(message);
+            }
+            catch (IOException ex)
+            {
+                // The message is then re-sent by the next start: a duplicate Ripe can drop by messageId, not a loss.
+                _logger?.LogWarning(ex, "Could not record delivery of {MessageId} in the spool; it may be sent again after a restart.", message.MessageId);
+            }
+        }
+
+        private void Finish(FlushEpoch epoch)
+        {
+            lock (_gate)
+            {
+                epoch.Pending--;
+                CompleteDrainedEpochs();
+            }
+        }
+
+        private void CompleteDrainedEpochs()
+        {
+            while (_sealed.Count > 0 && _sealed.Peek().Pending <= 0)
+            {
+                _sealed.Dequeue().Drained.TrySetResult(true);
+            }
+        }
+
+        private void RequestLoad()
+        {
+            if (_spool != null && Interlocked.Exchange(ref _loadRequested, 1) == 0)
+            {
+                _loadSignal.Release();
+            }
+        }
+
+        /// <summary>Reads cold spool segments back into memory whenever the queue is at most half full.</summary>
+        private async Task LoadColdSegmentsAsync()
+        {
+            while (!_stopping.IsCancellationRequested)
+            {
+                try
+                {
+                    await _loadSignal.WaitAsync(_stopping.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+
+                Volatile.Write(ref _loadRequested, 0);
+                while (!_stopping.IsCancellationRequested && Volatile.Read(ref _inMemory) <= _options.MaxQueueLength / 2)
+                {
+                    SpoolSegment? segment;
+                    lock (_gate)
+                    {
+                        segment = _spool!.TakeOldestCold();
+                        _loading = segment != null;
+                    }
+
+                    if (segment is null)
+                    {
+                        break;
+                    }
+
+                    LoadSegment(segment);
+                }
+
+                lock (_gate)
+                {
+                    _loading = false;
+                    CompleteChannelIfNothingLeftOnDisk();
+                    if (_completing && _channel.Reader.Completion.IsCompleted)
+                    {
+                        return;
+                    }
+                }
+            }
+        }
+
+        private void LoadSegment(SpoolSegment segment)
+        {
+            List<OutgoingMessage> messages;
+            List<FlushEpoch> unreadable;
+            try
+            {
+                messages = _spool!.ReadBack(segment, out unreadable);
+            }
+            catch (IOException ex)
+            {
+                // Left on disk for the next start; this process stops waiting for it.
+                _logger?.LogError(ex, "Could not read spool segment {Path} back; it stays on disk for the next start.", segment.DataPath);
+                lock (_gate)
+                {
+                    foreach (var run in segment.EpochRuns)
+                    {
+                        run.Epoch.Pending -= run.Count;
+                    }
+
+                    CompleteDrainedEpochs();
+                }
+
+                return;
+            }
+
+            lock (_gate)
+            {
+                foreach (var epoch in unreadable)
+                {
+                    epoch.Pending--;
+                }
+
+                CompleteDrainedEpochs();
+                _inMemory += messages.Count;
+                foreach (var message in messages)
+                {
+                    _channel.Writer.TryWrite(message);
+                }
+            }
+        }
+
+        private void CompleteChannelIfNothingLeftOnDisk()
+        {
+            if (_completing && !_loading && (_spool is null || !_spool.HasCold || _stopping.IsCancellationRequested))
+            {
+                _channel.Writer.TryComplete();
+            }
+        }
+
+        private static void Notify(Action<RipeDeliveryReport>? callback, RipeDeliveryReport report)
+        {
+            try
+            {
+                callback?.Invoke(report);
+            }
+            catch
+            {
+                // A throwing user callback must not stop delivery of the messages behind this one.
+            }
+        }
+    }
+}
