@@ -12,7 +12,11 @@ namespace RipeTyped.Testing
             Path = path;
             Headers = headers;
             Body = body;
+            ReceivedAt = System.DateTimeOffset.UtcNow;
         }
+
+        /// <summary>When the request had been read in full (UTC).</summary>
+        public System.DateTimeOffset ReceivedAt { get; }
 
         /// <summary>The HTTP method, e.g. <c>POST</c>.</summary>
         public string Method { get; }

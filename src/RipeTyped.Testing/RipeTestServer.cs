@@ -23,7 +23,10 @@ namespace RipeTyped.Testing
         private readonly HttpListener _listener;
         private readonly List<ReceivedRequest> _requests = new List<ReceivedRequest>();
         private readonly object _gate = new object();
-        private readonly Task _loop;
+        private readonly HashSet<string> _accepted = new HashSet<string>(StringComparer.Ordinal);
+        private Task _loop;
+        private int _concurrent;
+        private int _maxConcurrent;
         private readonly string _basePath;
         private readonly string? _expectedAuthorization;
 
@@ -44,6 +47,56 @@ namespace RipeTyped.Testing
         /// outages: return 500 or 429 to make the client retry.
         /// </summary>
         public Func<ReceivedRequest, int>? Responder { get; set; }
+
+        /// <summary>
+        /// Decides how each valid request is answered: a status (with <c>Retry-After</c>), a delay, or a dropped
+        /// connection. Takes precedence over <see cref="Responder"/>. Requests are handled concurrently.
+        /// </summary>
+        public Func<ReceivedRequest, RipeTestReply>? Faults { get; set; }
+
+        /// <summary>The distinct <c>messageId</c>s answered with 2xx: what Ripe would have stored.</summary>
+        public IReadOnlyCollection<string> AcceptedMessageIds
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _accepted.ToList();
+                }
+            }
+        }
+
+        /// <summary>The most requests that were being handled at the same time.</summary>
+        public int MaxConcurrentRequests => Volatile.Read(ref _maxConcurrent);
+
+        /// <summary>Stops listening (connections are refused) until <see cref="BringUp"/>: a Ripe outage.</summary>
+        public void TakeDown()
+        {
+            _listener.Stop();
+        }
+
+        /// <summary>Listens again on the same port after <see cref="TakeDown"/>.</summary>
+        public void BringUp()
+        {
+            _listener.Start();
+            _loop = Task.Run(AcceptLoopAsync);
+        }
+
+        /// <summary>Waits until at least <paramref name="count"/> distinct messages have been accepted.</summary>
+        /// <exception cref="TimeoutException">They were not accepted in time.</exception>
+        public async Task WaitForAcceptedAsync(int count, TimeSpan timeout)
+        {
+            var deadline = DateTime.UtcNow + timeout;
+            while (AcceptedMessageIds.Count < count)
+            {
+                if (DateTime.UtcNow > deadline)
+                {
+                    throw new TimeoutException($"Expected {count} accepted messages at the Ripe test server, got {AcceptedMessageIds.Count}.");
+                }
+
+                await Task.Delay(10).ConfigureAwait(false);
+            }
+        }
 
         /// <summary>Every request received so far, in arrival order.</summary>
         public IReadOnlyList<ReceivedRequest> Requests
@@ -140,7 +193,29 @@ namespace RipeTyped.Testing
                     return;
                 }
 
+                _ = Task.Run(() => HandleSafelyAsync(context));
+            }
+        }
+
+        private async Task HandleSafelyAsync(HttpListenerContext context)
+        {
+            int now = Interlocked.Increment(ref _concurrent);
+            int seen;
+            while (now > (seen = Volatile.Read(ref _maxConcurrent)) && Interlocked.CompareExchange(ref _maxConcurrent, now, seen) != seen)
+            {
+            }
+
+            try
+            {
                 await HandleAsync(context).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is HttpListenerException || ex is ObjectDisposedException || ex is IOException || ex is InvalidOperationException)
+            {
+                // The client went away or the server is stopping: nothing to answer.
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _concurrent);
             }
         }
 
@@ -169,10 +244,45 @@ namespace RipeTyped.Testing
             }
 
             var (status, message) = Check(received);
-            if (status == 200 && Responder != null)
+            var reply = status == 200 && Faults != null ? Faults(received) : null;
+            if (reply != null)
+            {
+                if (reply.Delay > TimeSpan.Zero)
+                {
+                    await Task.Delay(reply.Delay).ConfigureAwait(false);
+                }
+
+                if (reply.ResetConnection)
+                {
+                    // HttpListener's Abort alone can still answer "200 OK" on Linux; promise a body, send part of a 503,
+                    // then cut the connection, so the client sees a broken response as it would from a real reset.
+                    context.Response.StatusCode = 503;
+                    context.Response.ContentLength64 = 1024;
+                    await context.Response.OutputStream.WriteAsync(new byte[16], 0, 16).ConfigureAwait(false);
+                    await context.Response.OutputStream.FlushAsync().ConfigureAwait(false);
+                    context.Response.Abort();
+                    return;
+                }
+
+                status = reply.Status;
+                message = status == 200 ? message : "simulated failure";
+                if (reply.RetryAfter is TimeSpan retryAfter)
+                {
+                    context.Response.Headers["Retry-After"] = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+            }
+            else if (status == 200 && Responder != null)
             {
                 status = Responder(received);
                 message = status == 200 ? message : "simulated failure";
+            }
+
+            if (status >= 200 && status < 300 && request.HttpMethod == "POST")
+            {
+                lock (_gate)
+                {
+                    _accepted.Add(received.Json.GetProperty("messageId").GetString()!);
+                }
             }
 
             byte[] answer = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new Dictionary<string, object> { ["status"] = status, ["message"] = message }));

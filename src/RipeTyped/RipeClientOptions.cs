@@ -34,7 +34,7 @@ namespace RipeTyped
         /// <summary>
         /// How many times a message is retried after a network error, a timeout, HTTP 408, 429 or 5xx. Default 5.
         /// Retries reuse the message's <c>messageId</c> so Ripe can de-duplicate. With a <see cref="SpoolDirectory"/>
-        /// a message out of retries is not given up: it stays on disk and is retried by the next process start.
+        /// a message out of retries is not given up: it is safe on disk and goes to the back of the queue to start over.
         /// </summary>
         public int MaxRetries { get; set; } = 5;
 
@@ -96,7 +96,8 @@ namespace RipeTyped
 
         /// <summary>
         /// Called (on a delivery worker) when a message was rejected (HTTP 400, 401, 403, 413 and other non-retried
-        /// statuses), ran out of retries without a spool, or was still undelivered when shutdown ran out of time.
+        /// statuses), ran out of retries without a spool, or was still undelivered when shutdown ran out of time
+        /// (<see cref="RipeDeliveryReport.Outcome"/> tells which; <see cref="RipeDeliveryOutcome.KeptInSpool"/> is not a loss).
         /// </summary>
         public Action<RipeDeliveryReport>? OnMessageFailed { get; set; }
 

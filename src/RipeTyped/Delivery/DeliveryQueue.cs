@@ -227,6 +227,12 @@ namespace RipeTyped.Delivery
                 }
             }
 
+            if (message.Segment != null && report.Outcome == RipeDeliveryOutcome.RetriesExhausted && TryRequeue(message))
+            {
+                // Safe on disk, so out of retries is not the end: it goes to the back of the queue and tries again.
+                return;
+            }
+
             if (message.Segment != null && (report.Outcome == RipeDeliveryOutcome.RetriesExhausted || report.Outcome == RipeDeliveryOutcome.ShutdownTimedOut))
             {
                 report = report.WithOutcome(RipeDeliveryOutcome.KeptInSpool);
@@ -253,6 +259,20 @@ namespace RipeTyped.Delivery
             }
 
             Finish(message.Epoch!);
+        }
+
+        private bool TryRequeue(OutgoingMessage message)
+        {
+            lock (_gate)
+            {
+                if (_stopping.IsCancellationRequested || !_channel.Writer.TryWrite(message))
+                {
+                    return false;
+                }
+
+                _inMemory++;
+                return true;
+            }
         }
 
         private void Acknowledge(OutgoingMessage message)
