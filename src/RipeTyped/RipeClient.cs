@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
@@ -333,8 +334,12 @@ namespace RipeTyped
             if (body.Length > _options.MaxMessageBytes)
             {
                 string what = fields.EventName is null ? $"The {call} call" : $"The {call} call '{fields.EventName}'";
-                throw new ArgumentException(
-                    $"{what} serializes to {body.Length:N0} bytes, over RipeClientOptions.MaxMessageBytes ({_options.MaxMessageBytes:N0}); it was not sent. Send fewer or shorter properties.");
+                throw new ArgumentException(string.Format(
+                    CultureInfo.InvariantCulture,
+                    "{0} serializes to {1:N0} bytes, over RipeClientOptions.MaxMessageBytes ({2:N0}); it was not sent. Send fewer or shorter properties.",
+                    what,
+                    body.Length,
+                    _options.MaxMessageBytes));
             }
 
             var message = new OutgoingMessage(call, messageId, body);

@@ -1,0 +1,30 @@
+using System;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace RipeTyped.Hosting
+{
+    /// <summary>Returned by <c>AddRipe</c>, to register the typed facade generated from <c>tracking-plan.yaml</c>.</summary>
+    public sealed class RipeBuilder
+    {
+        internal RipeBuilder(IServiceCollection services) => Services = services;
+
+        /// <summary>The service collection RipeTyped was added to.</summary>
+        public IServiceCollection Services { get; }
+
+        /// <summary>
+        /// Registers the generated facade as a singleton over the shared <see cref="RipeClient"/>, e.g.
+        /// <c>.AddFacade(client =&gt; new AcmeAnalytics(client))</c> (no reflection, so trimming and AOT are safe).
+        /// </summary>
+        public RipeBuilder AddFacade<TFacade>(Func<RipeClient, TFacade> create)
+            where TFacade : class
+        {
+            if (create is null)
+            {
+                throw new ArgumentNullException(nameof(create));
+            }
+
+            Services.AddSingleton(provider => create(provider.GetRequiredService<RipeClient>()));
+            return this;
+        }
+    }
+}

@@ -1,0 +1,79 @@
+using System;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace RipeTyped.Hosting
+{
+    /// <summary>Registers RipeTyped in a Microsoft.Extensions service collection.</summary>
+    public static class RipeServiceCollectionExtensions
+    {
+        /// <summary>The name of the <see cref="System.Net.Http.HttpClient"/> RipeTyped takes from <c>IHttpClientFactory</c>.</summary>
+        public const string HttpClientName = "RipeTyped";
+
+        /// <summary>
+        /// Adds a singleton <see cref="RipeClient"/> whose options are bound from <paramref name="configuration"/>
+        /// (e.g. the <c>Ripe</c> section: <c>ApiKey</c>, <c>Endpoint</c>, <c>MaxConcurrentRequests</c>, <c>SpoolDirectory</c>…)
+        /// and checked when the host starts.
+        /// </summary>
+        public static RipeBuilder AddRipe(this IServiceCollection services, IConfiguration configuration, Action<RipeClientOptions>? configure = null)
+        {
+            if (configuration is null)
+            {
+                throw new ArgumentNullException(nameof(configuration));
+            }
+
+            // Configuration first, so code in 'configure' can override or complete it (callbacks, logger).
+            services.AddOptions<RipeClientOptions>().Configure(options => RipeConfigurationSettings.Apply(configuration, options));
+            return AddRipe(services, configure);
+        }
+
+        /// <summary>Adds a singleton <see cref="RipeClient"/> configured in code; the options are checked when the host starts.</summary>
+        public static RipeBuilder AddRipe(this IServiceCollection services, Action<RipeClientOptions>? configure = null)
+        {
+            if (services is null)
+            {
+                throw new ArgumentNullException(nameof(services));
+            }
+
+            var options = services.AddOptions<RipeClientOptions>();
+            if (configure != null)
+            {
+                options.Configure(configure);
+            }
+
+            options.ValidateOnStart();
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RipeClientOptions>, RipeClientOptionsValidator>());
+
+            // The client is a long-lived singleton holding its HttpClient, so handler rotation cannot help it;
+            // pooled connections with a bounded lifetime pick up DNS changes instead.
+            services.AddHttpClient(HttpClientName)
+                .ConfigurePrimaryHttpMessageHandler(RipeHttpHandler.Create)
+                .SetHandlerLifetime(System.Threading.Timeout.InfiniteTimeSpan);
+
+            services.TryAddSingleton(CreateClient);
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, RipeFlushOnShutdownService>());
+            return new RipeBuilder(services);
+        }
+
+        private static RipeClient CreateClient(IServiceProvider provider)
+        {
+            var options = provider.GetRequiredService<IOptions<RipeClientOptions>>().Value;
+            if (options.HttpClient is null)
+            {
+                options.HttpClient = provider.GetRequiredService<System.Net.Http.IHttpClientFactory>().CreateClient(HttpClientName);
+                options.HttpClient.Timeout = System.Threading.Timeout.InfiniteTimeSpan; // RequestTimeout applies per attempt
+            }
+
+            if (options.Logger is null)
+            {
+                options.Logger = provider.GetService<ILoggerFactory>()?.CreateLogger("RipeTyped");
+            }
+
+            return new RipeClient(options);
+        }
+    }
+}

@@ -1,0 +1,195 @@
+using System;
+using System.Collections.Concurrent;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Threading.Tasks;
+using RipeTyped.Testing;
+
+namespace RipeTyped.Tests.Delivery;
+
+/// <summary>The durable spool: what a stopped client leaves on disk is delivered by the next one, torn files included.</summary>
+public sealed class SpoolTests : IAsyncLifetime
+{
+    private const string ApiKey = "spool-secret-key-4711";
+    private readonly string _spool = Path.Combine(Path.GetTempPath(), "ripetyped-spool-" + Guid.NewGuid().ToString("N"));
+    private RipeTestServer _server = null!;
+
+    public Task InitializeAsync()
+    {
+        _server = RipeTestServer.Start(ApiKey);
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _server.DisposeAsync();
+        if (Directory.Exists(_spool))
+        {
+            Directory.Delete(_spool, recursive: true);
+        }
+    }
+
+    private RipeClientOptions Options(Action<RipeClientOptions>? configure = null)
+    {
+        var options = new RipeClientOptions
+        {
+            ApiKey = ApiKey,
+            Endpoint = _server.Endpoint,
+            AnonymousId = "anon",
+            SpoolDirectory = _spool,
+            RetryBaseDelay = TimeSpan.FromMilliseconds(5),
+            RetryMaxDelay = TimeSpan.FromMilliseconds(50),
+        };
+        configure?.Invoke(options);
+        return options;
+    }
+
+    /// <summary>Tracks <paramref name="count"/> events while Ripe is down, then stops the client at once.</summary>
+    private async Task<ConcurrentBag<RipeDeliveryReport>> LeaveInSpoolAsync(int count)
+    {
+        _server.TakeDown();
+        var kept = new ConcurrentBag<RipeDeliveryReport>();
+        var client = new RipeClient(Options(o =>
+        {
+            o.ShutdownTimeout = TimeSpan.FromMilliseconds(200);
+            o.OnMessageFailed = kept.Add;
+        }));
+        for (int i = 0; i < count; i++)
+        {
+            client.Track("Spooled", new RipeProperties { ["seq"] = i });
+        }
+
+        await client.DisposeAsync();
+        _server.BringUp();
+        return kept;
+    }
+
+    private async Task<RipeClient> DrainAsync()
+    {
+        var client = new RipeClient(Options());
+        Assert.True(await client.FlushAsync(TimeSpan.FromSeconds(30)));
+        await client.DisposeAsync();
+        return client;
+    }
+
+    private int[] ReceivedSeqs() => _server.Requests.Where(r => r.Method == "POST")
+        .Select(r => r.Json.GetProperty("properties").GetProperty("seq").GetInt32()).Distinct().OrderBy(x => x).ToArray();
+
+    private string[] SegmentFiles() => Directory.GetFiles(_spool, "*.ripe").OrderBy(f => f, StringComparer.Ordinal).ToArray();
+
+    [Fact]
+    public async Task Messages_undelivered_at_shutdown_stay_on_disk_and_the_next_client_delivers_them()
+    {
+        var kept = await LeaveInSpoolAsync(50);
+
+        Assert.Equal(50, kept.Count);
+        Assert.All(kept, r => Assert.Equal(RipeDeliveryOutcome.KeptInSpool, r.Outcome));
+        Assert.NotEmpty(SegmentFiles());
+
+        var next = await DrainAsync();
+
+        Assert.Equal(50, next.Statistics.Delivered);
+        Assert.Equal(Enumerable.Range(0, 50), ReceivedSeqs());
+        Assert.Equal(50, _server.AcceptedMessageIds.Count);
+        Assert.Equal(kept.Select(r => r.MessageId).OrderBy(x => x), _server.AcceptedMessageIds.OrderBy(x => x));
+        Assert.Empty(SegmentFiles());
+    }
+
+    [Fact]
+    public async Task A_torn_last_record_is_skipped_and_the_records_before_it_are_delivered()
+    {
+        await LeaveInSpoolAsync(20);
+        string segment = SegmentFiles().Single();
+        long length = new FileInfo(segment).Length;
+        using (var file = new FileStream(segment, FileMode.Open))
+        {
+            file.SetLength(length - 7); // the crash came in the middle of writing the last record
+        }
+
+        await DrainAsync();
+
+        Assert.Equal(Enumerable.Range(0, 19), ReceivedSeqs());
+    }
+
+    [Fact]
+    public async Task A_damaged_record_in_the_middle_does_not_poison_the_records_after_it()
+    {
+        await LeaveInSpoolAsync(20);
+        string segment = SegmentFiles().Single();
+        byte[] data = File.ReadAllBytes(segment);
+        int tenth = IndexOfNth(data, Encoding.ASCII.GetBytes("\"seq\":10"), 1);
+        data[tenth + 3] ^= 0xFF; // flip a byte inside record 10's payload: its checksum no longer matches
+        File.WriteAllBytes(segment, data.Concat(Encoding.ASCII.GetBytes("garbage after the end")).ToArray());
+
+        await DrainAsync();
+
+        Assert.Equal(Enumerable.Range(0, 20).Where(i => i != 10), ReceivedSeqs());
+        Assert.Empty(SegmentFiles());
+    }
+
+    [Fact]
+    public async Task Delivered_messages_are_not_sent_again_after_a_restart()
+    {
+        await using (var client = new RipeClient(Options()))
+        {
+            for (int i = 0; i < 30; i++)
+            {
+                client.Track("Spooled", new RipeProperties { ["seq"] = i });
+            }
+
+            Assert.True(await client.FlushAsync(TimeSpan.FromSeconds(30)));
+        }
+
+        await DrainAsync();
+
+        Assert.Equal(30, _server.Requests.Count);
+        Assert.Empty(SegmentFiles());
+    }
+
+    [Fact]
+    public async Task The_spool_never_holds_the_api_key_and_one_directory_serves_one_client_at_a_time()
+    {
+        _server.TakeDown();
+        await using var client = new RipeClient(Options(o => o.ShutdownTimeout = TimeSpan.Zero));
+        client.Track("Spooled", new RipeProperties { ["seq"] = 1 });
+
+        var second = Assert.Throws<IOException>(() => new RipeClient(Options()));
+        Assert.Contains("in use by another RipeClient", second.Message);
+        Assert.Contains(_spool, second.Message);
+
+        string base64Key = Convert.ToBase64String(Encoding.UTF8.GetBytes(ApiKey));
+        foreach (string file in Directory.GetFiles(_spool))
+        {
+            if (file.EndsWith(".lock", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            string text = Encoding.UTF8.GetString(ReadShared(file));
+            Assert.DoesNotContain(ApiKey, text);
+            Assert.DoesNotContain(base64Key, text);
+        }
+    }
+
+    private static byte[] ReadShared(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var memory = new MemoryStream();
+        stream.CopyTo(memory);
+        return memory.ToArray();
+    }
+
+    private static int IndexOfNth(byte[] data, byte[] pattern, int nth)
+    {
+        for (int i = 0, seen = 0; i <= data.Length - pattern.Length; i++)
+        {
+            if (data.AsSpan(i, pattern.Length).SequenceEqual(pattern) && ++seen == nth)
+            {
+                return i;
+            }
+        }
+
+        throw new InvalidOperationException("pattern not found");
+    }
+}
