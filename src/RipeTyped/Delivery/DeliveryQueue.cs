@@ -39,7 +39,7 @@ namespace RipeTyped.Delivery
         private readonly Task _workers;
         private readonly Task? _loader;
         private FlushEpoch _current = new FlushEpoch();
-        private int _inMemory;
+        private int _inMemory; // changed with Interlocked only: workers decrement it outside the lock
         private int _loadRequested;
         private bool _loading;
         private bool _completing;
@@ -86,7 +86,7 @@ namespace RipeTyped.Delivery
                     return EnqueueResult.Closed;
                 }
 
-                bool roomInMemory = _inMemory < _options.MaxQueueLength;
+                bool roomInMemory = Volatile.Read(ref _inMemory) < _options.MaxQueueLength;
                 message.Epoch = _current;
                 if (_spool != null)
                 {
@@ -98,7 +98,7 @@ namespace RipeTyped.Delivery
                         _statistics.OnSpooled(spilled: !hot);
                         if (hot)
                         {
-                            _inMemory++;
+                            Interlocked.Increment(ref _inMemory);
                             _channel.Writer.TryWrite(message);
                             return EnqueueResult.Queued;
                         }
@@ -119,7 +119,7 @@ namespace RipeTyped.Delivery
                 }
 
                 _current.Pending++;
-                _inMemory++;
+                Interlocked.Increment(ref _inMemory);
                 _channel.Writer.TryWrite(message);
                 return EnqueueResult.Queued;
             }
@@ -210,27 +210,19 @@ namespace RipeTyped.Delivery
         private async Task DeliverAsync(OutgoingMessage message)
         {
             RipeDeliveryReport report;
-            if (_stopping.IsCancellationRequested)
+            while (true)
             {
-                report = new RipeDeliveryReport(message.Call, message.MessageId, RipeDeliveryOutcome.ShutdownTimedOut, null, null, 0, RipeHttpSender.ShutdownTimedOut());
-            }
-            else
-            {
-                try
+                report = await SendAsync(message).ConfigureAwait(false);
+                if (message.Segment is null || report.Outcome != RipeDeliveryOutcome.RetriesExhausted || _stopping.IsCancellationRequested)
                 {
-                    report = await _sender.SendAsync(message, _stopping.Token).ConfigureAwait(false);
+                    break;
                 }
-                catch (Exception ex)
-                {
-                    // Anything unexpected fails this message only; the worker must survive.
-                    report = new RipeDeliveryReport(message.Call, message.MessageId, RipeDeliveryOutcome.RetriesExhausted, null, null, 1, ex);
-                }
-            }
 
-            if (message.Segment != null && report.Outcome == RipeDeliveryOutcome.RetriesExhausted && TryRequeue(message))
-            {
-                // Safe on disk, so out of retries is not the end: it goes to the back of the queue and tries again.
-                return;
+                // Safe on disk, so out of retries is not the end: back of the queue if it has room, else start over here.
+                if (TryRequeue(message))
+                {
+                    return;
+                }
             }
 
             if (message.Segment != null && (report.Outcome == RipeDeliveryOutcome.RetriesExhausted || report.Outcome == RipeDeliveryOutcome.ShutdownTimedOut))
@@ -261,16 +253,34 @@ namespace RipeTyped.Delivery
             Finish(message.Epoch!);
         }
 
+        private async Task<RipeDeliveryReport> SendAsync(OutgoingMessage message)
+        {
+            if (_stopping.IsCancellationRequested)
+            {
+                return new RipeDeliveryReport(message.Call, message.MessageId, RipeDeliveryOutcome.ShutdownTimedOut, null, null, 0, RipeHttpSender.ShutdownTimedOut());
+            }
+
+            try
+            {
+                return await _sender.SendAsync(message, _stopping.Token).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                // Anything unexpected fails this attempt only; the worker must survive.
+                return new RipeDeliveryReport(message.Call, message.MessageId, RipeDeliveryOutcome.RetriesExhausted, null, null, 1, ex);
+            }
+        }
+
         private bool TryRequeue(OutgoingMessage message)
         {
             lock (_gate)
             {
-                if (_stopping.IsCancellationRequested || !_channel.Writer.TryWrite(message))
+                if (Volatile.Read(ref _inMemory) >= _options.MaxQueueLength || !_channel.Writer.TryWrite(message))
                 {
                     return false;
                 }
 
-                _inMemory++;
+                Interlocked.Increment(ref _inMemory);
                 return true;
             }
         }
@@ -331,10 +341,17 @@ namespace RipeTyped.Delivery
                 while (!_stopping.IsCancellationRequested && Volatile.Read(ref _inMemory) <= _options.MaxQueueLength / 2)
                 {
                     SpoolSegment? segment;
+                    int reserved = 0;
                     lock (_gate)
                     {
                         segment = _spool!.TakeOldestCold();
                         _loading = segment != null;
+                        if (segment != null)
+                        {
+                            // Hold the room now, so calls made while the file is read see the queue as it will be.
+                            reserved = segment.Outstanding;
+                            Interlocked.Add(ref _inMemory, reserved);
+                        }
                     }
 
                     if (segment is null)
@@ -342,7 +359,7 @@ namespace RipeTyped.Delivery
                         break;
                     }
 
-                    LoadSegment(segment);
+                    LoadSegment(segment, reserved);
                 }
 
                 lock (_gate)
@@ -357,7 +374,7 @@ namespace RipeTyped.Delivery
             }
         }
 
-        private void LoadSegment(SpoolSegment segment)
+        private void LoadSegment(SpoolSegment segment, int reserved)
         {
             List<OutgoingMessage> messages;
             List<FlushEpoch> unreadable;
@@ -371,6 +388,7 @@ namespace RipeTyped.Delivery
                 _logger?.LogError(ex, "Could not read spool segment {Path} back; it stays on disk for the next start.", segment.DataPath);
                 lock (_gate)
                 {
+                    Interlocked.Add(ref _inMemory, -reserved);
                     foreach (var run in segment.EpochRuns)
                     {
                         run.Epoch.Pending -= run.Count;
@@ -390,7 +408,7 @@ namespace RipeTyped.Delivery
                 }
 
                 CompleteDrainedEpochs();
-                _inMemory += messages.Count;
+                Interlocked.Add(ref _inMemory, messages.Count - reserved);
                 foreach (var message in messages)
                 {
                     _channel.Writer.TryWrite(message);
