@@ -338,13 +338,14 @@ namespace RipeTyped.Delivery
                 }
 
                 Volatile.Write(ref _loadRequested, 0);
-                while (!_stopping.IsCancellationRequested && Volatile.Read(ref _inMemory) <= _options.MaxQueueLength / 2)
+                while (!_stopping.IsCancellationRequested)
                 {
                     SpoolSegment? segment;
                     int reserved = 0;
                     lock (_gate)
                     {
-                        segment = _spool!.TakeOldestCold();
+                        // Checked under the lock: a requeue between a check outside it and the reservation could overfill.
+                        segment = Volatile.Read(ref _inMemory) <= _options.MaxQueueLength / 2 ? _spool!.TakeOldestCold() : null;
                         _loading = segment != null;
                         if (segment != null)
                         {

@@ -1,0 +1,68 @@
+using System.IO;
+using System.Linq;
+using RipeTyped.Cli.Diff;
+using RipeTyped.Cli.Infrastructure;
+
+namespace RipeTyped.Cli.Commands
+{
+    /// <summary><c>ripe-typed diff base head</c>: the semantic difference between two plan versions.</summary>
+    internal sealed class DiffCommand : ICommand
+    {
+        public string Name => "diff";
+
+        public string Summary => "Compare two plan versions: added, removed, renamed, retyped; breaking or not.";
+
+        public (string[] Values, string[] Flags) Options => (new[] { "format", "output" }, new string[0]);
+
+        public string Help => """
+            Usage: ripe-typed diff <base> <head> [--format markdown|json] [--output file]
+
+            Compares two versions of a tracking plan by meaning, not by text: events, pages and traits added,
+            removed or renamed; properties added, removed, renamed, retyped; required/nullable changes; enum values
+            removed or added; tighter or looser constraints; deprecations. Each change is classed breaking (tracking
+            code stops compiling, or the data changes meaning) or not.
+
+            <base> and <head> are files, or git:REF:path, e.g.:
+              ripe-typed diff git:origin/main:tracking-plan.yaml tracking-plan.yaml --output plan-diff.md
+
+              --format markdown  a pull-request comment (default)
+              --format json      {"breaking": n, "changes": [...]}
+              --output file      write the report to a file instead of standard output
+
+            Exit codes: 0 nothing breaking, 1 breaking changes, 2 bad usage, 3 unreadable or invalid plan.
+            """;
+
+        public int Run(CommandLine line, TextWriter output, TextWriter error)
+        {
+            line.RequirePositionals(2, 2, "ripe-typed diff <base> <head>");
+            string format = line.Choice("format", "markdown", "markdown", "json");
+            var before = LoadedPlan.RequireValid(line.Positionals[0]);
+            var after = LoadedPlan.RequireValid(line.Positionals[1]);
+            var changes = PlanDiffer.Compare(PlanShape.Of(before.Plan), PlanShape.Of(after.Plan));
+
+            var report = new StringWriter();
+            if (format == "json")
+            {
+                DiffReport.WriteJson(report, changes);
+            }
+            else
+            {
+                DiffReport.WriteMarkdown(report, changes, before.DisplayPath, after.DisplayPath);
+            }
+
+            string? outputFile = line.Option("output");
+            if (outputFile != null)
+            {
+                AtomicFile.WriteAllText(outputFile, report.ToString());
+            }
+            else
+            {
+                output.Write(report.ToString());
+            }
+
+            int breaking = changes.Count(c => c.Breaking);
+            error.WriteLine($"{changes.Count} change(s), {breaking} breaking.");
+            return breaking > 0 ? ExitCodes.CheckFailed : ExitCodes.Success;
+        }
+    }
+}

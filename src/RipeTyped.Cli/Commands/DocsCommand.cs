@@ -1,0 +1,59 @@
+using System.IO;
+using RipeTyped.Cli.Docs;
+using RipeTyped.Cli.Infrastructure;
+
+namespace RipeTyped.Cli.Commands
+{
+    /// <summary><c>ripe-typed docs</c>: a readable catalog of events, properties, traits and pages.</summary>
+    internal sealed class DocsCommand : ICommand
+    {
+        public string Name => "docs";
+
+        public string Summary => "Write a catalog of events, properties, traits and pages (Markdown or one HTML page).";
+
+        public (string[] Values, string[] Flags) Options => (new[] { "format", "output", "title" }, new string[0]);
+
+        public string Help => """
+            Usage: ripe-typed docs [plan] [--format markdown|html] [--output file] [--title text]
+
+            Writes a human-readable catalog of the plan: every event, page, identify and group trait with its
+            description, deprecation, the generated C# method, and a table of properties (type, required, allowed
+            values and constraints, description). HTML is a single self-contained page with a filter box.
+
+              --format markdown  (default)  --format html
+              --output file      write to a file (whole or not at all) instead of standard output
+              --title text       the page title (default: "<ClassName> tracking plan")
+
+            Exit codes: 0 written, 2 bad usage, 3 unreadable or invalid plan.
+            """;
+
+        public int Run(CommandLine line, TextWriter output, TextWriter error)
+        {
+            line.RequirePositionals(0, 1, "ripe-typed docs [plan]");
+            string format = line.Choice("format", "markdown", "markdown", "html");
+            var plan = LoadedPlan.RequireValid(line.Positionals.Count > 0 ? line.Positionals[0] : "tracking-plan.yaml");
+            var catalog = Catalog.Of(plan, line.Option("title"));
+
+            var document = new StringWriter();
+            if (format == "html")
+            {
+                CatalogHtml.Write(document, catalog);
+            }
+            else
+            {
+                CatalogMarkdown.Write(document, catalog);
+            }
+
+            string? outputFile = line.Option("output");
+            if (outputFile is null)
+            {
+                output.Write(document.ToString());
+                return ExitCodes.Success;
+            }
+
+            AtomicFile.WriteAllText(outputFile, document.ToString());
+            error.WriteLine($"Wrote {outputFile}.");
+            return ExitCodes.Success;
+        }
+    }
+}

@@ -1,0 +1,103 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using RipeTyped.Generator.Plan;
+
+namespace RipeTyped.Cli.Diff
+{
+    /// <summary>What a call (event, page, identify, group) means for the data: its properties flattened to paths.</summary>
+    internal sealed record CallShape(string Section, string Name, bool Deprecated, string? DeprecationReason, string? Description, IReadOnlyDictionary<string, PropertyShape> Properties)
+    {
+        /// <summary>A fingerprint of the property paths and types, to recognise a renamed call.</summary>
+        public string Signature => string.Join(";", Properties.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key + ":" + p.Value.Type));
+    }
+
+    /// <summary>One property at a path (<c>address.city</c>, <c>items[].sku</c>) with everything a change can touch.</summary>
+    internal sealed record PropertyShape(
+        string Type,
+        bool Required,
+        bool Nullable,
+        IReadOnlyList<string> EnumValues,
+        string? Pattern,
+        double? Minimum,
+        double? Maximum,
+        int? MinLength,
+        int? MaxLength,
+        string? Description);
+
+    internal static class PlanShape
+    {
+        public const string Events = "Events";
+        public const string Pages = "Pages";
+        public const string Identify = "Identify traits";
+        public const string Group = "Group traits";
+
+        public static List<CallShape> Of(TrackingPlan plan)
+        {
+            var calls = new List<CallShape>();
+            calls.AddRange(plan.Events.Select(e => Call(Events, e.Name, e)));
+            calls.AddRange(plan.Pages.Select(p => Call(Pages, p.Name, p)));
+            if (plan.Identify != null)
+            {
+                calls.Add(Call(Identify, "identify", plan.Identify));
+            }
+
+            if (plan.Group != null)
+            {
+                calls.Add(Call(Group, "group", plan.Group));
+            }
+
+            return calls;
+        }
+
+        private static CallShape Call(string section, string name, CallDefinition call)
+        {
+            var properties = new Dictionary<string, PropertyShape>(StringComparer.Ordinal);
+            foreach (var property in call.Properties)
+            {
+                Add(properties, property.Name, property.Schema);
+            }
+
+            return new CallShape(section, name, call.Deprecated, call.DeprecationReason, call.Description, properties);
+        }
+
+        private static void Add(Dictionary<string, PropertyShape> into, string path, PropertySchema schema)
+        {
+            var source = schema.TypeSource;
+            into[path] = new PropertyShape(
+                TypeName(source),
+                schema.IsRequired,
+                schema.IsNullable,
+                source.EnumValues.Select(v => v.Value).ToList(),
+                source.Pattern?.Value,
+                source.Minimum,
+                source.Maximum,
+                source.MinLength,
+                source.MaxLength,
+                schema.EffectiveDescription);
+
+            foreach (var child in source.Properties)
+            {
+                Add(into, path + "." + child.Name, child.Schema);
+            }
+
+            if (source.Items != null && source.Items.TypeSource.Properties.Count > 0)
+            {
+                foreach (var child in source.Items.TypeSource.Properties)
+                {
+                    Add(into, path + "[]." + child.Name, child.Schema);
+                }
+            }
+        }
+
+        private static string TypeName(PropertySchema schema) => schema.Kind switch
+        {
+            PropertyKind.Array => "array of " + (schema.Items is null ? "any" : TypeName(schema.Items.TypeSource)),
+            PropertyKind.DateTime => "date-time",
+            _ => schema.Kind.ToString().ToLowerInvariant(),
+        };
+
+        public static string Describe(double? value) => value?.ToString("R", CultureInfo.InvariantCulture) ?? "none";
+    }
+}

@@ -1,0 +1,119 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using RipeTyped.Cli.Diff;
+using RipeTyped.Cli.Infrastructure;
+
+namespace RipeTyped.Cli.Docs
+{
+    /// <summary>What the docs show for one call: its shape, the generated C# method and a unique anchor.</summary>
+    internal sealed record CatalogEntry(CallShape Call, string? Method, string Anchor);
+
+    /// <summary>The plan as documentation: sections of entries, shared by the Markdown and HTML writers.</summary>
+    internal sealed class Catalog
+    {
+        private Catalog(string title, string source, IReadOnlyList<(string Section, IReadOnlyList<CatalogEntry> Entries)> sections)
+        {
+            Title = title;
+            Source = source;
+            Sections = sections;
+        }
+
+        public string Title { get; }
+
+        public string Source { get; }
+
+        public IReadOnlyList<(string Section, IReadOnlyList<CatalogEntry> Entries)> Sections { get; }
+
+        public static Catalog Of(LoadedPlan plan, string? title)
+        {
+            var methods = new Dictionary<(string, string), string>();
+            if (plan.Spec is { } spec)
+            {
+                foreach (var e in spec.Events)
+                {
+                    methods[(PlanShape.Events, e.WireName)] = e.MethodName;
+                }
+
+                foreach (var p in spec.Pages)
+                {
+                    methods[(PlanShape.Pages, p.WireName)] = p.MethodName;
+                }
+
+                methods[(PlanShape.Identify, "identify")] = spec.Identify.MethodName;
+                methods[(PlanShape.Group, "group")] = spec.Group.MethodName;
+            }
+
+            var anchors = new HashSet<string>(StringComparer.Ordinal);
+            var sections = PlanShape.Of(plan.Plan)
+                .GroupBy(c => c.Section)
+                .Select(g => (g.Key, (IReadOnlyList<CatalogEntry>)g
+                    .OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase)
+                    .Select(c => new CatalogEntry(c, methods.TryGetValue((c.Section, c.Name), out var m) ? m : null, Anchor(c.Section, c.Name, anchors)))
+                    .ToList()))
+                .ToList();
+            string className = plan.Spec?.ClassName ?? "analytics";
+            return new Catalog(title ?? $"{className} tracking plan", plan.DisplayPath, sections);
+        }
+
+        public static string Rules(PropertyShape p)
+        {
+            var rules = new List<string>();
+            if (p.EnumValues.Count > 0)
+            {
+                rules.Add("one of " + string.Join(", ", p.EnumValues));
+            }
+
+            if (p.Pattern != null)
+            {
+                rules.Add("matches " + p.Pattern);
+            }
+
+            if (p.Minimum != null)
+            {
+                rules.Add("≥ " + PlanShape.Describe(p.Minimum));
+            }
+
+            if (p.Maximum != null)
+            {
+                rules.Add("≤ " + PlanShape.Describe(p.Maximum));
+            }
+
+            if (p.MinLength != null)
+            {
+                rules.Add("length ≥ " + p.MinLength.Value.ToString(CultureInfo.InvariantCulture));
+            }
+
+            if (p.MaxLength != null)
+            {
+                rules.Add("length ≤ " + p.MaxLength.Value.ToString(CultureInfo.InvariantCulture));
+            }
+
+            if (p.Nullable)
+            {
+                rules.Add("may be null");
+            }
+
+            return string.Join("; ", rules);
+        }
+
+        private static string Anchor(string section, string name, HashSet<string> taken)
+        {
+            var slug = new string((section + "-" + name).ToLowerInvariant().Select(c => char.IsLetterOrDigit(c) ? c : '-').ToArray());
+            while (slug.Contains("--"))
+            {
+                slug = slug.Replace("--", "-");
+            }
+
+            slug = slug.Trim('-');
+            string unique = slug;
+            for (int i = 2; !taken.Add(unique); i++)
+            {
+                unique = slug + "-" + i.ToString(CultureInfo.InvariantCulture);
+            }
+
+            return unique;
+        }
+    }
+}

@@ -1,0 +1,184 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+
+namespace RipeTyped.Cli.Import
+{
+    /// <summary>
+    /// Writes an <see cref="ImportedPlan"/> as <c>tracking-plan.yaml</c>. Every name and text is a double-quoted YAML
+    /// scalar with escapes, so no imported string can change the document's structure.
+    /// </summary>
+    internal static class PlanYamlWriter
+    {
+        public static string Write(ImportedPlan plan, string source)
+        {
+            var yaml = new StringBuilder();
+            yaml.Append("# Imported by 'ripe-typed import' from ").Append(OneLine(source)).Append('\n');
+            if (plan.Title != null)
+            {
+                yaml.Append("# Segment tracking plan: ").Append(OneLine(plan.Title)).Append('\n');
+            }
+
+            yaml.Append("# yaml-language-server: $schema=https://raw.githubusercontent.com/ripetyped/ripetyped/main/schema/tracking-plan.schema.json\n");
+            yaml.Append("version: 1\n");
+            yaml.Append("options:\n  eventCase: any\n  propertyCase: any\n");
+            if (plan.Identify != null)
+            {
+                WritePayloadCall(yaml, "identify", "traits", plan.Identify);
+            }
+
+            if (plan.Group != null)
+            {
+                WritePayloadCall(yaml, "group", "traits", plan.Group);
+            }
+
+            WriteCalls(yaml, "pages", plan.Pages);
+            WriteCalls(yaml, "events", plan.Events);
+            return yaml.ToString();
+        }
+
+        private static void WritePayloadCall(StringBuilder yaml, string key, string payload, ImportedCall call)
+        {
+            yaml.Append(key).Append(":\n");
+            if (call.Description != null)
+            {
+                yaml.Append("  description: ").Append(Quote(call.Description)).Append('\n');
+            }
+
+            WriteProperties(yaml, payload, call.Properties, 2);
+            if (call.Description is null && call.Properties.Count == 0)
+            {
+                yaml.Append("  ").Append(payload).Append(": {}\n");
+            }
+        }
+
+        private static void WriteCalls(StringBuilder yaml, string key, List<ImportedCall> calls)
+        {
+            if (calls.Count == 0)
+            {
+                return;
+            }
+
+            yaml.Append(key).Append(":\n");
+            foreach (var call in calls)
+            {
+                yaml.Append("  - name: ").Append(Quote(call.Name)).Append('\n');
+                if (call.Description != null)
+                {
+                    yaml.Append("    description: ").Append(Quote(call.Description)).Append('\n');
+                }
+
+                WriteProperties(yaml, "properties", call.Properties, 4);
+            }
+        }
+
+        private static void WriteProperties(StringBuilder yaml, string key, List<ImportedProperty> properties, int indent)
+        {
+            if (properties.Count == 0)
+            {
+                return;
+            }
+
+            yaml.Append(' ', indent).Append(key).Append(":\n");
+            foreach (var property in properties)
+            {
+                yaml.Append(' ', indent + 2).Append(Quote(property.Name)).Append(":\n");
+                WriteSchema(yaml, property, indent + 4, includeRequired: true);
+            }
+        }
+
+        private static void WriteSchema(StringBuilder yaml, ImportedProperty property, int indent, bool includeRequired)
+        {
+            void Line(string key, string value) => yaml.Append(' ', indent).Append(key).Append(": ").Append(value).Append('\n');
+
+            Line("type", property.Type);
+            if (property.Description != null)
+            {
+                Line("description", Quote(property.Description));
+            }
+
+            if (includeRequired && property.Required)
+            {
+                Line("required", "true");
+            }
+
+            if (property.Nullable)
+            {
+                Line("nullable", "true");
+            }
+
+            if (property.Values.Count > 0)
+            {
+                Line("values", "[" + string.Join(", ", property.Values.Select(Quote)) + "]");
+            }
+
+            if (property.Pattern != null)
+            {
+                Line("pattern", Quote(property.Pattern));
+            }
+
+            if (property.Minimum != null)
+            {
+                Line("minimum", Number(property.Minimum.Value));
+            }
+
+            if (property.Maximum != null)
+            {
+                Line("maximum", Number(property.Maximum.Value));
+            }
+
+            if (property.MinLength != null)
+            {
+                Line("minLength", property.MinLength.Value.ToString(CultureInfo.InvariantCulture));
+            }
+
+            if (property.MaxLength != null)
+            {
+                Line("maxLength", property.MaxLength.Value.ToString(CultureInfo.InvariantCulture));
+            }
+
+            if (property.Items != null)
+            {
+                yaml.Append(' ', indent).Append("items:\n");
+                WriteSchema(yaml, property.Items, indent + 2, includeRequired: false);
+            }
+
+            WriteProperties(yaml, "properties", property.Properties, indent);
+        }
+
+        /// <summary>A YAML double-quoted scalar: backslash escapes for quotes, backslashes and every control or line-break character.</summary>
+        public static string Quote(string text)
+        {
+            var quoted = new StringBuilder(text.Length + 2).Append('"');
+            foreach (char c in text)
+            {
+                switch (c)
+                {
+                    case '"': quoted.Append("\\\""); break;
+                    case '\\': quoted.Append("\\\\"); break;
+                    case '\n': quoted.Append("\\n"); break;
+                    case '\r': quoted.Append("\\r"); break;
+                    case '\t': quoted.Append("\\t"); break;
+                    default:
+                        if (char.IsControl(c) || c == '\u0085' || c == '\u2028' || c == '\u2029' || c == '\uFEFF')
+                        {
+                            quoted.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+                        }
+                        else
+                        {
+                            quoted.Append(c);
+                        }
+
+                        break;
+                }
+            }
+
+            return quoted.Append('"').ToString();
+        }
+
+        private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+        private static string OneLine(string text) => new string(text.Select(c => char.IsControl(c) || c == '\u2028' || c == '\u2029' ? ' ' : c).ToArray());
+    }
+}
