@@ -25,9 +25,9 @@ namespace RipeTyped.Generator
                 .WithTrackingName(TrackingNames.PlanFiles);
 
             var project = context.AnalyzerConfigOptionsProvider
-                .Select(static (options, _) => options.GlobalOptions.TryGetValue("build_property.RootNamespace", out var ns) ? ns : null)
+                .Select(static (options, _) => ProjectInfo.From(options.GlobalOptions, null))
                 .Combine(context.CompilationProvider.Select(static (c, _) => c.AssemblyName))
-                .Select(static (pair, _) => new ProjectInfo(pair.Left, pair.Right))
+                .Select(static (pair, _) => pair.Left with { AssemblyName = pair.Right })
                 .WithTrackingName(TrackingNames.ProjectInfo);
 
             var model = planFiles.Collect()

@@ -9,8 +9,7 @@ namespace RipeTyped.Generator.Analyzers
         /// <summary>The generated code's default namespace, computed as the generator does.</summary>
         public static string Of(AnalyzerOptions options, Compilation compilation)
         {
-            options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue("build_property.RootNamespace", out string? root);
-            return new ProjectInfo(root, compilation.AssemblyName).DefaultNamespace;
+            return ProjectInfo.From(options.AnalyzerConfigOptionsProvider.GlobalOptions, compilation.AssemblyName).DefaultNamespace;
         }
     }
 }

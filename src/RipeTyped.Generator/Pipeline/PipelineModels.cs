@@ -1,3 +1,4 @@
+using Microsoft.CodeAnalysis.Diagnostics;
 using RipeTyped.Generator.Common;
 using RipeTyped.Generator.Diagnostics;
 using RipeTyped.Generator.Spec;
@@ -8,11 +9,23 @@ namespace RipeTyped.Generator.Pipeline
     internal sealed record PlanFile(string Path, string Text);
 
     /// <summary>Project facts the plan's defaults come from.</summary>
-    internal sealed record ProjectInfo(string? RootNamespace, string? AssemblyName)
+    /// <param name="NamespaceOverride">The MSBuild property <c>RipeTypedNamespace</c>: the namespace when the plan sets none.</param>
+    internal sealed record ProjectInfo(string? RootNamespace, string? AssemblyName, string? NamespaceOverride = null)
     {
-        public string DefaultNamespace => (string.IsNullOrWhiteSpace(RootNamespace) ? AssemblyName : RootNamespace) is { Length: > 0 } root
-            ? root + ".Analytics"
+        public const string NamespaceProperty = "build_property.RipeTypedNamespace";
+        public const string RootNamespaceProperty = "build_property.RootNamespace";
+
+        public string DefaultNamespace =>
+            !string.IsNullOrWhiteSpace(NamespaceOverride) ? NamespaceOverride!.Trim()
+            : (string.IsNullOrWhiteSpace(RootNamespace) ? AssemblyName : RootNamespace) is { Length: > 0 } root ? root + ".Analytics"
             : SpecBuilder.FallbackNamespace;
+
+        public static ProjectInfo From(AnalyzerConfigOptions globalOptions, string? assemblyName)
+        {
+            globalOptions.TryGetValue(RootNamespaceProperty, out string? root);
+            globalOptions.TryGetValue(NamespaceProperty, out string? chosen);
+            return new ProjectInfo(root, assemblyName, chosen);
+        }
     }
 
     /// <summary>What the compilation offers the generated code: C# version and the 'required' attributes.</summary>

@@ -1,0 +1,104 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using RipeTyped.Testing;
+
+namespace RipeTyped.Package.Tests;
+
+/// <summary>
+/// Fresh projects in a temporary folder that reference only the RipeTyped package and hold a tracking-plan.yaml:
+/// one builds warning-free and delivers real HTTP; one with a broken plan fails with RIPE errors on the YAML line.
+/// </summary>
+public sealed class ConsumerTests : IClassFixture<PackageFeed>
+{
+    private const string Plan = """
+        version: 1
+        options:
+          className: ShopAnalytics
+        events:
+          - name: Completed Order
+            description: A customer paid.
+            properties:
+              order_id: { type: string, required: true }
+              total: { type: number, minimum: 0, required: true }
+          - name: Signed Up
+        """;
+
+    private const string Program = """
+        using System;
+        using RipeTyped;
+        using Consumer.Tracking;
+
+        var endpoint = new Uri(Environment.GetEnvironmentVariable("RIPE_ENDPOINT")!);
+        await using var client = new RipeClient(new RipeClientOptions { ApiKey = "package-key", Endpoint = endpoint, AnonymousId = "pkg" });
+        var analytics = new ShopAnalytics(client);
+        analytics.TrackCompletedOrder(new() { OrderId = "o-1", Total = 12.5 });
+        analytics.TrackSignedUp();
+        await analytics.FlushAsync();
+        Console.WriteLine($"delivered {client.Statistics.Delivered}");
+        return client.Statistics.Failed == 0 ? 0 : 1;
+        """;
+
+    private readonly PackageFeed _feed;
+
+    public ConsumerTests(PackageFeed feed) => _feed = feed;
+
+    private string CreateConsumer(string name, string plan, string program)
+    {
+        string dir = Path.Combine(_feed.Root, name);
+        Directory.CreateDirectory(dir);
+        File.WriteAllText(Path.Combine(dir, name + ".csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>disable</ImplicitUsings>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                <!-- An MSBuild property the package exposes: the namespace when the plan sets none. -->
+                <RipeTypedNamespace>Consumer.Tracking</RipeTypedNamespace>
+                <RestoreAdditionalProjectSources>{_feed.FeedPath}</RestoreAdditionalProjectSources>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="RipeTyped" Version="{_feed.Version}" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(dir, "tracking-plan.yaml"), plan);
+        File.WriteAllText(Path.Combine(dir, "Program.cs"), program);
+        return dir;
+    }
+
+    [Fact]
+    public async Task A_project_with_only_the_package_and_a_plan_builds_and_delivers()
+    {
+        await using var server = RipeTestServer.Start("package-key");
+        string dir = CreateConsumer("Shop", Plan, Program);
+
+        var (exit, output) = DotNet.Run(dir, new[] { "run" }, new Dictionary<string, string> { ["RIPE_ENDPOINT"] = server.Endpoint.ToString() });
+
+        Assert.True(exit == 0, output);
+        Assert.Contains("delivered 2", output);
+        var received = server.Requests.Select(r => r.Json.GetProperty("event").GetString()).OrderBy(e => e).ToList();
+        Assert.Equal(new[] { "Completed Order", "Signed Up" }, received);
+        var order = server.Requests.Single(r => r.Json.GetProperty("event").GetString() == "Completed Order").Json.GetProperty("properties");
+        Assert.Equal("o-1", order.GetProperty("order_id").GetString());
+        Assert.Equal(12.5, order.GetProperty("total").GetDouble());
+    }
+
+    [Fact]
+    public void A_broken_plan_fails_the_build_with_RIPE_errors_on_the_yaml_line()
+    {
+        string broken = Plan.Replace("      total: { type: number, minimum: 0, required: true }", "      total: { type: numbr, required: true }");
+        string dir = CreateConsumer("Broken", broken, "System.Console.WriteLine();");
+
+        var (exit, output) = DotNet.Run(dir, new[] { "build" });
+
+        Assert.NotEqual(0, exit);
+        string plan = Path.Combine(dir, "tracking-plan.yaml");
+        Assert.Contains($"{plan}(9,22): error RIPE0004", output);
+        Assert.DoesNotContain("CS8785", output); // the generator itself loaded (YamlDotNet is in the package)
+    }
+}
