@@ -59,6 +59,9 @@ namespace RipeTyped.Generator.Diagnostics
         public static readonly DiagnosticDescriptor CircularDefinition = Error("RIPE0015", "Circular shared definition",
             "Definition '{0}' refers to itself through '$ref'");
 
+        public static readonly DiagnosticDescriptor PlanTooLarge = Error("RIPE0016", "Tracking plan too large",
+            "The tracking plan is {0} MB; RipeTyped reads plans of up to {1} MB. Split it into several projects' plans, or move long texts out of it.");
+
         public static readonly DiagnosticDescriptor InternalError = Error("RIPE0099", "RipeTyped failed on this tracking plan",
             "RipeTyped could not process the tracking plan ({0}); no code was generated. Please report this with the plan.");
 

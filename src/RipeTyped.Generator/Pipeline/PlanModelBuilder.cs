@@ -34,7 +34,7 @@ namespace RipeTyped.Generator.Pipeline
             {
                 TrackingPlan plan = PlanLoader.Load(file.Text, file.Path, diagnostics);
                 cancellationToken.ThrowIfCancellationRequested();
-                if (diagnostics.Any(d => d.Id == RipeDiagnostics.YamlSyntax.Id))
+                if (diagnostics.Any(d => d.Id == RipeDiagnostics.YamlSyntax.Id || d.Id == RipeDiagnostics.PlanTooLarge.Id))
                 {
                     // Unreadable YAML: nothing in it can be trusted, so nothing is generated until it parses again.
                     return new PlanModel(file.Path, null, diagnostics.ToEquatableArray());

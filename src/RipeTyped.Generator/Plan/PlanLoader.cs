@@ -16,8 +16,24 @@ namespace RipeTyped.Generator.Plan
                 || name.EndsWith("tracking-plan.yml", System.StringComparison.OrdinalIgnoreCase);
         }
 
+        /// <summary>
+        /// 10 MB: a 5,000-event plan is about 3 MB. The limit bounds the compiler's time and memory on a hostile plan.
+        /// </summary>
+        public const int MaxPlanChars = 10 * 1024 * 1024;
+
         public static TrackingPlan Load(string text, string filePath, List<PlanDiagnostic> diagnostics)
         {
+            if (text.Length > MaxPlanChars)
+            {
+                diagnostics.Add(PlanDiagnostic.Create(
+                    RipeDiagnostics.PlanTooLarge,
+                    filePath,
+                    SourceSpan.None,
+                    (text.Length / (1024.0 * 1024.0)).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture),
+                    (MaxPlanChars / (1024 * 1024)).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                return new TrackingPlan(filePath);
+            }
+
             TrackingPlan plan = PlanReader.Read(text, filePath, diagnostics);
             PlanValidator.Validate(plan, diagnostics);
             return plan;

@@ -14,6 +14,15 @@ namespace RipeTyped.Generator.Plan
         public SourceSpan Span { get; }
 
         public abstract string ShapeName { get; }
+
+        /// <summary>
+        /// How many nodes a walk of this subtree visits, aliases counted by what they point at (saturating). What a
+        /// "billion laughs" document inflates: the reader refuses trees whose weight is far above their real size.
+        /// </summary>
+        public long Weight { get; set; } = 1;
+
+        /// <summary>False while the reader is still inside this collection: an alias to it would make a cycle.</summary>
+        public bool IsComplete { get; set; } = true;
     }
 
     internal sealed class YamlScalar : YamlNode

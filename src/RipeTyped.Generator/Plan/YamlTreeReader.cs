@@ -14,14 +14,34 @@ namespace RipeTyped.Generator.Plan
     /// </summary>
     internal sealed class YamlTreeReader
     {
+        /// <summary>Deeper than any plan needs; far below what would exhaust a compiler thread's stack.</summary>
+        public const int MaxDepth = 64;
+
+        private const long WeightCap = long.MaxValue / 4;
+
         private readonly IParser _parser;
         private readonly string _filePath;
         private readonly List<PlanDiagnostic> _diagnostics;
         private readonly Dictionary<string, YamlNode> _anchors = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+        private int _depth;
+        private long _nodes;
+
+        private readonly string _text;
+
+        // 1 when the text starts with a byte order mark, which YamlDotNet would read as part of the first key.
+        private readonly int _bom;
 
         private YamlTreeReader(string text, string filePath, List<PlanDiagnostic> diagnostics)
         {
-            _parser = new Parser(new StringReader(text));
+            var reader = new StringReader(text);
+            if (text.Length > 0 && text[0] == '\uFEFF')
+            {
+                reader.Read();
+                _bom = 1;
+            }
+
+            _parser = new Parser(reader);
+            _text = text;
             _filePath = filePath;
             _diagnostics = diagnostics;
         }
@@ -36,26 +56,57 @@ namespace RipeTyped.Generator.Plan
             }
             catch (YamlException ex)
             {
-                diagnostics.Add(PlanDiagnostic.Create(RipeDiagnostics.YamlSyntax, filePath, ToSpan(ex.Start, ex.End), Clean(ex.Message)));
+                diagnostics.Add(reader.TabIndentationBefore(ex.Start) ?? PlanDiagnostic.Create(RipeDiagnostics.YamlSyntax, filePath, reader.ToSpan(ex.Start, ex.End), Clean(ex.Message)));
                 return null;
             }
             catch (InvalidOperationException ex)
             {
                 // YamlDotNet's scanner throws this (instead of YamlException) on some malformed input.
                 var at = reader._parser.Current?.End ?? Mark.Empty;
-                diagnostics.Add(PlanDiagnostic.Create(RipeDiagnostics.YamlSyntax, filePath, ToSpan(at, at), "malformed YAML after this point (" + ex.Message + ")"));
+                diagnostics.Add(PlanDiagnostic.Create(RipeDiagnostics.YamlSyntax, filePath, reader.ToSpan(at, at), "malformed YAML after this point (" + ex.Message + ")"));
                 return null;
             }
         }
 
-        internal static SourceSpan ToSpan(Mark start, Mark end) =>
+        internal SourceSpan ToSpan(Mark start, Mark end) =>
             new SourceSpan(
-                checked((int)start.Index),
-                checked((int)Math.Max(start.Index, end.Index)),
+                checked((int)start.Index) + _bom,
+                checked((int)Math.Max(start.Index, end.Index)) + _bom,
                 (int)Math.Max(0, start.Line - 1),
-                (int)Math.Max(0, start.Column - 1),
+                (int)Math.Max(0, start.Column - 1) + (start.Line <= 1 ? _bom : 0),
                 (int)Math.Max(0, end.Line - 1),
-                (int)Math.Max(0, end.Column - 1));
+                (int)Math.Max(0, end.Column - 1) + (end.Line <= 1 ? _bom : 0));
+
+        /// <summary>
+        /// YAML forbids tabs in indentation, and YamlDotNet reports the consequence a line early with a vague message.
+        /// When a line up to just past the error is indented with a tab, that line is the error to show.
+        /// </summary>
+        private PlanDiagnostic? TabIndentationBefore(Mark error)
+        {
+            int line = 0;
+            for (int i = 0; i < _text.Length && line <= error.Line; i++)
+            {
+                if (i == 0 || _text[i - 1] == '\n')
+                {
+                    int j = i;
+                    while (j < _text.Length && (_text[j] == ' ' || _text[j] == '\t'))
+                    {
+                        j++;
+                    }
+
+                    int tab = _text.IndexOf('\t', i, j - i);
+                    if (tab >= 0 && j < _text.Length && _text[j] != '\n' && _text[j] != '\r' && _text[j] != '#')
+                    {
+                        var span = new SourceSpan(tab, tab + 1, line, tab - i, line, tab - i + 1);
+                        return PlanDiagnostic.Create(RipeDiagnostics.YamlSyntax, _filePath, span, "a tab indents this line; YAML indents with spaces only");
+                    }
+
+                    line++;
+                }
+            }
+
+            return null;
+        }
 
         private static string Clean(string message)
         {
@@ -74,6 +125,16 @@ namespace RipeTyped.Generator.Plan
 
             _parser.Consume<DocumentStart>();
             YamlNode root = ReadNode();
+
+            // Aliases may repeat parts of the document, but not inflate it: a walk must stay near the document's size.
+            long allowed = (4 * _nodes) + 10_000;
+            if (root.Weight > allowed)
+            {
+                _diagnostics.Add(PlanDiagnostic.Create(RipeDiagnostics.YamlSyntax, _filePath, root.Span,
+                    string.Format(System.Globalization.CultureInfo.InvariantCulture, "YAML aliases expand this document to more than {0:N0} nodes (it has {1:N0}); use $ref definitions instead of repeating anchors", allowed, _nodes)));
+                return null;
+            }
+
             _parser.Consume<DocumentEnd>();
             if (_parser.Accept<DocumentStart>(out var extra))
             {
@@ -87,16 +148,27 @@ namespace RipeTyped.Generator.Plan
         private YamlNode ReadNode()
         {
             ParsingEvent current = _parser.Current ?? throw new YamlException("Unexpected end of the YAML stream.");
+            if (_depth >= MaxDepth && (current is SequenceStart || current is MappingStart))
+            {
+                throw new YamlException(current.Start, current.End, $"The YAML is nested deeper than {MaxDepth} levels; a tracking plan never needs that.");
+            }
+
+            _nodes++;
             switch (current)
             {
                 case AnchorAlias alias:
                     _parser.MoveNext();
-                    if (_anchors.TryGetValue(alias.Value.Value, out var target))
+                    if (!_anchors.TryGetValue(alias.Value.Value, out var target))
                     {
-                        return target;
+                        throw new YamlException(alias.Start, alias.End, $"Alias '*{alias.Value.Value}' refers to no anchor defined before it.");
                     }
 
-                    throw new YamlException(alias.Start, alias.End, $"Alias '*{alias.Value.Value}' refers to no anchor defined before it.");
+                    if (!target.IsComplete)
+                    {
+                        throw new YamlException(alias.Start, alias.End, $"Alias '*{alias.Value.Value}' refers to a node that contains it; the document would be infinite.");
+                    }
+
+                    return target;
 
                 case Scalar scalar:
                     _parser.MoveNext();
@@ -106,23 +178,30 @@ namespace RipeTyped.Generator.Plan
 
                 case SequenceStart sequenceStart:
                     _parser.MoveNext();
-                    var sequence = new YamlSequence(ToSpan(sequenceStart.Start, sequenceStart.End));
+                    var sequence = new YamlSequence(ToSpan(sequenceStart.Start, sequenceStart.End)) { IsComplete = false };
                     Remember(sequenceStart.Anchor, sequence);
+                    _depth++;
                     while (!_parser.TryConsume<SequenceEnd>(out _))
                     {
-                        sequence.Items.Add(ReadNode());
+                        var item = ReadNode();
+                        sequence.Items.Add(item);
+                        sequence.Weight = AddWeight(sequence.Weight, item.Weight);
                     }
 
+                    _depth--;
+                    sequence.IsComplete = true;
                     return sequence;
 
                 case MappingStart mappingStart:
                     _parser.MoveNext();
-                    var mapping = new YamlMapping(ToSpan(mappingStart.Start, mappingStart.End));
+                    var mapping = new YamlMapping(ToSpan(mappingStart.Start, mappingStart.End)) { IsComplete = false };
                     Remember(mappingStart.Anchor, mapping);
+                    _depth++;
                     while (!_parser.TryConsume<MappingEnd>(out _))
                     {
                         YamlNode key = ReadNode();
                         YamlNode value = ReadNode();
+                        mapping.Weight = AddWeight(mapping.Weight, AddWeight(key.Weight, value.Weight));
                         if (key is YamlScalar scalarKey)
                         {
                             mapping.Entries.Add(new KeyValuePair<YamlScalar, YamlNode>(scalarKey, value));
@@ -133,12 +212,16 @@ namespace RipeTyped.Generator.Plan
                         }
                     }
 
+                    _depth--;
+                    mapping.IsComplete = true;
                     return mapping;
 
                 default:
                     throw new YamlException(current.Start, current.End, $"Unexpected YAML element {current.GetType().Name}.");
             }
         }
+
+        private static long AddWeight(long a, long b) => a > WeightCap - b ? WeightCap : a + b;
 
         private void Remember(AnchorName anchor, YamlNode node)
         {
