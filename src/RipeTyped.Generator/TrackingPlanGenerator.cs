@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -39,7 +40,21 @@ namespace RipeTyped.Generator
                 .Select(static (c, _) => ReadCompilation(c))
                 .WithTrackingName(TrackingNames.CompilationInfo);
 
-            context.RegisterSourceOutput(model.Combine(compilation).WithTrackingName(TrackingNames.Output), static (spc, input) => Execute(spc, input.Left, input.Right));
+            var modelAndCompilation = model.Combine(compilation).WithTrackingName(TrackingNames.Output);
+            context.RegisterSourceOutput(modelAndCompilation, static (spc, input) => Execute(spc, input.Left, input.Right));
+
+            // One step item per generated type: an edit to one event leaves the other types' items Unchanged, and
+            // Roslyn does not run their output again.
+            var typeFiles = modelAndCompilation
+                .SelectMany(static (input, _) => input.Left.Spec is { } spec && input.Right.SupportsRequired
+                    ? SourceEmitter.TypeFiles(spec).ToImmutableArray()
+                    : ImmutableArray<TypeFile>.Empty)
+                .WithTrackingName(TrackingNames.TypeFiles);
+            context.RegisterSourceOutput(typeFiles, static (spc, file) =>
+            {
+                var (hintName, source) = SourceEmitter.EmitType(file);
+                spc.AddSource(hintName, source);
+            });
         }
 
         private static CompilationInfo ReadCompilation(Compilation compilation)
@@ -74,7 +89,7 @@ namespace RipeTyped.Generator
                 return;
             }
 
-            foreach (var (hintName, source) in SourceEmitter.Emit(model.Spec))
+            foreach (var (hintName, source) in SourceEmitter.EmitShared(model.Spec))
             {
                 context.AddSource(hintName, source);
             }

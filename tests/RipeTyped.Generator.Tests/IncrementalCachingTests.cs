@@ -35,6 +35,28 @@ public class IncrementalCachingTests
         Assert.All(Reasons(result, TrackingNames.PlanFiles), r => Assert.Equal(IncrementalStepRunReason.Cached, r));
         Assert.All(Reasons(result, TrackingNames.PlanModel), r => Assert.True(r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, r.ToString()));
         Assert.All(Reasons(result, TrackingNames.Output), r => Assert.True(r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, r.ToString()));
+        Assert.All(Reasons(result, TrackingNames.TypeFiles), r => Assert.True(r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, r.ToString()));
+    }
+
+    [Fact]
+    public void Editing_one_event_re_emits_only_that_events_type()
+    {
+        var compilation = GeneratorHarness.Compilation("public class UserCode { }");
+        var planText = new InMemoryAdditionalText(GeneratorHarness.PlanPath, Plan);
+        var driver = GeneratorHarness.CreateDriver(planText).RunGenerators(compilation);
+        string edited = Plan.Replace("description: \"The order's id\"", "description: \"The order's id, as shown to the customer\"");
+        Assert.NotEqual(Plan, edited);
+
+        driver = driver.ReplaceAdditionalText(planText, new InMemoryAdditionalText(GeneratorHarness.PlanPath, edited));
+        var result = driver.RunGenerators(compilation).GetRunResult().Results.Single();
+
+        var outputs = result.TrackedSteps[TrackingNames.TypeFiles].SelectMany(s => s.Outputs).ToList();
+        var modified = outputs.Where(o => o.Reason != IncrementalStepRunReason.Unchanged && o.Reason != IncrementalStepRunReason.Cached).ToList();
+        var changed = Assert.Single(modified);
+        Assert.Equal(IncrementalStepRunReason.Modified, changed.Reason);
+        Assert.Equal("OrderCompletedProperties", ((RipeTyped.Generator.Emit.TypeFile)changed.Value).Type.Name);
+        Assert.True(outputs.Count > 3, "the plan has several generated types");
+        Assert.Contains("as shown to the customer", result.GeneratedSources.Single(s => s.HintName == "OrderCompletedProperties.g.cs").SourceText.ToString());
     }
 
     [Fact]
@@ -55,7 +77,7 @@ public class IncrementalCachingTests
     public void Pipeline_outputs_hold_no_symbols_syntax_or_compilations()
     {
         var result = RunTwice((driver, compilation) => (driver, compilation));
-        var ours = new[] { TrackingNames.PlanFiles, TrackingNames.ProjectInfo, TrackingNames.PlanModel, TrackingNames.CompilationInfo, TrackingNames.Output };
+        var ours = new[] { TrackingNames.PlanFiles, TrackingNames.ProjectInfo, TrackingNames.PlanModel, TrackingNames.CompilationInfo, TrackingNames.Output, TrackingNames.TypeFiles };
         Assert.All(ours, name => Assert.True(result.TrackedSteps.ContainsKey(name), name));
         foreach (var step in result.TrackedSteps.Where(s => ours.Contains(s.Key)))
         {

@@ -4,33 +4,48 @@ using RipeTyped.Generator.Spec;
 
 namespace RipeTyped.Generator.Emit
 {
-    /// <summary>Turns a <see cref="GenerationSpec"/> into source files (hint name, text). Only writes text.</summary>
+    /// <summary>The input of one type's source file: value-equatable, so the incremental pipeline can cache it.</summary>
+    internal sealed record TypeFile(string Namespace, string WireValuesClassName, TypeSpec Type);
+
+    /// <summary>
+    /// Turns a <see cref="GenerationSpec"/> into source files (hint name, text). Only writes text. The generator emits
+    /// the shared files and each type's file from separate pipeline steps, so editing one event re-emits only its file.
+    /// </summary>
     internal static class SourceEmitter
     {
-        public static IEnumerable<(string HintName, string Source)> Emit(GenerationSpec spec)
+        /// <summary>Every file of a spec: what the generator emits, in one call (CLI, tests, benchmarks).</summary>
+        public static IEnumerable<(string HintName, string Source)> Emit(GenerationSpec spec) =>
+            EmitShared(spec).Concat(TypeFiles(spec).Select(EmitType));
+
+        /// <summary>The facade and the wire-values class: they list every event, so any plan edit changes them.</summary>
+        public static IEnumerable<(string HintName, string Source)> EmitShared(GenerationSpec spec)
         {
             yield return (spec.ClassName + ".g.cs", FacadeEmitter.Emit(spec));
-            foreach (var type in spec.Types)
-            {
-                var w = GeneratedCode.Start(spec.Namespace);
-                if (type is ObjectTypeSpec objectType)
-                {
-                    ObjectTypeEmitter.Emit(w, objectType, "global::" + spec.Namespace + "." + spec.WireValuesClassName, topLevel: true);
-                }
-                else if (type is EnumTypeSpec enumType)
-                {
-                    EnumEmitter.Emit(w, enumType, topLevel: true);
-                }
-
-                w.Close();
-                yield return (type.Name + ".g.cs", w.ToString());
-            }
-
             var enums = AllEnums(spec.Types).ToList();
             if (enums.Count > 0)
             {
                 yield return (spec.WireValuesClassName + ".g.cs", WireValuesEmitter.Emit(spec, enums));
             }
+        }
+
+        /// <summary>One unit per top-level type: equal units between runs mean the file need not be written again.</summary>
+        public static IEnumerable<TypeFile> TypeFiles(GenerationSpec spec) =>
+            spec.Types.Select(type => new TypeFile(spec.Namespace, spec.WireValuesClassName, type));
+
+        public static (string HintName, string Source) EmitType(TypeFile file)
+        {
+            var w = GeneratedCode.Start(file.Namespace);
+            if (file.Type is ObjectTypeSpec objectType)
+            {
+                ObjectTypeEmitter.Emit(w, objectType, "global::" + file.Namespace + "." + file.WireValuesClassName, topLevel: true);
+            }
+            else if (file.Type is EnumTypeSpec enumType)
+            {
+                EnumEmitter.Emit(w, enumType, topLevel: true);
+            }
+
+            w.Close();
+            return (file.Type.Name + ".g.cs", w.ToString());
         }
 
         private static IEnumerable<EnumTypeSpec> AllEnums(IEnumerable<TypeSpec> types)

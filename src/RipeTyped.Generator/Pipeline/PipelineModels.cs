@@ -41,5 +41,6 @@ namespace RipeTyped.Generator.Pipeline
         public const string PlanModel = nameof(PlanModel);
         public const string CompilationInfo = nameof(CompilationInfo);
         public const string Output = nameof(Output);
+        public const string TypeFiles = nameof(TypeFiles);
     }
 }
