@@ -22,6 +22,31 @@ internal static class Plans
         return builder.ToString();
     }
 
+    /// <summary>
+    /// The scaling plans of issue #6: <paramref name="events"/> events with 10 properties each, of mixed types
+    /// (strings with constraints, integers, numbers, booleans, date-times, enums, arrays, a nested object, a $ref).
+    /// </summary>
+    public static string Synthetic(int events)
+    {
+        var builder = new StringBuilder("version: 1\noptions: { className: BenchAnalytics }\ndefinitions:\n  plan_tier: { type: enum, values: [free, pro, enterprise], description: The plan. }\nevents:\n");
+        for (int i = 0; i < events; i++)
+        {
+            builder.Append($"  - name: Completed Step {i}\n    description: Step {i} of the flow was completed.\n    properties:\n");
+            builder.Append("      source_page: { type: string, pattern: \"^/\", maxLength: 2048, required: true, description: Where it started. }\n");
+            builder.Append("      duration_ms: { type: integer, minimum: 0, description: How long it took. }\n");
+            builder.Append("      score: { type: number, minimum: 0, maximum: 1 }\n");
+            builder.Append("      skipped: { type: boolean, required: true }\n");
+            builder.Append("      finished_at: date-time\n");
+            builder.Append("      choice: { type: enum, values: [left, right, both], required: true }\n");
+            builder.Append("      tags: { type: array, items: string }\n");
+            builder.Append("      plan: { $ref: plan_tier }\n");
+            builder.Append("      attempt: { type: integer, minimum: 1, maximum: 10 }\n");
+            builder.Append("      device:\n        type: object\n        properties:\n          os: { type: string, required: true }\n          version: string\n");
+        }
+
+        return builder.ToString();
+    }
+
     private static string FindRoot()
     {
         var directory = new DirectoryInfo(System.AppContext.BaseDirectory);

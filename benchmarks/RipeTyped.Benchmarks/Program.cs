@@ -1,4 +1,30 @@
+using System;
+using System.Threading.Tasks;
 using BenchmarkDotNet.Running;
+using RipeTyped.Benchmarks;
 
-// dotnet run -c Release --project benchmarks/RipeTyped.Benchmarks -- --filter '*'
-BenchmarkSwitcher.FromAssembly(typeof(RipeTyped.Benchmarks.Plans).Assembly).Run(args);
+// dotnet run -c Release --project benchmarks/RipeTyped.Benchmarks -- --filter '*'        all BenchmarkDotNet benchmarks
+// dotnet run -c Release --project benchmarks/RipeTyped.Benchmarks -- receiver 5099      a loopback receiver (for wrk)
+// dotnet run -c Release --project benchmarks/RipeTyped.Benchmarks -- memory 1000000     peak memory over N events
+switch (args.Length > 0 ? args[0] : "")
+{
+    case "receiver":
+        await using (var receiver = await LoopbackReceiver.StartAsync(args.Length > 1 ? int.Parse(args[1]) : 5099))
+        {
+            Console.WriteLine("receiving; Ctrl+C to stop");
+            var stop = new TaskCompletionSource();
+            Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.TrySetResult(); };
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.TrySetResult();
+            await stop.Task;
+            Console.WriteLine($"received {receiver.Received:N0}");
+        }
+
+        return 0;
+    case "breakdown":
+        return Breakdown.Run(args.Length > 1 ? int.Parse(args[1]) : 1000);
+    case "memory":
+        return await DeliveryMemoryRun.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 1_000_000, Environment.GetEnvironmentVariable("RIPE_BENCH_ENDPOINT"));
+    default:
+        BenchmarkSwitcher.FromAssembly(typeof(Plans).Assembly).Run(args);
+        return 0;
+}

@@ -31,7 +31,7 @@ namespace RipeTyped.Hosting
 
         public TimeSpan? ShutdownTimeout { get; set; }
 
-        public bool? ThrowOnValidationError { get; set; }
+        public RipeValidationMode? ValidationMode { get; set; }
 
         public static void Apply(IConfiguration configuration, RipeClientOptions options)
         {
@@ -48,7 +48,7 @@ namespace RipeTyped.Hosting
             options.MaxMessageBytes = settings.MaxMessageBytes ?? options.MaxMessageBytes;
             options.SpoolDirectory = settings.SpoolDirectory ?? options.SpoolDirectory;
             options.ShutdownTimeout = settings.ShutdownTimeout ?? options.ShutdownTimeout;
-            options.ThrowOnValidationError = settings.ThrowOnValidationError ?? options.ThrowOnValidationError;
+            options.ValidationMode = settings.ValidationMode ?? options.ValidationMode;
         }
     }
 }

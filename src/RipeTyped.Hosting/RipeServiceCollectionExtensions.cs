@@ -26,20 +26,35 @@ namespace RipeTyped.Hosting
                 throw new ArgumentNullException(nameof(configuration));
             }
 
-            // Configuration first, so code in 'configure' can override or complete it (callbacks, logger).
-            services.AddOptions<RipeClientOptions>().Configure(options => RipeConfigurationSettings.Apply(configuration, options));
-            return AddRipe(services, configure);
+            return AddRipeCore(services, configuration, configure);
         }
 
         /// <summary>Adds a singleton <see cref="RipeClient"/> configured in code; the options are checked when the host starts.</summary>
-        public static RipeBuilder AddRipe(this IServiceCollection services, Action<RipeClientOptions>? configure = null)
+        public static RipeBuilder AddRipe(this IServiceCollection services, Action<RipeClientOptions>? configure = null) =>
+            AddRipeCore(services, null, configure);
+
+        private static RipeBuilder AddRipeCore(IServiceCollection services, IConfiguration? configuration, Action<RipeClientOptions>? configure)
         {
             if (services is null)
             {
                 throw new ArgumentNullException(nameof(services));
             }
 
+            // In order: the environment's default, then configuration, then code; each later one wins.
             var options = services.AddOptions<RipeClientOptions>();
+            options.Configure<IServiceProvider>((o, provider) =>
+            {
+                // Throw on plan violations while developing; report (log, callback) and send in production.
+                if (provider.GetService<IHostEnvironment>() is { } environment && !environment.IsDevelopment())
+                {
+                    o.ValidationMode = RipeValidationMode.Report;
+                }
+            });
+            if (configuration != null)
+            {
+                options.Configure(o => RipeConfigurationSettings.Apply(configuration, o));
+            }
+
             if (configure != null)
             {
                 options.Configure(configure);

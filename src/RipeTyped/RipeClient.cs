@@ -324,7 +324,7 @@ namespace RipeTyped
                 throw new ArgumentException($"A Ripe {call} call needs a userId or an anonymousId.");
             }
 
-            if (payload != null)
+            if (payload != null && _options.ValidationMode != RipeValidationMode.Off)
             {
                 CheckPayload(call, payloadName, payload);
             }
@@ -370,11 +370,12 @@ namespace RipeTyped
             }
 
             var exception = new RipeValidationException($"The {call} call", errors);
-            if (_options.ThrowOnValidationError)
+            if (_options.ValidationMode == RipeValidationMode.Throw)
             {
                 throw exception;
             }
 
+            _options.Logger?.LogWarning("Sending a {Call} call that breaks the tracking plan: {Errors}", call, exception.Message);
             _options.OnValidationFailed?.Invoke(exception);
         }
     }

@@ -83,10 +83,13 @@ namespace RipeTyped
         public string? AnonymousId { get; set; }
 
         /// <summary>
-        /// When true (the default) a call whose properties break the plan's constraints throws
-        /// <see cref="RipeValidationException"/>; when false the message is still sent and the errors go to <see cref="OnValidationFailed"/>.
+        /// What a call does when its properties break the plan's constraints (pattern, minimum/maximum,
+        /// minLength/maxLength), like Typewriter's violation handler: <see cref="RipeValidationMode.Throw"/> (the
+        /// default; for development and tests), <see cref="RipeValidationMode.Report"/> (log a warning, call
+        /// <see cref="OnValidationFailed"/>, send anyway; for production) or <see cref="RipeValidationMode.Off"/>
+        /// (no checks). <c>AddRipe</c> picks Report outside the Development environment unless configured.
         /// </summary>
-        public bool ThrowOnValidationError { get; set; } = true;
+        public RipeValidationMode ValidationMode { get; set; } = RipeValidationMode.Throw;
 
         /// <summary>Where delivery logs go (rejections, retries, drops, spool recovery). Null: no logging.</summary>
         public ILogger? Logger { get; set; }
@@ -104,7 +107,10 @@ namespace RipeTyped
         /// <summary>Called (on the calling thread) for a message dropped because the queue was full and there is no spool.</summary>
         public Action<RipeDeliveryReport>? OnMessageDropped { get; set; }
 
-        /// <summary>Called (on the calling thread) with the errors of a message sent despite failing validation.</summary>
+        /// <summary>
+        /// The violation handler of <see cref="RipeValidationMode.Report"/>: called (on the calling thread) with the
+        /// errors of a message that is sent despite breaking the plan's constraints.
+        /// </summary>
         public Action<RipeValidationException>? OnValidationFailed { get; set; }
 
         /// <summary>Describes the options with the API key redacted.</summary>

@@ -11,6 +11,29 @@ namespace RipeTyped.Generator.Emit
         /// <summary>A C# string literal (quotes included) for any text.</summary>
         public static string Literal(string text) => SymbolDisplay.FormatLiteral(text, quote: true);
 
+        /// <summary>
+        /// A UTF-8 string literal (<c>"name"u8</c>, C# 11, which the generated code needs anyway): the JSON writer then
+        /// skips transcoding the name on every message. Text with a lone surrogate has no UTF-8 form; it stays a string.
+        /// </summary>
+        public static string Utf8Literal(string text)
+        {
+            for (int i = 0; i < text.Length; i++)
+            {
+                if (char.IsSurrogate(text[i]))
+                {
+                    if (i + 1 < text.Length && char.IsHighSurrogate(text[i]) && char.IsLowSurrogate(text[i + 1]))
+                    {
+                        i++;
+                        continue;
+                    }
+
+                    return Literal(text);
+                }
+            }
+
+            return Literal(text) + "u8";
+        }
+
         /// <summary>Text for an XML doc comment: XML-escaped, with every C# line terminator removed.</summary>
         public static string XmlText(string text)
         {

@@ -106,7 +106,7 @@ namespace RipeTyped.Generator.Emit
             foreach (var member in type.Members)
             {
                 string access = "this." + member.Name;
-                string name = Escaping.Literal(member.JsonName);
+                string name = Escaping.Utf8Literal(member.JsonName);
                 if (!member.Value.Nullable)
                 {
                     _w.Line($"writer.WritePropertyName({name});");

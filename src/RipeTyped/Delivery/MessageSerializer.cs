@@ -1,5 +1,4 @@
 using System;
-using System.IO;
 using System.Text.Json;
 using RipeTyped.Serialization;
 
@@ -25,6 +24,19 @@ namespace RipeTyped.Delivery
     /// <summary>Writes the JSON body of each Ripe call, in the shape the Ripe HTTP API documents.</summary>
     internal static class MessageSerializer
     {
+        // Messages are serialized on the calling thread; one writer and buffer per thread are reused, so a message
+        // allocates only its final byte array. Buffers that grew past 64 KiB (an unusual message) are not kept.
+        private const int KeptBufferBytes = 64 * 1024;
+
+        private static readonly JsonEncodedText MessageIdName = JsonEncodedText.Encode("messageId");
+        private static readonly JsonEncodedText TimestampName = JsonEncodedText.Encode("timestamp");
+
+        [ThreadStatic]
+        private static ReusableBufferWriter? t_buffer;
+
+        [ThreadStatic]
+        private static Utf8JsonWriter? t_writer;
+
         public static byte[] Serialize(
             string messageId,
             DateTimeOffset timestamp,
@@ -36,12 +48,24 @@ namespace RipeTyped.Delivery
             string? contextGroupId,
             RipePageContext? contextPage)
         {
-            using var stream = new MemoryStream(256);
-            using (var writer = new Utf8JsonWriter(stream))
+            var buffer = t_buffer ??= new ReusableBufferWriter(1024);
+            buffer.Clear();
+            var writer = t_writer;
+            if (writer is null)
+            {
+                writer = t_writer = new Utf8JsonWriter(buffer);
+            }
+            else
+            {
+                writer.Reset(buffer);
+            }
+
+            try
             {
                 writer.WriteStartObject();
-                writer.WriteString("messageId", messageId);
-                writer.WriteString("timestamp", RipeJson.FormatTimestamp(timestamp));
+                writer.WriteString(MessageIdName, messageId);
+                writer.WritePropertyName(TimestampName);
+                RipeJson.WriteDateTime(writer, timestamp);
                 if (userId != null)
                 {
                     writer.WriteString("userId", userId);
@@ -79,9 +103,23 @@ namespace RipeTyped.Delivery
                 }
 
                 writer.WriteEndObject();
+                writer.Flush();
+                return buffer.WrittenSpan.ToArray();
             }
-
-            return stream.ToArray();
+            catch
+            {
+                // A payload that threw mid-way leaves the writer in an unknown state: start the next message afresh.
+                t_writer = null;
+                throw;
+            }
+            finally
+            {
+                if (buffer.Capacity > KeptBufferBytes)
+                {
+                    t_buffer = null;
+                    t_writer = null;
+                }
+            }
         }
 
         private static void WritePage(Utf8JsonWriter writer, RipePageContext page)

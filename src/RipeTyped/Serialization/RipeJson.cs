@@ -18,8 +18,36 @@ namespace RipeTyped.Serialization
             value.UtcDateTime.ToString(TimestampFormat, CultureInfo.InvariantCulture);
 
         /// <summary>Writes a date-time property value in the same format as <see cref="FormatTimestamp"/>.</summary>
-        public static void WriteDateTime(Utf8JsonWriter writer, DateTimeOffset value) =>
-            writer.WriteStringValue(FormatTimestamp(value));
+        public static void WriteDateTime(Utf8JsonWriter writer, DateTimeOffset value)
+        {
+            // Formatted straight to UTF-8 digits: no string, no culture lookup; this runs for every message.
+            Span<byte> utf8 = stackalloc byte[24];
+            var t = value.UtcDateTime;
+            Digits(utf8, 0, t.Year, 4);
+            utf8[4] = (byte)'-';
+            Digits(utf8, 5, t.Month, 2);
+            utf8[7] = (byte)'-';
+            Digits(utf8, 8, t.Day, 2);
+            utf8[10] = (byte)'T';
+            Digits(utf8, 11, t.Hour, 2);
+            utf8[13] = (byte)':';
+            Digits(utf8, 14, t.Minute, 2);
+            utf8[16] = (byte)':';
+            Digits(utf8, 17, t.Second, 2);
+            utf8[19] = (byte)'.';
+            Digits(utf8, 20, t.Millisecond, 3);
+            utf8[23] = (byte)'Z';
+            writer.WriteStringValue(utf8);
+        }
+
+        private static void Digits(Span<byte> into, int at, int value, int count)
+        {
+            for (int i = at + count - 1; i >= at; i--)
+            {
+                into[i] = (byte)('0' + (value % 10));
+                value /= 10;
+            }
+        }
 
         /// <summary>
         /// Writes a value of a plan property typed <c>any</c> (or an untyped property). Supports null, strings, booleans,

@@ -33,13 +33,13 @@ namespace Shop.Tracking
         void global::RipeTyped.IRipeProperties.WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("sku");
+            writer.WritePropertyName("sku"u8);
             writer.WriteStringValue(this.Sku);
-            writer.WritePropertyName("quantity");
+            writer.WritePropertyName("quantity"u8);
             writer.WriteNumberValue(this.Quantity);
             if (this.Price is { } value0)
             {
-                writer.WritePropertyName("price");
+                writer.WritePropertyName("price"u8);
                 global::RipeTyped.Serialization.RipeJson.WriteDouble(writer, value0, "price");
             }
             writer.WriteEndObject();

@@ -19,7 +19,7 @@ namespace Shop.Tracking
         void global::RipeTyped.IRipeProperties.WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("step");
+            writer.WritePropertyName("step"u8);
             writer.WriteNumberValue(this.Step);
             writer.WriteEndObject();
         }

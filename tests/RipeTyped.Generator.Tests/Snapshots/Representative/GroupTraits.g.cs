@@ -21,7 +21,7 @@ namespace Shop.Tracking
             writer.WriteStartObject();
             if (this.Name is { } value0)
             {
-                writer.WritePropertyName("name");
+                writer.WritePropertyName("name"u8);
                 writer.WriteStringValue(value0);
             }
             writer.WriteEndObject();

@@ -100,32 +100,32 @@ namespace Shop.Tracking
         void global::RipeTyped.IRipeProperties.WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("order_id");
+            writer.WritePropertyName("order_id"u8);
             writer.WriteStringValue(this.OrderId);
-            writer.WritePropertyName("currency");
+            writer.WritePropertyName("currency"u8);
             writer.WriteStringValue(global::Shop.Tracking.ShopAnalyticsWireValues.ToWireValue(this.Currency));
-            writer.WritePropertyName("total");
+            writer.WritePropertyName("total"u8);
             global::RipeTyped.Serialization.RipeJson.WriteDouble(writer, this.Total, "total");
             if (this.Coupon is { } value0)
             {
-                writer.WritePropertyName("coupon");
+                writer.WritePropertyName("coupon"u8);
                 writer.WriteStringValue(value0);
             }
             else
             {
-                writer.WriteNull("coupon");
+                writer.WriteNull("coupon"u8);
             }
             if (this.PlacedAt is { } value1)
             {
-                writer.WritePropertyName("placed_at");
+                writer.WritePropertyName("placed_at"u8);
                 global::RipeTyped.Serialization.RipeJson.WriteDateTime(writer, value1);
             }
             if (this.Gift is { } value2)
             {
-                writer.WritePropertyName("gift");
+                writer.WritePropertyName("gift"u8);
                 writer.WriteBooleanValue(value2);
             }
-            writer.WritePropertyName("items");
+            writer.WritePropertyName("items"u8);
             writer.WriteStartArray();
             foreach (var item3 in this.Items)
             {
@@ -134,7 +134,7 @@ namespace Shop.Tracking
             writer.WriteEndArray();
             if (this.Notes is { } value4)
             {
-                writer.WritePropertyName("notes");
+                writer.WritePropertyName("notes"u8);
                 writer.WriteStartArray();
                 foreach (var item5 in value4)
                 {
@@ -151,32 +151,32 @@ namespace Shop.Tracking
             }
             if (this.Class is { } value7)
             {
-                writer.WritePropertyName("class");
+                writer.WritePropertyName("class"u8);
                 writer.WriteStringValue(value7);
             }
             if (this._3dView is { } value8)
             {
-                writer.WritePropertyName("3d_view");
+                writer.WritePropertyName("3d_view"u8);
                 writer.WriteBooleanValue(value8);
             }
             if (this.ToStringValue is { } value9)
             {
-                writer.WritePropertyName("to_string");
+                writer.WritePropertyName("to_string"u8);
                 writer.WriteStringValue(value9);
             }
             if (this.OrderCompletedPropertiesValue is { } value10)
             {
-                writer.WritePropertyName("order_completed_properties");
+                writer.WritePropertyName("order_completed_properties"u8);
                 writer.WriteStringValue(value10);
             }
             if (this.Shipping is { } value11)
             {
-                writer.WritePropertyName("shipping");
+                writer.WritePropertyName("shipping"u8);
                 ((global::RipeTyped.IRipeProperties)value11).WriteTo(writer);
             }
             if (this.Metadata is { } value12)
             {
-                writer.WritePropertyName("metadata");
+                writer.WritePropertyName("metadata"u8);
                 global::RipeTyped.Serialization.RipeJson.WriteAny(writer, value12, "metadata");
             }
             writer.WriteEndObject();
@@ -231,11 +231,11 @@ namespace Shop.Tracking
             void global::RipeTyped.IRipeProperties.WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName("method");
+                writer.WritePropertyName("method"u8);
                 writer.WriteStringValue(global::Shop.Tracking.ShopAnalyticsWireValues.ToWireValue(this.Method));
                 if (this.Address is { } value0)
                 {
-                    writer.WritePropertyName("address");
+                    writer.WritePropertyName("address"u8);
                     ((global::RipeTyped.IRipeProperties)value0).WriteTo(writer);
                 }
                 writer.WriteEndObject();
@@ -278,7 +278,7 @@ namespace Shop.Tracking
                 void global::RipeTyped.IRipeProperties.WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
                 {
                     writer.WriteStartObject();
-                    writer.WritePropertyName("city");
+                    writer.WritePropertyName("city"u8);
                     writer.WriteStringValue(this.City);
                     writer.WriteEndObject();
                 }

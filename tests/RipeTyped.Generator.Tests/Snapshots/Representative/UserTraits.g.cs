@@ -25,11 +25,11 @@ namespace Shop.Tracking
         void global::RipeTyped.IRipeProperties.WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("email");
+            writer.WritePropertyName("email"u8);
             writer.WriteStringValue(this.Email);
             if (this.Größe is { } value0)
             {
-                writer.WritePropertyName("größe");
+                writer.WritePropertyName("größe"u8);
                 global::RipeTyped.Serialization.RipeJson.WriteDouble(writer, value0, "größe");
             }
             writer.WriteEndObject();

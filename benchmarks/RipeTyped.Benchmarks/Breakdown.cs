@@ -1,0 +1,57 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using RipeTyped.Generator.Diagnostics;
+using RipeTyped.Generator.Emit;
+using RipeTyped.Generator.Lint;
+using RipeTyped.Generator.Plan;
+using RipeTyped.Generator.Spec;
+
+namespace RipeTyped.Benchmarks;
+
+/// <summary>
+/// Where a generator run's time and allocations go, stage by stage (median of 5 runs after 2 warm-ups).
+/// A profile in numbers, to explain GeneratorScalingBenchmarks; not a benchmark.
+/// </summary>
+internal static class Breakdown
+{
+    public static int Run(int events)
+    {
+        string text = Plans.Synthetic(events);
+        var stages = new (string Name, Func<object?> Work)[]
+        {
+            ("YamlDotNet events only", () => { var p = new YamlDotNet.Core.Parser(new System.IO.StringReader(text)); int n = 0; while (p.MoveNext()) { n++; } return n; }),
+            ("+ positioned YAML tree", () => YamlTreeReader.Read(text, "p.yaml", new List<PlanDiagnostic>())),
+            ("+ plan model (PlanReader)", () => PlanReader.Read(text, "p.yaml", new List<PlanDiagnostic>())),
+            ("+ validation (PlanLoader)", () => PlanLoader.Load(text, "p.yaml", new List<PlanDiagnostic>())),
+            ("+ spec (SpecBuilder)", () => SpecBuilder.Build(PlanLoader.Load(text, "p.yaml", new List<PlanDiagnostic>()), "Bench", new List<PlanDiagnostic>())),
+            ("+ emitted source text", () => SourceEmitter.Emit(SpecBuilder.Build(PlanLoader.Load(text, "p.yaml", new List<PlanDiagnostic>()), "Bench", new List<PlanDiagnostic>())).Sum(s => s.Source.Length)),
+            ("linter (analyzer only)", () => { var d = new List<PlanDiagnostic>(); PlanLinter.Lint(PlanLoader.Load(text, "p.yaml", d), d); return d.Count; }),
+        };
+
+        Console.WriteLine($"{events} events, {text.Length / 1024} KB of YAML");
+        foreach (var (name, work) in stages)
+        {
+            var times = new List<double>();
+            long allocated = 0;
+            for (int i = 0; i < 7; i++)
+            {
+                long before = GC.GetAllocatedBytesForCurrentThread();
+                var clock = Stopwatch.StartNew();
+                GC.KeepAlive(work());
+                clock.Stop();
+                if (i >= 2)
+                {
+                    times.Add(clock.Elapsed.TotalMilliseconds);
+                    allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+                }
+            }
+
+            times.Sort();
+            Console.WriteLine($"  {name,-28} {times[times.Count / 2],9:F1} ms {allocated / 1048576.0,9:F1} MB");
+        }
+
+        return 0;
+    }
+}
