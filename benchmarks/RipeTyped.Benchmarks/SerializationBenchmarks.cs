@@ -75,19 +75,21 @@ public class SerializationBenchmarks
         var w = _handWriter ??= new Utf8JsonWriter(_handBuffer);
         w.Reset(_handBuffer);
         w.WriteStartObject();
-        w.WriteString("messageId", MessageId);
-        w.WriteString("timestamp", Now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture));
-        w.WriteString("anonymousId", AnonymousId);
-        w.WriteString("event", "Completed Order");
-        w.WriteStartObject("properties");
-        w.WriteString("order_id", "ord_123456");
-        w.WriteNumber("total", 99.5);
-        w.WriteNumber("item_count", 3L);
-        w.WriteString("currency", "EUR");
-        w.WriteBoolean("gift", false);
-        w.WriteString("placed_at", PlacedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture));
-        w.WriteString("coupon", "WELCOME10");
-        w.WriteStartArray("tags");
+        w.WriteString("messageId"u8, MessageId);
+        w.WritePropertyName("timestamp"u8);
+        WriteTimestamp(w, Now);
+        w.WriteString("anonymousId"u8, AnonymousId);
+        w.WriteString("event"u8, "Completed Order");
+        w.WriteStartObject("properties"u8);
+        w.WriteString("order_id"u8, "ord_123456");
+        w.WriteNumber("total"u8, 99.5);
+        w.WriteNumber("item_count"u8, 3L);
+        w.WriteString("currency"u8, "EUR"u8);
+        w.WriteBoolean("gift"u8, false);
+        w.WritePropertyName("placed_at"u8);
+        WriteTimestamp(w, PlacedAt);
+        w.WriteString("coupon"u8, "WELCOME10");
+        w.WriteStartArray("tags"u8);
         foreach (string tag in Tags)
         {
             w.WriteStringValue(tag);
@@ -98,5 +100,26 @@ public class SerializationBenchmarks
         w.WriteEndObject();
         w.Flush();
         return _handBuffer.WrittenSpan.ToArray();
+    }
+
+    private static void WriteTimestamp(Utf8JsonWriter w, DateTimeOffset value)
+    {
+        Span<byte> utf8 = stackalloc byte[24];
+        var t = value.UtcDateTime;
+        System.Buffers.Text.Utf8Formatter.TryFormat(t.Year, utf8.Slice(0, 4), out _, new System.Buffers.StandardFormat('D', 4));
+        utf8[4] = (byte)'-';
+        System.Buffers.Text.Utf8Formatter.TryFormat(t.Month, utf8.Slice(5, 2), out _, new System.Buffers.StandardFormat('D', 2));
+        utf8[7] = (byte)'-';
+        System.Buffers.Text.Utf8Formatter.TryFormat(t.Day, utf8.Slice(8, 2), out _, new System.Buffers.StandardFormat('D', 2));
+        utf8[10] = (byte)'T';
+        System.Buffers.Text.Utf8Formatter.TryFormat(t.Hour, utf8.Slice(11, 2), out _, new System.Buffers.StandardFormat('D', 2));
+        utf8[13] = (byte)':';
+        System.Buffers.Text.Utf8Formatter.TryFormat(t.Minute, utf8.Slice(14, 2), out _, new System.Buffers.StandardFormat('D', 2));
+        utf8[16] = (byte)':';
+        System.Buffers.Text.Utf8Formatter.TryFormat(t.Second, utf8.Slice(17, 2), out _, new System.Buffers.StandardFormat('D', 2));
+        utf8[19] = (byte)'.';
+        System.Buffers.Text.Utf8Formatter.TryFormat(t.Millisecond, utf8.Slice(20, 3), out _, new System.Buffers.StandardFormat('D', 3));
+        utf8[23] = (byte)'Z';
+        w.WriteStringValue(utf8);
     }
 }
