@@ -11,7 +11,8 @@ namespace RipeTyped.Package.Tests;
 /// Fresh projects in a temporary folder that reference only the RipeTyped package and hold a tracking-plan.yaml:
 /// one builds warning-free and delivers real HTTP; one with a broken plan fails with RIPE errors on the YAML line.
 /// </summary>
-public sealed class ConsumerTests : IClassFixture<PackageFeed>
+[Collection(PackageFeedCollection.Name)]
+public sealed class ConsumerTests
 {
     private const string Plan = """
         version: 1

@@ -10,12 +10,15 @@ public sealed class PackageFeed : IDisposable
     {
         Version = "0.0.0-pkgtest." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff");
         Directory.CreateDirectory(FeedPath);
-        var (exit, output) = DotNet.Run(
-            DotNet.RepositoryRoot(),
-            new[] { "pack", "src/RipeTyped", "-c", "Release", "-o", FeedPath, "-p:Version=" + Version });
-        if (exit != 0)
+        foreach (string project in new[] { "src/RipeTyped", "src/RipeTyped.Cli" })
         {
-            throw new InvalidOperationException("dotnet pack failed:\n" + output);
+            var (exit, output) = DotNet.Run(
+                DotNet.RepositoryRoot(),
+                new[] { "pack", project, "-c", "Release", "-o", FeedPath, "-p:Version=" + Version });
+            if (exit != 0)
+            {
+                throw new InvalidOperationException($"dotnet pack {project} failed:\n" + output);
+            }
         }
     }
 
@@ -33,6 +36,7 @@ public sealed class PackageFeed : IDisposable
         string packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
             ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
         TryDelete(Path.Combine(packages, "ripetyped", Version));
+        TryDelete(Path.Combine(packages, "ripetyped.cli", Version));
     }
 
     private static void TryDelete(string path)
@@ -51,4 +55,11 @@ public sealed class PackageFeed : IDisposable
         {
         }
     }
+}
+
+/// <summary>One packed feed shared by every test class that needs it (packing takes a while).</summary>
+[CollectionDefinition(Name)]
+public sealed class PackageFeedCollection : ICollectionFixture<PackageFeed>
+{
+    public const string Name = "Package feed";
 }
