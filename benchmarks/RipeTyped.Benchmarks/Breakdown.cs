@@ -35,9 +35,11 @@ internal static class Breakdown
         {
             var times = new List<double>();
             long allocated = 0;
+            int gen1 = 0, gen2 = 0;
             for (int i = 0; i < 7; i++)
             {
                 long before = GC.GetAllocatedBytesForCurrentThread();
+                int gen1Before = GC.CollectionCount(1), gen2Before = GC.CollectionCount(2);
                 var clock = Stopwatch.StartNew();
                 GC.KeepAlive(work());
                 clock.Stop();
@@ -45,11 +47,13 @@ internal static class Breakdown
                 {
                     times.Add(clock.Elapsed.TotalMilliseconds);
                     allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+                    gen1 = GC.CollectionCount(1) - gen1Before;
+                    gen2 = GC.CollectionCount(2) - gen2Before;
                 }
             }
 
             times.Sort();
-            Console.WriteLine($"  {name,-28} {times[times.Count / 2],9:F1} ms {allocated / 1048576.0,9:F1} MB");
+            Console.WriteLine($"  {name,-28} {times[times.Count / 2],9:F1} ms {allocated / 1048576.0,9:F1} MB   gen1 GCs {gen1,3}, gen2 GCs {gen2,3} (last run)");
         }
 
         return 0;

@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis.Text;
 namespace RipeTyped.Generator.Diagnostics
 {
     /// <summary>A range of the plan file: character offsets plus zero-based line/column, as Roslyn locations want.</summary>
-    internal sealed record SourceSpan(int Start, int End, int StartLine, int StartColumn, int EndLine, int EndColumn)
+    internal readonly record struct SourceSpan(int Start, int End, int StartLine, int StartColumn, int EndLine, int EndColumn)
     {
         public static readonly SourceSpan None = new SourceSpan(0, 0, 0, 0, 0, 0);
 

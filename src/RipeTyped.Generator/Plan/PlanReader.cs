@@ -272,7 +272,7 @@ namespace RipeTyped.Generator.Plan
 
             var constraintKeys = new List<YamlScalar>();
             YamlScalar? valuesKey = null, itemsKey = null, propertiesKey = null, typeKey = null;
-            foreach (var (key, value) in Entries(mapping, $"property '{owner}'", SchemaKeys))
+            foreach (var (key, value) in Entries(mapping, "property", owner, SchemaKeys))
             {
                 switch (key.Value)
                 {
@@ -435,26 +435,49 @@ namespace RipeTyped.Generator.Plan
         }
 
         /// <summary>Mapping entries with unknown and repeated keys reported (and skipped).</summary>
-        private IEnumerable<(YamlScalar Key, YamlNode Value)> Entries(YamlMapping mapping, string context, string[]? allowed)
+        private IEnumerable<(YamlScalar Key, YamlNode Value)> Entries(YamlMapping mapping, string context, string[]? allowed) =>
+            Entries(mapping, context, null, allowed);
+
+        /// <param name="contextName">When set, the context reads "{context} '{contextName}'"; built only if a key is reported.</param>
+        private IEnumerable<(YamlScalar Key, YamlNode Value)> Entries(YamlMapping mapping, string context, string? contextName, string[]? allowed)
         {
-            var seen = new Dictionary<string, YamlScalar>(StringComparer.Ordinal);
-            foreach (var entry in mapping.Entries)
+            // Most mappings have a handful of keys: a linear look-back finds duplicates without allocating a dictionary.
+            var entries = mapping.Entries;
+            Dictionary<string, YamlScalar>? seen = entries.Count > 16 ? new Dictionary<string, YamlScalar>(StringComparer.Ordinal) : null;
+            for (int i = 0; i < entries.Count; i++)
             {
-                YamlScalar key = entry.Key;
+                YamlScalar key = entries[i].Key;
                 if (allowed != null && Array.IndexOf(allowed, key.Value) < 0)
                 {
-                    Report(RipeDiagnostics.UnknownKey, key.Span, key.Value, context, string.Join(", ", allowed));
+                    Report(RipeDiagnostics.UnknownKey, key.Span, key.Value, contextName is null ? context : context + " '" + contextName + "'", string.Join(", ", allowed));
                     continue;
                 }
 
-                if (seen.TryGetValue(key.Value, out var first))
+                YamlScalar? first = null;
+                if (seen != null)
+                {
+                    seen.TryGetValue(key.Value, out first);
+                }
+                else
+                {
+                    for (int j = 0; j < i; j++)
+                    {
+                        if (string.Equals(entries[j].Key.Value, key.Value, StringComparison.Ordinal) && (allowed is null || Array.IndexOf(allowed, key.Value) >= 0))
+                        {
+                            first = entries[j].Key;
+                            break;
+                        }
+                    }
+                }
+
+                if (first != null)
                 {
                     Report(RipeDiagnostics.Duplicate, key.Span, "Key", key.Value, first.Span.DisplayLine.ToString(CultureInfo.InvariantCulture));
                     continue;
                 }
 
-                seen.Add(key.Value, key);
-                yield return (key, entry.Value);
+                seen?.Add(key.Value, key);
+                yield return (key, entries[i].Value);
             }
         }
 
