@@ -31,7 +31,7 @@ public class GeneratorScalingBenchmarks
     public void Setup()
     {
         _text = Plans.Synthetic(Events);
-        _plan = new PlanText("/bench/tracking-plan.yaml", _text);
+        _plan = new InMemoryPlanText("/bench/tracking-plan.yaml", _text);
         var references = new[] { typeof(object).Assembly, typeof(RipeClient).Assembly }.Select(a => MetadataReference.CreateFromFile(a.Location));
         _compilation = CSharpCompilation.Create("Bench", new[] { CSharpSyntaxTree.ParseText("class A { }") }, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
     }
@@ -62,13 +62,4 @@ public class GeneratorScalingBenchmarks
     [Benchmark]
     public GeneratorDriver FullGeneratorRun() =>
         CSharpGeneratorDriver.Create(new[] { new TrackingPlanGenerator().AsSourceGenerator() }, new[] { _plan }).RunGenerators(_compilation);
-
-    private sealed class PlanText(string path, string text) : AdditionalText
-    {
-        private readonly SourceText _text = SourceText.From(text);
-
-        public override string Path { get; } = path;
-
-        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
-    }
 }

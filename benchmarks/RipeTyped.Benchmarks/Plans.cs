@@ -58,3 +58,13 @@ internal static class Plans
         return directory?.FullName ?? throw new DirectoryNotFoundException("RipeTyped.sln not found");
     }
 }
+
+/// <summary>A tracking plan handed to the generator from memory, as an IDE hands it an unsaved buffer.</summary>
+internal sealed class InMemoryPlanText(string path, string text) : Microsoft.CodeAnalysis.AdditionalText
+{
+    private readonly Microsoft.CodeAnalysis.Text.SourceText _text = Microsoft.CodeAnalysis.Text.SourceText.From(text);
+
+    public override string Path { get; } = path;
+
+    public override Microsoft.CodeAnalysis.Text.SourceText GetText(System.Threading.CancellationToken cancellationToken = default) => _text;
+}

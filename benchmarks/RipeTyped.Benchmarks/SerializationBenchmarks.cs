@@ -77,7 +77,7 @@ public class SerializationBenchmarks
         w.WriteStartObject();
         w.WriteString("messageId"u8, MessageId);
         w.WritePropertyName("timestamp"u8);
-        WriteTimestamp(w, Now);
+        RipeTyped.Serialization.RipeJson.WriteDateTime(w, Now); // straight to UTF-8 digits
         w.WriteString("anonymousId"u8, AnonymousId);
         w.WriteString("event"u8, "Completed Order");
         w.WriteStartObject("properties"u8);
@@ -87,7 +87,7 @@ public class SerializationBenchmarks
         w.WriteString("currency"u8, "EUR"u8);
         w.WriteBoolean("gift"u8, false);
         w.WritePropertyName("placed_at"u8);
-        WriteTimestamp(w, PlacedAt);
+        RipeTyped.Serialization.RipeJson.WriteDateTime(w, PlacedAt);
         w.WriteString("coupon"u8, "WELCOME10");
         w.WriteStartArray("tags"u8);
         foreach (string tag in Tags)
@@ -100,26 +100,5 @@ public class SerializationBenchmarks
         w.WriteEndObject();
         w.Flush();
         return _handBuffer.WrittenSpan.ToArray();
-    }
-
-    private static void WriteTimestamp(Utf8JsonWriter w, DateTimeOffset value)
-    {
-        Span<byte> utf8 = stackalloc byte[24];
-        var t = value.UtcDateTime;
-        System.Buffers.Text.Utf8Formatter.TryFormat(t.Year, utf8.Slice(0, 4), out _, new System.Buffers.StandardFormat('D', 4));
-        utf8[4] = (byte)'-';
-        System.Buffers.Text.Utf8Formatter.TryFormat(t.Month, utf8.Slice(5, 2), out _, new System.Buffers.StandardFormat('D', 2));
-        utf8[7] = (byte)'-';
-        System.Buffers.Text.Utf8Formatter.TryFormat(t.Day, utf8.Slice(8, 2), out _, new System.Buffers.StandardFormat('D', 2));
-        utf8[10] = (byte)'T';
-        System.Buffers.Text.Utf8Formatter.TryFormat(t.Hour, utf8.Slice(11, 2), out _, new System.Buffers.StandardFormat('D', 2));
-        utf8[13] = (byte)':';
-        System.Buffers.Text.Utf8Formatter.TryFormat(t.Minute, utf8.Slice(14, 2), out _, new System.Buffers.StandardFormat('D', 2));
-        utf8[16] = (byte)':';
-        System.Buffers.Text.Utf8Formatter.TryFormat(t.Second, utf8.Slice(17, 2), out _, new System.Buffers.StandardFormat('D', 2));
-        utf8[19] = (byte)'.';
-        System.Buffers.Text.Utf8Formatter.TryFormat(t.Millisecond, utf8.Slice(20, 3), out _, new System.Buffers.StandardFormat('D', 3));
-        utf8[23] = (byte)'Z';
-        w.WriteStringValue(utf8);
     }
 }
