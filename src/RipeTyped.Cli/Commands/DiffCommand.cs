@@ -50,15 +50,7 @@ namespace RipeTyped.Cli.Commands
                 DiffReport.WriteMarkdown(report, changes, before.DisplayPath, after.DisplayPath);
             }
 
-            string? outputFile = line.Option("output");
-            if (outputFile != null)
-            {
-                AtomicFile.WriteAllText(outputFile, report.ToString());
-            }
-            else
-            {
-                output.Write(report.ToString());
-            }
+            CommandOutput.Write(line, output, report.ToString());
 
             int breaking = changes.Count(c => c.Breaking);
             error.WriteLine($"{changes.Count} change(s), {breaking} breaking.");

@@ -44,15 +44,11 @@ namespace RipeTyped.Cli.Commands
                 CatalogMarkdown.Write(document, catalog);
             }
 
-            string? outputFile = line.Option("output");
-            if (outputFile is null)
+            if (CommandOutput.Write(line, output, document.ToString()) is { } written)
             {
-                output.Write(document.ToString());
-                return ExitCodes.Success;
+                error.WriteLine($"Wrote {written}.");
             }
 
-            AtomicFile.WriteAllText(outputFile, document.ToString());
-            error.WriteLine($"Wrote {outputFile}.");
             return ExitCodes.Success;
         }
     }

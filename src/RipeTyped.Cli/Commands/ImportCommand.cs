@@ -36,11 +36,7 @@ namespace RipeTyped.Cli.Commands
         {
             line.RequirePositionals(1, 1, "ripe-typed import <segment-plan.json>");
             string input = line.Positionals[0];
-            string target = line.Option("output") ?? "tracking-plan.yaml";
-            if (File.Exists(target) && !line.Flag("force"))
-            {
-                throw CliException.Input($"{target} already exists; pass --force to overwrite it, or --output to write elsewhere.");
-            }
+            string target = CommandOutput.NewFileTarget(line, "tracking-plan.yaml");
 
             if (!File.Exists(input))
             {

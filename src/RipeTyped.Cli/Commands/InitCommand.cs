@@ -27,11 +27,7 @@ namespace RipeTyped.Cli.Commands
         public int Run(CommandLine line, TextWriter output, TextWriter error)
         {
             line.RequirePositionals(0, 0, "ripe-typed init");
-            string target = line.Option("output") ?? "tracking-plan.yaml";
-            if (File.Exists(target) && !line.Flag("force"))
-            {
-                throw CliException.Input($"{target} already exists; pass --force to overwrite it, or --output to write elsewhere.");
-            }
+            string target = CommandOutput.NewFileTarget(line, "tracking-plan.yaml");
 
             AtomicFile.WriteAllText(target, StarterPlan());
             error.WriteLine($"Wrote {target}. Next: add the RipeTyped package to your project and build; 'ripe-typed lint' checks the plan.");

@@ -54,15 +54,7 @@ namespace RipeTyped.Cli.Commands
 
             int errors = plan.Diagnostics.Count(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error);
             int warnings = plan.Diagnostics.Count(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Warning);
-            string? outputFile = line.Option("output");
-            if (outputFile != null)
-            {
-                AtomicFile.WriteAllText(outputFile, report.ToString());
-            }
-            else
-            {
-                output.Write(report.ToString());
-            }
+            CommandOutput.Write(line, output, report.ToString());
 
             error.WriteLine($"{plan.DisplayPath}: {errors} error(s), {warnings} warning(s), {plan.Diagnostics.Count - errors - warnings} info.");
             return errors > 0 || (warningsAsErrors && warnings > 0) ? ExitCodes.CheckFailed : ExitCodes.Success;
