@@ -93,26 +93,23 @@ public class FuzzTests
             from required in Gen.Elements("true", "false")
             from description in name
             from nested in depth > 0 ? Gen.ListOf(Gen.Constant(0).SelectMany(_ => Property(depth - 1)), 3) : Gen.Constant(new List<string>())
-            select Quote(propertyName) + ": " + (kind switch
+            select YamlText.Quote(propertyName) + ": " + (kind switch
             {
-                4 => $"{{ type: object, required: {required}, description: {Quote(description)}, properties: {{ {string.Join(", ", nested.DefaultIfEmpty("x: string"))} }} }}",
-                5 => $"{{ type: array, items: {{ type: enum, values: [{string.Join(", ", values.Select(Quote))}] }} }}",
-                3 => $"{{ type: enum, required: {required}, values: [{string.Join(", ", values.Select(Quote))}], description: {Quote(description)} }}",
-                _ => $"{{ type: {scalar}, required: {required}, description: {Quote(description)} }}",
+                4 => $"{{ type: object, required: {required}, description: {YamlText.Quote(description)}, properties: {{ {string.Join(", ", nested.DefaultIfEmpty("x: string"))} }} }}",
+                5 => $"{{ type: array, items: {{ type: enum, values: [{string.Join(", ", values.Select(YamlText.Quote))}] }} }}",
+                3 => $"{{ type: enum, required: {required}, values: [{string.Join(", ", values.Select(YamlText.Quote))}], description: {YamlText.Quote(description)} }}",
+                _ => $"{{ type: {scalar}, required: {required}, description: {YamlText.Quote(description)} }}",
             });
         var @event =
             from eventName in name
             from description in name
             from properties in Gen.ListOf(Property(2), 5)
-            select $"  - name: {Quote(eventName)}\n    description: {Quote(description)}\n" +
+            select $"  - name: {YamlText.Quote(eventName)}\n    description: {YamlText.Quote(description)}\n" +
                    (properties.Count == 0 ? "" : "    properties:\n" + string.Concat(properties.Select(p => "      " + p + "\n")));
         return from events in Gen.NonEmptyListOf(@event)
                from className in Gen.Elements("Analytics", "class", "Über", "Track")
                select $"version: 1\noptions: {{ className: {className} }}\nevents:\n" + string.Concat(events.Take(6));
     }
-
-    private static string Quote(string text) =>
-        "\"" + text.Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("\n", "\\n").Replace("\r", "\\r").Replace("\u2028", "\\L") + "\"";
 
     /// <summary>What the generator does with a plan, short of the compiler: load, validate, build the spec, emit.</summary>
     private static void ThroughThePipeline(string plan)

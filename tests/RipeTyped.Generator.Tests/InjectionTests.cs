@@ -31,19 +31,19 @@ public class InjectionTests
         version: 1
         options: {"{"} className: NastyAnalytics, namespace: Nasty.Tracking {"}"}
         events:
-          - name: {Quote(EventName)}
-            description: {Quote(Breakout)}
-            deprecated: {Quote(Breakout)}
+          - name: {YamlText.Quote(EventName)}
+            description: {YamlText.Quote(Breakout)}
+            deprecated: {YamlText.Quote(Breakout)}
             properties:
-              {Quote(PropertyName)}:
+              {YamlText.Quote(PropertyName)}:
                 type: enum
-                values: [{string.Join(", ", EnumValues.Select(Quote))}]
-                description: {Quote(Breakout)}
+                values: [{string.Join(", ", EnumValues.Select(YamlText.Quote))}]
+                description: {YamlText.Quote(Breakout)}
                 required: true
               code:
                 type: string
-                pattern: {Quote(Pattern)}
-                description: {Quote(Breakout)}
+                pattern: {YamlText.Quote(Pattern)}
+                description: {YamlText.Quote(Breakout)}
         """;
 
     [Fact]
@@ -125,27 +125,6 @@ public class InjectionTests
         var result = run.Output.Emit(stream);
         Assert.True(result.Success, string.Join("\n", result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
         return Assembly.Load(stream.ToArray());
-    }
-
-    /// <summary>A YAML double-quoted scalar with every special character escaped.</summary>
-    private static string Quote(string text)
-    {
-        var quoted = new StringBuilder("\"");
-        foreach (char c in text)
-        {
-            quoted.Append(c switch
-            {
-                '"' => "\\\"",
-                '\\' => "\\\\",
-                '\n' => "\\n",
-                '\r' => "\\r",
-                '\u2028' => "\\L",
-                '\u2029' => "\\P",
-                _ => c.ToString(),
-            });
-        }
-
-        return quoted.Append('"').ToString();
     }
 
     private sealed class CapturingHandler : HttpMessageHandler
