@@ -43,16 +43,19 @@ namespace RipeTyped.Testing
         public Uri Endpoint { get; }
 
         /// <summary>
-        /// Decides the status of each valid request before it is answered (default: 200). Use it to simulate
-        /// outages: return 500 or 429 to make the client retry.
-        /// </summary>
-        public Func<ReceivedRequest, int>? Responder { get; set; }
-
-        /// <summary>
         /// Decides how each valid request is answered: a status (with <c>Retry-After</c>), a delay, or a dropped
-        /// connection. Takes precedence over <see cref="Responder"/>. Requests are handled concurrently.
+        /// connection. Null answers 200. Requests are handled concurrently.
         /// </summary>
         public Func<ReceivedRequest, RipeTestReply>? Faults { get; set; }
+
+        /// <summary>
+        /// Shorthand for <see cref="Faults"/> when only the status matters (default: 200). Use it to simulate
+        /// outages: return 500 or 429 to make the client retry.
+        /// </summary>
+        public Func<ReceivedRequest, int>? Responder
+        {
+            set => Faults = value is null ? null : request => RipeTestReply.WithStatus(value(request));
+        }
 
         /// <summary>The distinct <c>messageId</c>s answered with 2xx: what Ripe would have stored.</summary>
         public IReadOnlyCollection<string> AcceptedMessageIds
@@ -270,11 +273,6 @@ namespace RipeTyped.Testing
                 {
                     context.Response.Headers["Retry-After"] = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 }
-            }
-            else if (status == 200 && Responder != null)
-            {
-                status = Responder(received);
-                message = status == 200 ? message : "simulated failure";
             }
 
             if (status >= 200 && status < 300 && request.HttpMethod == "POST")
