@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using System.Runtime.CompilerServices;
 
 namespace RipeTyped.Generator.Tests.Infrastructure;
 
@@ -10,9 +9,9 @@ namespace RipeTyped.Generator.Tests.Infrastructure;
 /// </summary>
 internal static class Snapshot
 {
-    public static void Match(string actual, string name, [CallerFilePath] string callerPath = "")
+    public static void Match(string actual, string name)
     {
-        string directory = Path.Combine(FindProjectDirectory(callerPath), "Snapshots");
+        string directory = RepositoryFiles.Path(Path.Combine("tests", "RipeTyped.Generator.Tests", "Snapshots"));
         string expectedPath = Path.Combine(directory, name);
         string receivedPath = Path.ChangeExtension(expectedPath, ".received" + Path.GetExtension(expectedPath));
         actual = actual.Replace("\r\n", "\n");
@@ -42,16 +41,5 @@ internal static class Snapshot
         }
 
         Assert.Equal(expected, actual);
-    }
-
-    private static string FindProjectDirectory(string callerPath)
-    {
-        var directory = new DirectoryInfo(Path.GetDirectoryName(callerPath)!);
-        while (directory != null && directory.GetFiles("*.csproj").Length == 0)
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Cannot find the test project folder from " + callerPath);
     }
 }
