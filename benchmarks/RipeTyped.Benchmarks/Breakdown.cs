@@ -30,7 +30,8 @@ internal static class Breakdown
             ("linter (analyzer only)", () => { var d = new List<PlanDiagnostic>(); PlanLinter.Lint(PlanLoader.Load(text, "p.yaml", d), d); return d.Count; }),
         };
 
-        Console.WriteLine($"{events} events, {text.Length / 1024} KB of YAML");
+        long emitted = SourceEmitter.Emit(SpecBuilder.Build(PlanLoader.Load(text, "p.yaml", new List<PlanDiagnostic>()), "Bench", new List<PlanDiagnostic>())).Sum(s => (long)s.Source.Length);
+        Console.WriteLine($"{events} events, {text.Length / 1024} KB of YAML, {emitted / 1024} K chars of C# emitted");
         foreach (var (name, work) in stages)
         {
             var times = new List<double>();

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace RipeTyped.Generator.Emit
@@ -17,6 +19,24 @@ namespace RipeTyped.Generator.Emit
             }
 
             _builder.Append('\n');
+            return this;
+        }
+
+        /// <summary>
+        /// An interpolated line: the parts are appended straight to the output, so no string is built per line
+        /// (emission writes several times more text than the plan holds).
+        /// </summary>
+        public CodeWriter Line([InterpolatedStringHandlerArgument("")] ref LineHandler line)
+        {
+            _builder.Append('\n');
+            return this;
+        }
+
+        public CodeWriter Open([InterpolatedStringHandlerArgument("")] ref LineHandler header)
+        {
+            _builder.Append('\n');
+            Line("{");
+            _indent++;
             return this;
         }
 
@@ -63,5 +83,24 @@ namespace RipeTyped.Generator.Emit
         }
 
         public override string ToString() => _builder.ToString();
+
+        /// <summary>Appends an interpolated line's parts, after the indentation, to the writer it was created for.</summary>
+        [InterpolatedStringHandler]
+        internal readonly struct LineHandler
+        {
+            private readonly StringBuilder _builder;
+
+            public LineHandler(int literalLength, int formattedCount, CodeWriter writer)
+            {
+                _builder = writer._builder;
+                _builder.Append(' ', writer._indent * 4);
+            }
+
+            public void AppendLiteral(string text) => _builder.Append(text);
+
+            public void AppendFormatted(string? text) => _builder.Append(text);
+
+            public void AppendFormatted(int value) => _builder.Append(value.ToString(CultureInfo.InvariantCulture));
+        }
     }
 }

@@ -161,9 +161,19 @@ namespace RipeTyped.Generator.Emit
                     _w.Line($"{Json}.WriteAny(writer, {expression}, {Escaping.Literal(path)});");
                     break;
                 case ValueKind.Array:
+                    // Indexed, not foreach: enumerating an IReadOnlyList<T> through the interface allocates an enumerator.
+                    bool isMember = expression.StartsWith("this.", System.StringComparison.Ordinal);
+                    string list = isMember ? NextLocal("list") : expression;
+                    string index = NextLocal("index");
                     string item = NextLocal("item");
                     _w.Line("writer.WriteStartArray();");
-                    _w.Open($"foreach (var {item} in {expression})");
+                    if (isMember)
+                    {
+                        _w.Line($"var {list} = {expression};");
+                    }
+
+                    _w.Open($"for (int {index} = 0; {index} < {list}.Count; {index}++)");
+                    _w.Line($"var {item} = {list}[{index}];");
                     if (value.Item!.Nullable)
                     {
                         string present = NextLocal("value");

@@ -127,20 +127,23 @@ namespace Shop.Tracking
             }
             writer.WritePropertyName("items"u8);
             writer.WriteStartArray();
-            foreach (var item3 in this.Items)
+            var list3 = this.Items;
+            for (int index4 = 0; index4 < list3.Count; index4++)
             {
-                ((global::RipeTyped.IRipeProperties)item3).WriteTo(writer);
+                var item5 = list3[index4];
+                ((global::RipeTyped.IRipeProperties)item5).WriteTo(writer);
             }
             writer.WriteEndArray();
-            if (this.Notes is { } value4)
+            if (this.Notes is { } value6)
             {
                 writer.WritePropertyName("notes"u8);
                 writer.WriteStartArray();
-                foreach (var item5 in value4)
+                for (int index7 = 0; index7 < value6.Count; index7++)
                 {
-                    if (item5 is { } value6)
+                    var item8 = value6[index7];
+                    if (item8 is { } value9)
                     {
-                        writer.WriteStringValue(value6);
+                        writer.WriteStringValue(value9);
                     }
                     else
                     {
@@ -149,35 +152,35 @@ namespace Shop.Tracking
                 }
                 writer.WriteEndArray();
             }
-            if (this.Class is { } value7)
+            if (this.Class is { } value10)
             {
                 writer.WritePropertyName("class"u8);
-                writer.WriteStringValue(value7);
-            }
-            if (this._3dView is { } value8)
-            {
-                writer.WritePropertyName("3d_view"u8);
-                writer.WriteBooleanValue(value8);
-            }
-            if (this.ToStringValue is { } value9)
-            {
-                writer.WritePropertyName("to_string"u8);
-                writer.WriteStringValue(value9);
-            }
-            if (this.OrderCompletedPropertiesValue is { } value10)
-            {
-                writer.WritePropertyName("order_completed_properties"u8);
                 writer.WriteStringValue(value10);
             }
-            if (this.Shipping is { } value11)
+            if (this._3dView is { } value11)
+            {
+                writer.WritePropertyName("3d_view"u8);
+                writer.WriteBooleanValue(value11);
+            }
+            if (this.ToStringValue is { } value12)
+            {
+                writer.WritePropertyName("to_string"u8);
+                writer.WriteStringValue(value12);
+            }
+            if (this.OrderCompletedPropertiesValue is { } value13)
+            {
+                writer.WritePropertyName("order_completed_properties"u8);
+                writer.WriteStringValue(value13);
+            }
+            if (this.Shipping is { } value14)
             {
                 writer.WritePropertyName("shipping"u8);
-                ((global::RipeTyped.IRipeProperties)value11).WriteTo(writer);
+                ((global::RipeTyped.IRipeProperties)value14).WriteTo(writer);
             }
-            if (this.Metadata is { } value12)
+            if (this.Metadata is { } value15)
             {
                 writer.WritePropertyName("metadata"u8);
-                global::RipeTyped.Serialization.RipeJson.WriteAny(writer, value12, "metadata");
+                global::RipeTyped.Serialization.RipeJson.WriteAny(writer, value15, "metadata");
             }
             writer.WriteEndObject();
         }
