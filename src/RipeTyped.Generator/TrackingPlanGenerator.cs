@@ -11,7 +11,7 @@ using RipeTyped.Generator.Plan;
 namespace RipeTyped.Generator
 {
     /// <summary>
-    /// Reads <c>tracking-plan.yaml</c> (an AdditionalFiles item) and generates typed tracking code. The plan is parsed
+    /// Reads <c>tracking-plan.yaml</c> (an AdditionalFiles item; see <see cref="PlanFileSelector"/>) and generates typed tracking code. The plan is parsed
     /// only when its text or the project's namespace changes; edits to C# files reach only the cheap compilation-info step.
     /// </summary>
     [Generator(LanguageNames.CSharp)]
@@ -21,8 +21,9 @@ namespace RipeTyped.Generator
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
             var planFiles = context.AdditionalTextsProvider
-                .Where(static text => PlanLoader.IsPlanFile(text.Path))
-                .Select(static (text, ct) => new PlanFile(text.Path, text.GetText(ct)?.ToString() ?? ""))
+                .Combine(context.AnalyzerConfigOptionsProvider)
+                .Where(static pair => PlanFileSelector.IsPlan(pair.Left, pair.Right))
+                .Select(static (pair, ct) => new PlanFile(pair.Left.Path, pair.Left.GetText(ct)?.ToString() ?? ""))
                 .WithTrackingName(TrackingNames.PlanFiles);
 
             var project = context.AnalyzerConfigOptionsProvider

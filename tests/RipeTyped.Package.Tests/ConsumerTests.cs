@@ -46,7 +46,7 @@ public sealed class ConsumerTests
 
     public ConsumerTests(PackageFeed feed) => _feed = feed;
 
-    private string CreateConsumer(string name, string plan, string program)
+    private string CreateConsumer(string name, string plan, string program, string planFile = "tracking-plan.yaml")
     {
         string dir = Path.Combine(_feed.Root, name);
         Directory.CreateDirectory(dir);
@@ -61,13 +61,16 @@ public sealed class ConsumerTests
                 <!-- An MSBuild property the package exposes: the namespace when the plan sets none. -->
                 <RipeTypedNamespace>Consumer.Tracking</RipeTypedNamespace>
                 <RestoreAdditionalProjectSources>{_feed.FeedPath}</RestoreAdditionalProjectSources>
+                {(planFile == "tracking-plan.yaml" ? "" : $"<RipeTypedPlanFile>{planFile}</RipeTypedPlanFile>")}
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="RipeTyped" Version="{_feed.Version}" />
               </ItemGroup>
             </Project>
             """);
-        File.WriteAllText(Path.Combine(dir, "tracking-plan.yaml"), plan);
+        string planPath = Path.Combine(dir, planFile);
+        Directory.CreateDirectory(Path.GetDirectoryName(planPath)!);
+        File.WriteAllText(planPath, plan);
         File.WriteAllText(Path.Combine(dir, "Program.cs"), program);
         return dir;
     }
@@ -92,13 +95,14 @@ public sealed class ConsumerTests
     [Fact]
     public void A_broken_plan_fails_the_build_with_RIPE_errors_on_the_yaml_line()
     {
+        // Also the RipeTypedPlanFile property: a plan under another name, in a subfolder.
         string broken = Plan.Replace("      total: { type: number, minimum: 0, required: true }", "      total: { type: numbr, required: true }");
-        string dir = CreateConsumer("Broken", broken, "System.Console.WriteLine();");
+        string dir = CreateConsumer("Broken", broken, "System.Console.WriteLine();", planFile: "analytics/shop.yaml");
 
         var (exit, output) = DotNet.Run(dir, new[] { "build" });
 
         Assert.NotEqual(0, exit);
-        string plan = Path.Combine(dir, "tracking-plan.yaml");
+        string plan = Path.Combine(dir, "analytics", "shop.yaml");
         Assert.Contains($"{plan}(9,22): error RIPE0004", output);
         Assert.DoesNotContain("CS8785", output); // the generator itself loaded (YamlDotNet is in the package)
     }

@@ -4,10 +4,12 @@ using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using RipeTyped.Generator.Diagnostics;
 using RipeTyped.Generator.Lint;
 using RipeTyped.Generator.Naming;
+using RipeTyped.Generator.Pipeline;
 using RipeTyped.Generator.Plan;
 using RipeTyped.Generator.Spec;
 
@@ -77,8 +79,8 @@ namespace RipeTyped.Generator.Analyzers
         }
 
         /// <summary>The plan file of a compilation: the first tracking plan by path, as the generator picks it.</summary>
-        public static AdditionalText? FindPlanFile(IEnumerable<AdditionalText> files) =>
-            files.Where(f => PlanLoader.IsPlanFile(f.Path)).OrderBy(f => f.Path, StringComparer.Ordinal).FirstOrDefault();
+        public static AdditionalText? FindPlanFile(AnalyzerOptions options) =>
+            options.AdditionalFiles.Where(f => PlanFileSelector.IsPlan(f, options.AnalyzerConfigOptionsProvider)).OrderBy(f => f.Path, StringComparer.Ordinal).FirstOrDefault();
 
         public Location LocationOf(SourceSpan span) => Location.Create(Path, span.TextSpan, span.LineSpan);
 

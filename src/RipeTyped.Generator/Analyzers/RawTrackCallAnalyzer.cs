@@ -41,7 +41,7 @@ namespace RipeTyped.Generator.Analyzers
             {
                 var client = start.Compilation.GetTypeByMetadataName("RipeTyped.RipeClient");
                 var properties = start.Compilation.GetTypeByMetadataName("RipeTyped.RipeProperties");
-                AdditionalText? planFile = AnalyzedPlan.FindPlanFile(start.Options.AdditionalFiles);
+                AdditionalText? planFile = AnalyzedPlan.FindPlanFile(start.Options);
                 if (client is null || properties is null)
                 {
                     return;

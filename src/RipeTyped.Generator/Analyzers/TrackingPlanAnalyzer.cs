@@ -23,7 +23,7 @@ namespace RipeTyped.Generator.Analyzers
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(start =>
             {
-                AdditionalText? planFile = AnalyzedPlan.FindPlanFile(start.Options.AdditionalFiles);
+                AdditionalText? planFile = AnalyzedPlan.FindPlanFile(start.Options);
                 if (planFile is null)
                 {
                     return;

@@ -81,7 +81,8 @@ internal sealed class InMemoryAdditionalText(string path, string text) : Additio
     public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
 }
 
-internal sealed class TestOptionsProvider(string? rootNamespace) : AnalyzerConfigOptionsProvider
+/// <summary>Global options (RootNamespace) and, optionally, per-file options (the item metadata MSBuild passes).</summary>
+internal sealed class TestOptionsProvider(string? rootNamespace, IReadOnlyDictionary<string, Dictionary<string, string>>? fileOptions = null) : AnalyzerConfigOptionsProvider
 {
     public override AnalyzerConfigOptions GlobalOptions { get; } = new TestOptions(rootNamespace is null
         ? new Dictionary<string, string>()
@@ -89,7 +90,8 @@ internal sealed class TestOptionsProvider(string? rootNamespace) : AnalyzerConfi
 
     public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => TestOptions.Empty;
 
-    public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => TestOptions.Empty;
+    public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) =>
+        fileOptions != null && fileOptions.TryGetValue(textFile.Path, out var values) ? new TestOptions(values) : TestOptions.Empty;
 }
 
 internal sealed class TestOptions(Dictionary<string, string> values) : AnalyzerConfigOptions
