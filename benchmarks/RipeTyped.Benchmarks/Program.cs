@@ -6,6 +6,7 @@ using RipeTyped.Benchmarks;
 // dotnet run -c Release --project benchmarks/RipeTyped.Benchmarks -- --filter '*'        all BenchmarkDotNet benchmarks
 // dotnet run -c Release --project benchmarks/RipeTyped.Benchmarks -- receiver 5099      a loopback receiver (for wrk)
 // dotnet run -c Release --project benchmarks/RipeTyped.Benchmarks -- memory 1000000     peak memory over N events
+// dotnet run -c Release --project benchmarks/RipeTyped.Benchmarks -- plan 5000 > p.yaml  the synthetic N-event plan
 switch (args.Length > 0 ? args[0] : "")
 {
     case "receiver":
@@ -19,6 +20,9 @@ switch (args.Length > 0 ? args[0] : "")
             Console.WriteLine($"received {receiver.Received:N0}");
         }
 
+        return 0;
+    case "plan":
+        Console.Write(Plans.Synthetic(args.Length > 1 ? int.Parse(args[1]) : 1000));
         return 0;
     case "breakdown":
         return Breakdown.Run(args.Length > 1 ? int.Parse(args[1]) : 1000);

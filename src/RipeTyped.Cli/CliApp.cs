@@ -23,9 +23,10 @@ namespace RipeTyped.Cli
         public static string Version { get; } =
             typeof(CliApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
-        public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error) => Task.FromResult(Run(args, output, error));
+        public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, Progress? progress = null) =>
+            Task.FromResult(Run(args, output, error, progress));
 
-        public static int Run(string[] args, TextWriter output, TextWriter error)
+        public static int Run(string[] args, TextWriter output, TextWriter error, Progress? progress = null)
         {
             if (args.Length == 0 || args[0] is "--help" or "-h" or "-?" or "help")
             {
@@ -61,7 +62,7 @@ namespace RipeTyped.Cli
                     return ExitCodes.Success;
                 }
 
-                return command.Run(line, output, error);
+                return command.Run(line, output, error, progress ?? Progress.Silent);
             }
             catch (CliException ex)
             {

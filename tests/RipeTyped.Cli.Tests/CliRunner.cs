@@ -15,6 +15,15 @@ internal static class CliRunner
         return (exit, output.ToString(), error.ToString());
     }
 
+    /// <summary>As on an interactive terminal: progress goes to the same stderr as the messages.</summary>
+    public static (int ExitCode, string Output, string Error) RunInteractive(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        int exit = CliApp.Run(args, output, error, RipeTyped.Cli.Infrastructure.Progress.For(error, errorRedirected: false));
+        return (exit, output.ToString(), error.ToString());
+    }
+
     public static (int ExitCode, string Output, string Error) RunProcess(string workingDirectory, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")

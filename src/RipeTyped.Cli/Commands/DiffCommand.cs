@@ -32,12 +32,12 @@ namespace RipeTyped.Cli.Commands
             Exit codes: 0 nothing breaking, 1 breaking changes, 2 bad usage, 3 unreadable or invalid plan.
             """;
 
-        public int Run(CommandLine line, TextWriter output, TextWriter error)
+        public int Run(CommandLine line, TextWriter output, TextWriter error, Progress progress)
         {
             line.RequirePositionals(2, 2, "ripe-typed diff <base> <head>");
             string format = line.Choice("format", "markdown", "markdown", "json");
-            var before = LoadedPlan.RequireValid(line.Positionals[0]);
-            var after = LoadedPlan.RequireValid(line.Positionals[1]);
+            var before = LoadedPlan.RequireValid(line.Positionals[0], progress);
+            var after = LoadedPlan.RequireValid(line.Positionals[1], progress);
             var changes = PlanDiffer.Compare(PlanShape.Of(before.Plan), PlanShape.Of(after.Plan));
 
             var report = new StringWriter();

@@ -27,11 +27,11 @@ namespace RipeTyped.Cli.Commands
             Exit codes: 0 written, 2 bad usage, 3 unreadable or invalid plan.
             """;
 
-        public int Run(CommandLine line, TextWriter output, TextWriter error)
+        public int Run(CommandLine line, TextWriter output, TextWriter error, Progress progress)
         {
             line.RequirePositionals(0, 1, "ripe-typed docs [plan]");
             string format = line.Choice("format", "markdown", "markdown", "html");
-            var plan = LoadedPlan.RequireValid(line.Positionals.Count > 0 ? line.Positionals[0] : "tracking-plan.yaml");
+            var plan = LoadedPlan.RequireValid(line.Positionals.Count > 0 ? line.Positionals[0] : "tracking-plan.yaml", progress);
             var catalog = Catalog.Of(plan, line.Option("title"));
 
             var document = new StringWriter();

@@ -17,7 +17,8 @@ namespace RipeTyped.Cli.Commands
         /// <summary>The option names that take a value and the switches this command accepts.</summary>
         (string[] Values, string[] Flags) Options { get; }
 
+        /// <param name="progress">Status for long steps (see <see cref="Progress"/>); silent unless a person watches stderr.</param>
         /// <returns>The process exit code (see <see cref="ExitCodes"/>).</returns>
-        int Run(CommandLine line, TextWriter output, TextWriter error);
+        int Run(CommandLine line, TextWriter output, TextWriter error, Progress progress);
     }
 }

@@ -32,7 +32,7 @@ namespace RipeTyped.Cli.Commands
             3 unreadable or malformed input, or the output exists without --force.
             """;
 
-        public int Run(CommandLine line, TextWriter output, TextWriter error)
+        public int Run(CommandLine line, TextWriter output, TextWriter error, Progress progress)
         {
             line.RequirePositionals(1, 1, "ripe-typed import <segment-plan.json>");
             string input = line.Positionals[0];
@@ -59,7 +59,7 @@ namespace RipeTyped.Cli.Commands
             string yaml = PlanYamlWriter.Write(plan, Path.GetFileName(input));
 
             // The result goes through the same loader as a build would, so what is written is known to load.
-            var loaded = LoadedPlan.FromText(yaml, target);
+            var loaded = progress.Step("checking the imported plan", yaml.Length, () => LoadedPlan.FromText(yaml, target));
             AtomicFile.WriteAllText(target, yaml);
             error.WriteLine($"Wrote {target}.");
             foreach (string item in plan.Unmapped)

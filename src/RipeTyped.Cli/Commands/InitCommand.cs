@@ -24,7 +24,7 @@ namespace RipeTyped.Cli.Commands
             Exit codes: 0 written, 2 bad usage, 3 the file exists without --force or cannot be written.
             """;
 
-        public int Run(CommandLine line, TextWriter output, TextWriter error)
+        public int Run(CommandLine line, TextWriter output, TextWriter error, Progress progress)
         {
             line.RequirePositionals(0, 0, "ripe-typed init");
             string target = CommandOutput.NewFileTarget(line, "tracking-plan.yaml");

@@ -31,12 +31,12 @@ namespace RipeTyped.Cli.Commands
             Exit codes: 0 clean, 1 errors (or warnings with --warnings-as-errors), 2 bad usage, 3 unreadable plan.
             """;
 
-        public int Run(CommandLine line, TextWriter output, TextWriter error)
+        public int Run(CommandLine line, TextWriter output, TextWriter error, Progress progress)
         {
             line.RequirePositionals(0, 1, "ripe-typed lint [plan]");
             string format = line.Choice("format", "text", "text", "github", "sarif");
             bool warningsAsErrors = line.Flag("warnings-as-errors");
-            var plan = LoadedPlan.FromSource(line.Positionals.Count > 0 ? line.Positionals[0] : "tracking-plan.yaml");
+            var plan = LoadedPlan.FromSource(line.Positionals.Count > 0 ? line.Positionals[0] : "tracking-plan.yaml", progress);
 
             var report = new StringWriter();
             switch (format)

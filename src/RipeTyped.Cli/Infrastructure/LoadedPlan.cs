@@ -31,10 +31,10 @@ namespace RipeTyped.Cli.Infrastructure
 
         public bool HasErrors => Diagnostics.Any(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error);
 
-        public static LoadedPlan FromSource(string spec)
+        public static LoadedPlan FromSource(string spec, Progress progress)
         {
             var (text, displayPath) = PlanSource.Read(spec);
-            return FromText(text, displayPath);
+            return progress.Step("loading " + displayPath, text.Length, () => FromText(text, displayPath));
         }
 
         public static LoadedPlan FromText(string text, string displayPath)
@@ -53,9 +53,9 @@ namespace RipeTyped.Cli.Infrastructure
         }
 
         /// <summary>Loads a plan that must be valid (diff, docs): errors become one message listing them.</summary>
-        public static LoadedPlan RequireValid(string spec)
+        public static LoadedPlan RequireValid(string spec, Progress progress)
         {
-            var loaded = FromSource(spec);
+            var loaded = FromSource(spec, progress);
             if (loaded.HasErrors)
             {
                 var errors = loaded.Diagnostics.Where(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error).Take(10);
