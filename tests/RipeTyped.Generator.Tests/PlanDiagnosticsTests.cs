@@ -127,6 +127,20 @@ public class PlanDiagnosticsTests
     }
 
     [Fact]
+    public void Every_definition_on_a_cycle_is_reported_once_and_a_chain_into_it_is_not()
+    {
+        // lead → a → b → c → a, and self → self.
+        var run = GeneratorHarness.Run(
+            "definitions:\n  lead: { $ref: a }\n  a: { $ref: b }\n  b: { $ref: c }\n  c: { $ref: a }\n  self: { $ref: self }\n  fine: { type: string }\n" +
+            "events:\n  - name: E\n    properties:\n      x: { $ref: lead }\n      y: { $ref: fine }\n");
+
+        var circular = run.GeneratorDiagnostics.Where(d => d.Id == "RIPE0015").Select(d => d.Location.GetLineSpan().StartLinePosition.Line + 1).OrderBy(l => l);
+        Assert.Equal(new[] { 3, 4, 5, 6 }, circular);
+        Assert.Empty(run.Exceptions);
+        Assert.Empty(run.CompilationProblems);
+    }
+
+    [Fact]
     public void Language_version_below_11_is_RIPE0012_and_nothing_is_emitted()
     {
         var run = GeneratorHarness.Run("events:\n  - name: A\n", version: Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp10);

@@ -195,23 +195,41 @@ namespace RipeTyped.Generator.Plan
             CheckProperties(schema.Properties, "Property");
         }
 
+        /// <summary>
+        /// Reports every definition on a <c>$ref</c> cycle and cuts it (its type becomes unknown). Each definition is
+        /// walked once: a chain of n definitions costs O(n), so a long hostile chain cannot stall the compiler.
+        /// </summary>
         private void ReportCircularDefinitions()
         {
-            foreach (var definition in _plan.Definitions)
+            // Absent: not reached yet; true: on the walk in progress; false: settled (ends, or its cycle is cut).
+            var onWalk = new Dictionary<PropertyDefinition, bool>();
+            var walk = new List<PropertyDefinition>();
+            foreach (var start in _plan.Definitions)
             {
-                var visited = new HashSet<PropertyDefinition>();
-                var current = definition;
-                while (current?.Schema.ResolvedRef is { } next)
+                walk.Clear();
+                PropertyDefinition? current = start;
+                while (current != null && !onWalk.ContainsKey(current))
                 {
-                    if (!visited.Add(current) || next == definition)
+                    onWalk[current] = true;
+                    walk.Add(current);
+                    current = current.Schema.ResolvedRef;
+                }
+
+                if (current != null && onWalk[current])
+                {
+                    // The walk came back to itself: everything from `current` on is the cycle.
+                    for (int i = walk.IndexOf(current); i < walk.Count; i++)
                     {
+                        var definition = walk[i];
                         Report(RipeDiagnostics.CircularDefinition, definition.NameSpan, definition.Name);
                         definition.Schema.ResolvedRef = null;
                         definition.Schema.Kind = PropertyKind.Unknown;
-                        break;
                     }
+                }
 
-                    current = next;
+                foreach (var definition in walk)
+                {
+                    onWalk[definition] = false;
                 }
             }
         }

@@ -154,7 +154,54 @@ namespace RipeTyped.Generator.Plan
 
         public string? EffectiveDescription => Description ?? ResolvedRef?.Schema.Description;
 
-        /// <summary>The schema that holds the type: the referenced definition's, else this one.</summary>
-        public PropertySchema TypeSource => ResolvedRef?.Schema.TypeSource ?? this;
+        /// <summary>The schema that holds the type: that of the definition at the end of the <c>$ref</c> chain, else this one.</summary>
+        public PropertySchema TypeSource => FinalRef?.Schema ?? this;
+
+        /// <summary>
+        /// The definition at the end of this schema's <c>$ref</c> chain; null without a <c>$ref</c>. Computed once per schema
+        /// and without recursion, so a hostile chain of n definitions costs O(n) in all and never deepens the stack.
+        /// Read after validation (which cuts cycles); a cycle met anyway ends the chain where it closes.
+        /// </summary>
+        public PropertyDefinition? FinalRef
+        {
+            get
+            {
+                // One reference field, written whole: concurrent readers (analyzers share a loaded plan) at worst compute it twice.
+                if (_finalRef is { } known)
+                {
+                    return known as PropertyDefinition;
+                }
+
+                var walked = new List<PropertySchema>();
+                var seen = new HashSet<PropertySchema>();
+                PropertySchema current = this;
+                PropertyDefinition? final = null;
+                while (current._finalRef is null && current.ResolvedRef is { } next && seen.Add(current))
+                {
+                    walked.Add(current);
+                    final = next;
+                    current = next.Schema;
+                }
+
+                if (current._finalRef is PropertyDefinition further)
+                {
+                    final = further;
+                }
+
+                object memo = (object?)final ?? NoRef;
+                foreach (var schema in walked)
+                {
+                    schema._finalRef = memo;
+                }
+
+                _finalRef = memo;
+                return final;
+            }
+        }
+
+        private static readonly object NoRef = new object();
+
+        // Null: not computed yet; NoRef: no $ref; otherwise the PropertyDefinition at the chain's end.
+        private object? _finalRef;
     }
 }

@@ -170,7 +170,7 @@ namespace RipeTyped.Generator.Spec
         private ValueSpec? BuildValue(PropertySchema schema, string ownerFullName, string baseName, NameScope scope, List<TypeSpec> nested, bool nullable)
         {
             PropertySchema source = schema.TypeSource;
-            PropertyDefinition? definition = FindDefinitionOf(schema);
+            PropertyDefinition? definition = schema.FinalRef;
             switch (source.Kind)
             {
                 case PropertyKind.String:
@@ -214,18 +214,6 @@ namespace RipeTyped.Generator.Spec
 
         private static ValueSpec Value(ValueKind kind, bool nullable, string? typeName, ValueSpec? item, PropertySchema rules) =>
             new ValueSpec(kind, nullable, typeName, item, rules.Pattern?.Value, rules.Minimum, rules.Maximum, rules.MinLength, rules.MaxLength);
-
-        /// <summary>The enum/object definition a schema's type comes from, following $ref chains.</summary>
-        private static PropertyDefinition? FindDefinitionOf(PropertySchema schema)
-        {
-            PropertyDefinition? found = null;
-            for (var current = schema; current.ResolvedRef != null; current = current.ResolvedRef.Schema)
-            {
-                found = current.ResolvedRef;
-            }
-
-            return found;
-        }
 
         private EnumTypeSpec BuildEnum(string name, string fullName, string? description, PropertySchema schema)
         {
