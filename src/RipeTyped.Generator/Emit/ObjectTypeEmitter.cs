@@ -162,6 +162,7 @@ namespace RipeTyped.Generator.Emit
                     break;
                 case ValueKind.Array:
                     // Indexed, not foreach: enumerating an IReadOnlyList<T> through the interface allocates an enumerator.
+                    // A member is read once into a local; a local (a nullable member's value, an outer item) is used as is.
                     bool isMember = expression.StartsWith("this.", System.StringComparison.Ordinal);
                     string list = isMember ? NextLocal("list") : expression;
                     string index = NextLocal("index");

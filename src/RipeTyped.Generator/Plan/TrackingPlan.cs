@@ -172,6 +172,13 @@ namespace RipeTyped.Generator.Plan
                     return known as PropertyDefinition;
                 }
 
+                // Most schemas have no $ref or one hop to a plain definition: no walk, no allocation.
+                if (ResolvedRef is null || ResolvedRef.Schema.ResolvedRef is null)
+                {
+                    _finalRef = (object?)ResolvedRef ?? NoRef;
+                    return ResolvedRef;
+                }
+
                 var walked = new List<PropertySchema>();
                 var seen = new HashSet<PropertySchema>();
                 PropertySchema current = this;
