@@ -67,19 +67,35 @@ public class PlanDiagnosticsTests
     }
 
     [Fact]
-    public void Names_colliding_after_flattening_are_RIPE0008_and_the_second_is_left_out()
+    public void Names_colliding_after_flattening_are_RIPE1010_and_both_get_code()
     {
         var run = GeneratorHarness.Run("events:\n  - name: Signed Up\n  - name: signed-up\n");
-        var diagnostic = Single(run, "RIPE0008");
+        var diagnostic = Single(run, "RIPE1010");
         Assert.Equal((3, 11), Position(diagnostic));
-        Assert.Contains("TrackSignedUp", diagnostic.GetMessage());
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+        Assert.Contains("'TrackSignedUp'", diagnostic.GetMessage());
+        Assert.Contains("'Track_signed_up'", diagnostic.GetMessage());
+        string facade = run.Source("RipeAnalytics.g.cs");
+        Assert.Contains("public void TrackSignedUp(", facade);
+        Assert.Contains("public void Track_signed_up(", facade);
+        Assert.Contains("_client.Track(\"signed-up\"", facade);
+        Assert.Empty(run.Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
     }
 
     [Fact]
-    public void Colliding_property_names_are_RIPE0008()
+    public void Colliding_property_names_are_RIPE1010()
     {
         var run = GeneratorHarness.Run("events:\n  - name: A\n    properties:\n      source_page: string\n      sourcePage: string\n");
-        Assert.Equal((5, 7), Position(Single(run, "RIPE0008")));
+        Assert.Equal((5, 7), Position(Single(run, "RIPE1010")));
+        Assert.Empty(run.Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+    }
+
+    [Fact]
+    public void Unusable_csharpName_is_RIPE1011_and_the_name_is_derived()
+    {
+        var run = GeneratorHarness.Run("events:\n  - name: Signed Up\n    csharpName: class\n");
+        Assert.Equal((3, 17), Position(Single(run, "RIPE1011")));
+        Assert.Contains("public void TrackSignedUp(", run.Source("RipeAnalytics.g.cs"));
     }
 
     [Fact]

@@ -35,9 +35,6 @@ namespace RipeTyped.Generator.Diagnostics
         public static readonly DiagnosticDescriptor Duplicate = Error("RIPE0007", "Duplicate name in tracking plan",
             "{0} '{1}' is defined more than once (first at line {2}); the duplicate is skipped");
 
-        public static readonly DiagnosticDescriptor IdentifierCollision = Error("RIPE0008", "Names collide after flattening to C# identifiers",
-            "{0} '{1}' becomes the C# name '{2}', already taken by '{3}' (line {4}); no code is generated for it. Rename one of them.");
-
         public static readonly DiagnosticDescriptor InvalidConstraint = Error("RIPE0009", "Invalid property constraint",
             "Constraint '{0}' on '{1}' is invalid: {2}");
 
@@ -89,6 +86,12 @@ namespace RipeTyped.Generator.Diagnostics
 
         public static readonly DiagnosticDescriptor UnusedDefinition = Warning("RIPE1009", Plan, "Shared definition is never used",
             "Definition '{0}' is not used by any property; remove it or refer to it with $ref");
+
+        public static readonly DiagnosticDescriptor NameCollision = Warning("RIPE1010", Naming, "Names collide after flattening to C# identifiers",
+            "{0} '{1}' would be the C# name '{2}', which '{3}' (line {4}) has; it is generated as '{5}'. Set 'csharpName' to choose the C# name.");
+
+        public static readonly DiagnosticDescriptor InvalidCSharpName = Warning("RIPE1011", Naming, "csharpName is not a usable C# name",
+            "csharpName '{0}' of '{1}' is not a valid C# identifier{2}; the name is derived from '{1}' instead");
 
         // ---- RIPE2xxx: C# code calling the sender ----
         public static readonly DiagnosticDescriptor EventNotInPlan = Warning("RIPE2001", Usage, "Tracked event is not in the tracking plan",

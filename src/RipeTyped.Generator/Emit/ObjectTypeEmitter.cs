@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using RipeTyped.Generator.Spec;
 using static RipeTyped.Generator.Emit.GeneratedCode;
 
@@ -44,6 +45,14 @@ namespace RipeTyped.Generator.Emit
             foreach (var member in type.Members)
             {
                 EmitMember(member);
+            }
+
+            if (type.AdditionalPropertiesMember is { } open)
+            {
+                _w.Summary(null, "Properties the tracking plan does not list, sent next to the typed ones (<c>additionalProperties: true</c>).");
+                _w.Line("/// <remarks>A key that is also a typed property is not sent from here: the typed member wins.</remarks>");
+                _w.Line($"public {RipeNs}.RipeProperties? {open} {{ get; set; }}");
+                _w.Line();
             }
 
             EmitWriteTo(type);
@@ -126,6 +135,15 @@ namespace RipeTyped.Generator.Emit
                     _w.Line($"writer.WriteNull({name});");
                     _w.Close();
                 }
+            }
+
+            if (type.AdditionalPropertiesMember is { } open)
+            {
+                // A static lambda: no field that a member name could collide with, no allocation per message.
+                string listed = type.Members.Count == 0 ? "false" : "key is " + string.Join(" or ", type.Members.Select(m => Escaping.Literal(m.JsonName)));
+                _w.Open($"if (this.{open} is {{ }} additional)");
+                _w.Line($"{Json}.WriteAdditionalProperties(writer, additional, static key => {listed});");
+                _w.Close();
             }
 
             _w.Line("writer.WriteEndObject();");
@@ -212,6 +230,11 @@ namespace RipeTyped.Generator.Emit
                 {
                     ValidateValue(member.Value, "this." + member.Name, path);
                 }
+            }
+
+            if (type.AdditionalPropertiesMember is { } open)
+            {
+                _w.Line($"(({PropertiesInterface}?)this.{open})?.Validate(errors, path);");
             }
 
             _w.Close();

@@ -5,7 +5,7 @@ using RipeTyped.Generator.Spec;
 namespace RipeTyped.Generator.Emit
 {
     /// <summary>The input of one type's source file: value-equatable, so the incremental pipeline can cache it.</summary>
-    internal sealed record TypeFile(string Namespace, string WireValuesClassName, TypeSpec Type);
+    internal sealed record TypeFile(string Namespace, string WireValuesClassName, TypeSpec Type, string HintName);
 
     /// <summary>
     /// Turns a <see cref="GenerationSpec"/> into source files (hint name, text). Only writes text. The generator emits
@@ -29,8 +29,22 @@ namespace RipeTyped.Generator.Emit
         }
 
         /// <summary>One unit per top-level type: equal units between runs mean the file need not be written again.</summary>
-        public static IEnumerable<TypeFile> TypeFiles(GenerationSpec spec) =>
-            spec.Types.Select(type => new TypeFile(spec.Namespace, spec.WireValuesClassName, type));
+        public static IEnumerable<TypeFile> TypeFiles(GenerationSpec spec)
+        {
+            // Hint names are compared ignoring case (and land on case-insensitive disks with EmitCompilerGeneratedFiles),
+            // while C# names may differ only by case ('state' next to 'State'): such a file gets a number.
+            var taken = new HashSet<string>(System.StringComparer.OrdinalIgnoreCase) { spec.ClassName, spec.WireValuesClassName };
+            foreach (var type in spec.Types)
+            {
+                string hint = type.Name;
+                for (int n = 2; !taken.Add(hint); n++)
+                {
+                    hint = type.Name + "." + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+
+                yield return new TypeFile(spec.Namespace, spec.WireValuesClassName, type, hint + ".g.cs");
+            }
+        }
 
         public static (string HintName, string Source) EmitType(TypeFile file)
         {
@@ -45,7 +59,7 @@ namespace RipeTyped.Generator.Emit
             }
 
             w.Close();
-            return (file.Type.Name + ".g.cs", w.ToString());
+            return (file.HintName, w.ToString());
         }
 
         private static IEnumerable<EnumTypeSpec> AllEnums(IEnumerable<TypeSpec> types)

@@ -188,7 +188,7 @@ namespace RipeTyped.Generator.Lint
                     continue;
                 }
 
-                // Same C# identifier too: RIPE0008 already reports the pair.
+                // Same C# identifier too: RIPE1010 reports the pair unless csharpName already settles it.
                 if (IdentifierNaming.ToPascalCase(name(item)) != IdentifierNaming.ToPascalCase(name(first)))
                 {
                     Report(RipeDiagnostics.NearDuplicateName, span(item), what, name(item), name(first), Num(span(first).DisplayLine), plural);

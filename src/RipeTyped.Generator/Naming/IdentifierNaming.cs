@@ -42,6 +42,41 @@ namespace RipeTyped.Generator.Naming
             return SyntaxFacts.GetKeywordKind(identifier) != SyntaxKind.None ? "@" + identifier : identifier;
         }
 
+        /// <summary>
+        /// The fallback for a name whose flattened form is already taken (docs/naming.md, "Collisions"): the name as
+        /// written, case kept, each character that cannot be in an identifier replaced by <c>_</c>, so that <c>site id</c>,
+        /// <c>siteId</c> and <c>State</c>/<c>state</c> stay apart. Depends on the name alone, never on the other names.
+        /// </summary>
+        public static string Verbatim(string name)
+        {
+            var builder = new StringBuilder(name.Length + 1);
+            bool hasWordChar = false;
+            for (int i = 0; i < name.Length; i++)
+            {
+                char c = name[i];
+                bool word = !char.IsSurrogate(c) && IsWordChar(c, builder.Length > 0 && builder[builder.Length - 1] != '_');
+                hasWordChar |= word && char.IsLetterOrDigit(c);
+                builder.Append(word ? c : '_');
+                if (char.IsHighSurrogate(c) && i + 1 < name.Length && char.IsLowSurrogate(name[i + 1]))
+                {
+                    i++; // one '_' per code point
+                }
+            }
+
+            if (!hasWordChar)
+            {
+                return CodePointName(name);
+            }
+
+            if (char.IsDigit(builder[0]))
+            {
+                builder.Insert(0, '_');
+            }
+
+            string identifier = builder.ToString();
+            return SyntaxFacts.GetKeywordKind(identifier) != SyntaxKind.None ? "@" + identifier : identifier;
+        }
+
         /// <summary>Splits a name into words: maximal runs of letters, digits and combining marks.</summary>
         public static List<string> SplitWords(string name)
         {

@@ -15,7 +15,7 @@ namespace RipeTyped.Generator.Naming
         {
             foreach (string name in reserved)
             {
-                _taken[name] = new Owner("(generated)", 0);
+                _taken[name] = new Owner(Generated, 0);
             }
         }
 
@@ -40,7 +40,7 @@ namespace RipeTyped.Generator.Naming
                 candidate = identifier + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
             }
 
-            _taken.Add(candidate, new Owner("(generated)", 0));
+            _taken.Add(candidate, new Owner(Generated, 0));
             return candidate;
         }
 
@@ -57,6 +57,11 @@ namespace RipeTyped.Generator.Naming
             public string PlanName { get; }
 
             public int Line { get; }
+
+            /// <summary>True when a name RipeTyped generates holds it (the type's own name, an object member...).</summary>
+            public bool IsGenerated => Line == 0 && PlanName == Generated;
         }
+
+        private const string Generated = "(generated)";
     }
 }

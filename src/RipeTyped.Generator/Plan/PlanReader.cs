@@ -14,10 +14,14 @@ namespace RipeTyped.Generator.Plan
     {
         internal static readonly string[] RootKeys = { "version", "options", "definitions", "identify", "group", "pages", "events" };
         internal static readonly string[] OptionKeys = { "namespace", "className", "eventCase", "eventWordOrder", "propertyCase" };
-        internal static readonly string[] CallKeys = { "name", "description", "deprecated", "properties" };
-        internal static readonly string[] TraitsKeys = { "description", "traits" };
+        internal static readonly string[] CallKeys = { "name", "description", "deprecated", "properties", "csharpName", "additionalProperties", "tags" };
+        internal static readonly string[] TraitsKeys = { "description", "traits", "additionalProperties" };
         internal static readonly string[] SchemaKeys =
-            { "type", "description", "required", "nullable", "values", "items", "properties", "pattern", "minimum", "maximum", "minLength", "maxLength", "$ref" };
+        {
+            "type", "description", "required", "nullable", "values", "items", "properties", "pattern", "minimum", "maximum", "minLength", "maxLength", "$ref",
+            "csharpName", "additionalProperties",
+        };
+        internal static readonly string[] EnumValueKeys = { "value", "csharpName" };
 
         private static readonly Dictionary<string, PropertyKind> TypeNames = new Dictionary<string, PropertyKind>(StringComparer.Ordinal)
         {
@@ -138,13 +142,17 @@ namespace RipeTyped.Generator.Plan
 
             foreach (var (entryKey, value) in Entries(mapping, section, TraitsKeys))
             {
-                if (entryKey.Value == "description")
+                switch (entryKey.Value)
                 {
-                    call.Description = ReadString(value, section + ".description")?.Value;
-                }
-                else
-                {
-                    ReadPropertyMap(value, section + ".traits", call.Properties);
+                    case "description":
+                        call.Description = ReadString(value, section + ".description")?.Value;
+                        break;
+                    case "additionalProperties":
+                        call.AdditionalProperties = ReadBool(value, section + ".additionalProperties") ?? false;
+                        break;
+                    default:
+                        ReadPropertyMap(value, section + ".traits", call.Properties);
+                        break;
                 }
             }
 
@@ -202,10 +210,36 @@ namespace RipeTyped.Generator.Plan
                         case "properties":
                             ReadPropertyMap(value, $"properties of {what} '{name.Value}'", call.Properties);
                             break;
+                        case "csharpName":
+                            call.CSharpName = ReadString(value, what + " csharpName");
+                            break;
+                        case "additionalProperties":
+                            call.AdditionalProperties = ReadBool(value, what + " additionalProperties") ?? false;
+                            break;
+                        case "tags":
+                            ReadTags(value, what, call.Tags);
+                            break;
                     }
                 }
 
                 calls.Add(call);
+            }
+        }
+
+        private void ReadTags(YamlNode node, string what, List<Named> tags)
+        {
+            if (!(node is YamlSequence sequence))
+            {
+                ReportShape(node, what + " tags", "a sequence of strings");
+                return;
+            }
+
+            foreach (var item in sequence.Items)
+            {
+                if (ReadString(item, what + " tags[]") is { } tag)
+                {
+                    tags.Add(tag);
+                }
             }
         }
 
@@ -271,7 +305,7 @@ namespace RipeTyped.Generator.Plan
             }
 
             var constraintKeys = new List<YamlScalar>();
-            YamlScalar? valuesKey = null, itemsKey = null, propertiesKey = null, typeKey = null;
+            YamlScalar? valuesKey = null, itemsKey = null, propertiesKey = null, typeKey = null, openKey = null;
             foreach (var (key, value) in Entries(mapping, "property", owner, SchemaKeys))
             {
                 switch (key.Value)
@@ -332,6 +366,13 @@ namespace RipeTyped.Generator.Plan
                     case "$ref":
                         schema.Ref = ReadString(value, owner + ".$ref");
                         break;
+                    case "csharpName":
+                        schema.CSharpName = ReadString(value, owner + ".csharpName");
+                        break;
+                    case "additionalProperties":
+                        openKey = key;
+                        schema.AdditionalProperties = ReadBool(value, owner + ".additionalProperties") ?? false;
+                        break;
                 }
             }
 
@@ -343,11 +384,11 @@ namespace RipeTyped.Generator.Plan
             if (schema.Ref != null)
             {
                 // A use of a shared definition may only say whether it is required/nullable and describe itself.
-                foreach (var key in new[] { typeKey, valuesKey, itemsKey, propertiesKey }.Concat(constraintKeys))
+                foreach (var key in new[] { typeKey, valuesKey, itemsKey, propertiesKey, openKey }.Concat(constraintKeys))
                 {
                     if (key != null)
                     {
-                        Report(RipeDiagnostics.InvalidConstraint, key.Span, key.Value, owner, "a property with '$ref' takes its type and constraints from the definition; only 'required', 'nullable' and 'description' may be added");
+                        Report(RipeDiagnostics.InvalidConstraint, key.Span, key.Value, owner, "a property with '$ref' takes its type and constraints from the definition; only 'required', 'nullable', 'description' and 'csharpName' may be added");
                     }
                 }
 
@@ -363,6 +404,7 @@ namespace RipeTyped.Generator.Plan
             CheckApplicable(schema, owner, valuesKey, PropertyKind.Enum, "only an enum has 'values'");
             CheckApplicable(schema, owner, itemsKey, PropertyKind.Array, "only an array has 'items'");
             CheckApplicable(schema, owner, propertiesKey, PropertyKind.Object, "only an object has 'properties'");
+            CheckApplicable(schema, owner, openKey, PropertyKind.Object, "only an object has 'additionalProperties'");
             foreach (var key in constraintKeys)
             {
                 bool stringRule = key.Value == "pattern" || key.Value == "minLength" || key.Value == "maxLength";
@@ -422,9 +464,13 @@ namespace RipeTyped.Generator.Plan
                 {
                     schema.EnumValues.Add(new Named(value.Value, value.Span));
                 }
+                else if (item is YamlMapping mapping)
+                {
+                    ReadEnumValueWithName(mapping, owner, schema);
+                }
                 else
                 {
-                    ReportShape(item, owner + ".values[]", "a string");
+                    ReportShape(item, owner + ".values[]", "a string, or a mapping with 'value' and 'csharpName'");
                 }
             }
 
@@ -432,6 +478,31 @@ namespace RipeTyped.Generator.Plan
             {
                 Report(RipeDiagnostics.MissingKey, node.Span, $"Enum property '{owner}'", "at least one value");
             }
+        }
+
+        /// <summary><c>- { value: "Pro ", csharpName: ProTrailing }</c>: an enum value with its C# member name chosen.</summary>
+        private void ReadEnumValueWithName(YamlMapping mapping, string owner, PropertySchema schema)
+        {
+            Named? value = null, csharpName = null;
+            foreach (var (key, node) in Entries(mapping, owner + ".values[]", EnumValueKeys))
+            {
+                if (key.Value == "value")
+                {
+                    value = ReadString(node, owner + ".values[].value");
+                }
+                else
+                {
+                    csharpName = ReadString(node, owner + ".values[].csharpName");
+                }
+            }
+
+            if (value is null)
+            {
+                Report(RipeDiagnostics.MissingKey, mapping.Span, $"An enum value of '{owner}'", "value");
+                return;
+            }
+
+            schema.EnumValues.Add(value with { CSharpName = csharpName });
         }
 
         /// <summary>Mapping entries with unknown and repeated keys reported (and skipped).</summary>

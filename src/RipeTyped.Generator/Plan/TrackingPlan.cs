@@ -48,7 +48,11 @@ namespace RipeTyped.Generator.Plan
     }
 
     /// <summary>A string value of the plan and where it stands.</summary>
-    internal sealed record Named(string Value, SourceSpan Span);
+    internal sealed record Named(string Value, SourceSpan Span)
+    {
+        /// <summary>For an enum value: the C# member name chosen in the plan (<c>csharpName</c>); null when derived.</summary>
+        public Named? CSharpName { get; init; }
+    }
 
     /// <summary>An event, a page, or the identify/group traits: a named call with properties.</summary>
     internal sealed class CallDefinition
@@ -68,6 +72,15 @@ namespace RipeTyped.Generator.Plan
         public bool Deprecated { get; set; }
 
         public string? DeprecationReason { get; set; }
+
+        /// <summary><c>csharpName</c>: the C# name chosen in the plan (method <c>Track{name}</c>, class <c>{name}Properties</c>).</summary>
+        public Named? CSharpName { get; set; }
+
+        /// <summary><c>additionalProperties: true</c>: the call also accepts properties the plan does not list.</summary>
+        public bool AdditionalProperties { get; set; }
+
+        /// <summary><c>tags</c>: free labels (Segment's labels land here as <c>key:value</c>).</summary>
+        public List<Named> Tags { get; } = new List<Named>();
 
         public List<PropertyDefinition> Properties { get; } = new List<PropertyDefinition>();
     }
@@ -141,6 +154,12 @@ namespace RipeTyped.Generator.Plan
         public int? MaxLength { get; set; }
 
         public SourceSpan ConstraintSpan { get; set; } = SourceSpan.None;
+
+        /// <summary><c>csharpName</c>: the C# member (or, on a definition, type) name chosen in the plan.</summary>
+        public Named? CSharpName { get; set; }
+
+        /// <summary><c>additionalProperties: true</c> on an object: it also accepts members the plan does not list.</summary>
+        public bool AdditionalProperties { get; set; }
 
         /// <summary><c>$ref</c>: the name of a shared definition this schema takes its type from.</summary>
         public Named? Ref { get; set; }

@@ -31,12 +31,14 @@ namespace RipeTyped.Generator.Spec
 
     internal abstract record TypeSpec(string Name, string? Description);
 
+    /// <param name="AdditionalPropertiesMember">For an open type (<c>additionalProperties: true</c>): the member that carries unlisted properties.</param>
     internal sealed record ObjectTypeSpec(
         string Name,
         string? Description,
         string Summary,
         EquatableArray<MemberSpec> Members,
-        EquatableArray<TypeSpec> NestedTypes) : TypeSpec(Name, Description);
+        EquatableArray<TypeSpec> NestedTypes,
+        string? AdditionalPropertiesMember) : TypeSpec(Name, Description);
 
     internal sealed record EnumTypeSpec(
         string Name,

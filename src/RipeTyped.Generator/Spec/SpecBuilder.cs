@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using RipeTyped.Generator.Common;
 using RipeTyped.Generator.Diagnostics;
@@ -9,18 +8,23 @@ using RipeTyped.Generator.Plan;
 namespace RipeTyped.Generator.Spec
 {
     /// <summary>
-    /// Maps a validated plan to C# names and types. Every name collision is reported (RIPE0008) and the later
-    /// item is left out, so the emitted code always compiles.
+    /// Maps a validated plan to C# names and types. Every plan item gets a distinct C# name (<see cref="NameChooser"/>):
+    /// a collision is a warning (RIPE1010), never a reason to leave an item out, and the emitted code always compiles.
     /// </summary>
     internal sealed class SpecBuilder
     {
         public const string DefaultClassName = "RipeAnalytics";
         public const string FallbackNamespace = "RipeTyped.Generated";
 
+        /// <summary>The member of an open type (<c>additionalProperties: true</c>) that carries the unlisted properties.</summary>
+        public const string AdditionalPropertiesMember = "AdditionalProperties";
+
+        private const string UntypedProperties = "global::RipeTyped.RipeProperties";
+
         private static readonly string[] ObjectMembers = { "Equals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "Finalize" };
 
         private readonly TrackingPlan _plan;
-        private readonly List<PlanDiagnostic> _diagnostics;
+        private readonly NameChooser _names;
         private readonly string _namespace;
         private readonly NameScope _namespaceScope;
         private readonly NameScope _facadeScope;
@@ -32,7 +36,7 @@ namespace RipeTyped.Generator.Spec
         private SpecBuilder(TrackingPlan plan, string defaultNamespace, List<PlanDiagnostic> diagnostics)
         {
             _plan = plan;
-            _diagnostics = diagnostics;
+            _names = new NameChooser(plan.FilePath, diagnostics);
             _namespace = plan.Options.Namespace is { } ns && IdentifierNaming.IsValidNamespace(ns.Value)
                 ? ns.Value
                 : (IdentifierNaming.IsValidNamespace(defaultNamespace) ? defaultNamespace : FallbackNamespace);
@@ -51,119 +55,106 @@ namespace RipeTyped.Generator.Spec
 
         private GenerationSpec Build()
         {
-            foreach (var definition in _plan.Definitions)
-            {
-                AddDefinitionType(definition);
-            }
-
+            AddDefinitionTypes();
             CallSpec identify = BuildTraits(_plan.Identify, "UserTraits", "Identify", "Traits of the identified user, from <c>identify.traits</c> in the tracking plan.");
             CallSpec group = BuildTraits(_plan.Group, "GroupTraits", "Group", "Traits of the group (company, workspace or account), from <c>group.traits</c> in the tracking plan.");
-            var events = _plan.Events.Select(e => BuildCall(e, "event", "Track", "Properties")).Where(c => c != null).Select(c => c!).ToEquatableArray();
-            var pages = _plan.Pages.Select(p => BuildCall(p, "page", "Page", "PageProperties")).Where(c => c != null).Select(c => c!).ToEquatableArray();
+            var events = BuildCalls(_plan.Events, "event", "Track", "Properties");
+            var pages = BuildCalls(_plan.Pages, "page", "Page", "PageProperties");
             return new GenerationSpec(_namespace, ClassName, WireValuesClassName, _types.ToEquatableArray(), events, pages, identify, group);
         }
 
-        private void AddDefinitionType(PropertyDefinition definition)
+        private void AddDefinitionTypes()
         {
-            PropertySchema schema = definition.Schema;
-            if (schema.Ref != null || (schema.Kind != PropertyKind.Enum && schema.Kind != PropertyKind.Object))
+            // Only enum and object definitions become types; the others are inlined where they are used.
+            var typed = _plan.Definitions
+                .Where(d => d.Schema.Ref is null && (d.Schema.Kind == PropertyKind.Enum || d.Schema.Kind == PropertyKind.Object))
+                .ToList();
+            string[] names = _names.Choose(_namespaceScope, typed.Select(d => new NameRequest(d.Name, d.Schema.CSharpName, d.NameSpan)).ToList(), "Definition", NameForm.Member);
+            for (int i = 0; i < typed.Count; i++)
             {
-                return;
+                var definition = typed[i];
+                PropertySchema schema = definition.Schema;
+                string fullName = Qualify(names[i]);
+                _definitionTypes[definition] = fullName;
+                _types.Add(schema.Kind == PropertyKind.Enum
+                    ? BuildEnum(names[i], fullName, schema.Description, schema)
+                    : BuildObject(names[i], fullName, schema.Description, $"The shared <c>{Xml(definition.Name)}</c> object of the tracking plan.", schema.Properties, schema.AdditionalProperties));
             }
-
-            string name = IdentifierNaming.ToPascalCase(definition.Name);
-            if (!TakeOrReport(_namespaceScope, name, "Definition", definition.Name, definition.NameSpan))
-            {
-                return;
-            }
-
-            string fullName = Qualify(name);
-            _definitionTypes[definition] = fullName;
-            _types.Add(schema.Kind == PropertyKind.Enum
-                ? BuildEnum(name, fullName, schema.Description, schema)
-                : BuildObject(name, fullName, schema.Description, $"The shared <c>{Xml(definition.Name)}</c> object of the tracking plan.", schema.Properties));
         }
 
         private CallSpec BuildTraits(CallDefinition? traits, string typeName, string methodName, string summary)
         {
-            if (traits is null || traits.Properties.Count == 0)
+            if (traits is null || (traits.Properties.Count == 0 && !traits.AdditionalProperties))
             {
                 return new CallSpec(methodName, methodName, null, false, traits?.Description, null);
             }
 
-            if (!TakeOrReport(_namespaceScope, typeName, "Traits type of", traits.Name, traits.NameSpan))
+            if (traits.Properties.Count == 0)
             {
-                return new CallSpec(methodName, methodName, null, false, traits.Description, null);
+                return new CallSpec(methodName, methodName, UntypedProperties, false, traits.Description, null);
             }
 
-            var type = BuildObject(typeName, Qualify(typeName), traits.Description, summary, traits.Properties);
+            typeName = _names.TakeTypeName(_namespaceScope, typeName, "Traits type of", traits.Name, traits.NameSpan);
+            var type = BuildObject(typeName, Qualify(typeName), traits.Description, summary, traits.Properties, traits.AdditionalProperties);
             _types.Add(type);
             return new CallSpec(methodName, methodName, Qualify(typeName), type.Members.Any(m => m.Required), traits.Description, null);
         }
 
-        private CallSpec? BuildCall(CallDefinition call, string what, string methodPrefix, string typeSuffix)
+        private EquatableArray<CallSpec> BuildCalls(List<CallDefinition> calls, string what, string methodPrefix, string typeSuffix)
         {
-            string baseName = IdentifierNaming.ToPascalCase(call.Name).TrimStart('@');
-            string methodName = methodPrefix + baseName;
-            string typeName = baseName + typeSuffix;
-            bool hasPayload = call.Properties.Count > 0;
             string capitalized = char.ToUpperInvariant(what[0]) + what.Substring(1);
-            if (hasPayload && _namespaceScope.IsTaken(typeName))
+            string[] baseNames = _names.Choose(_facadeScope, calls.Select(c => new NameRequest(c.Name, c.CSharpName, c.NameSpan)).ToList(), capitalized, NameForm.Call(methodPrefix));
+            var specs = new List<CallSpec>(calls.Count);
+            for (int i = 0; i < calls.Count; i++)
             {
-                TakeOrReport(_namespaceScope, typeName, capitalized, call.Name, call.NameSpan);
-                return null;
+                specs.Add(BuildCall(calls[i], what, methodPrefix + baseNames[i], baseNames[i] + typeSuffix));
             }
 
-            if (!TakeOrReport(_facadeScope, methodName, capitalized, call.Name, call.NameSpan))
-            {
-                return null;
-            }
+            return specs.ToEquatableArray();
+        }
 
+        private CallSpec BuildCall(CallDefinition call, string what, string methodName, string typeName)
+        {
             string? obsolete = call.Deprecated ? (call.DeprecationReason ?? $"The {what} '{call.Name}' is deprecated in the tracking plan.") : null;
-            if (!hasPayload)
+            if (call.Properties.Count == 0)
             {
-                return new CallSpec(call.Name, methodName, null, false, call.Description, obsolete);
+                // An open call without listed properties takes any properties; a closed one takes none.
+                return new CallSpec(call.Name, methodName, call.AdditionalProperties ? UntypedProperties : null, false, call.Description, obsolete);
             }
 
-            _namespaceScope.TryTake(typeName, call.Name, call.NameSpan.DisplayLine, out _);
-            var type = BuildObject(typeName, Qualify(typeName), call.Description, $"Properties of the <c>{Xml(call.Name)}</c> {what}.", call.Properties);
+            typeName = _names.TakeTypeName(_namespaceScope, typeName, $"Properties class of {what}", call.Name, call.NameSpan);
+            var type = BuildObject(typeName, Qualify(typeName), call.Description, $"Properties of the <c>{Xml(call.Name)}</c> {what}.", call.Properties, call.AdditionalProperties);
             _types.Add(type);
             return new CallSpec(call.Name, methodName, Qualify(typeName), type.Members.Any(m => m.Required), call.Description, obsolete);
         }
 
-        private ObjectTypeSpec BuildObject(string name, string fullName, string? description, string summary, List<PropertyDefinition> properties)
+        private ObjectTypeSpec BuildObject(string name, string fullName, string? description, string summary, List<PropertyDefinition> properties, bool open)
         {
-            var scope = new NameScope(new[] { name }.Concat(ObjectMembers).ToArray());
-            var named = new List<(PropertyDefinition Property, string MemberName)>();
-            foreach (var property in properties)
+            var reserved = new List<string> { name };
+            reserved.AddRange(ObjectMembers);
+            if (open)
             {
-                string memberName = IdentifierNaming.ToPascalCase(property.Name);
-                if (memberName == name || ObjectMembers.Contains(memberName))
-                {
-                    // A member cannot share its type's name or hide object's members: suffix it, keep the JSON name.
-                    memberName = scope.TakeUnique(memberName + "Value");
-                    named.Add((property, memberName));
-                }
-                else if (TakeOrReport(scope, memberName, "Property", property.Name, property.NameSpan))
-                {
-                    named.Add((property, memberName));
-                }
+                reserved.Add(AdditionalPropertiesMember);
             }
 
+            var scope = new NameScope(reserved.ToArray());
+
+            // A member cannot share its type's name or hide object's members: such a member gets a 'Value' suffix.
+            string[] memberNames = _names.Choose(scope, properties.Select(p => new NameRequest(p.Name, p.Schema.CSharpName, p.NameSpan)).ToList(), "Property", NameForm.Member, reservedSuffix: "Value");
             var members = new List<MemberSpec>();
             var nested = new List<TypeSpec>();
-            foreach (var (property, memberName) in named)
+            for (int i = 0; i < properties.Count; i++)
             {
-                PropertySchema schema = property.Schema;
+                PropertySchema schema = properties[i].Schema;
                 bool required = schema.IsRequired;
-                ValueSpec? value = BuildValue(schema, fullName, memberName, scope, nested, nullable: schema.IsNullable || !required);
+                ValueSpec? value = BuildValue(schema, fullName, memberNames[i], scope, nested, nullable: schema.IsNullable || !required);
                 if (value != null)
                 {
-                    members.Add(new MemberSpec(property.Name, memberName, value, required, schema.EffectiveDescription));
+                    members.Add(new MemberSpec(properties[i].Name, memberNames[i], value, required, schema.EffectiveDescription));
                 }
             }
 
-            return new ObjectTypeSpec(name, description, summary, members.ToEquatableArray(), nested.ToEquatableArray());
+            return new ObjectTypeSpec(name, description, summary, members.ToEquatableArray(), nested.ToEquatableArray(), open ? AdditionalPropertiesMember : null);
         }
 
         /// <summary>The C# type of a schema; null when it cannot be typed (an error has been reported for it).</summary>
@@ -197,7 +188,7 @@ namespace RipeTyped.Generator.Spec
                     string nestedFullName = ownerFullName + "." + nestedName;
                     nested.Add(kind == ValueKind.Enum
                         ? BuildEnum(nestedName, nestedFullName, source.Description, source)
-                        : BuildObject(nestedName, nestedFullName, source.Description, $"The value of <c>{Xml(baseName)}</c>.", source.Properties));
+                        : BuildObject(nestedName, nestedFullName, source.Description, $"The value of <c>{Xml(baseName)}</c>.", source.Properties, source.AdditionalProperties));
                     return Value(kind, nullable, nestedFullName, null, source);
                 case PropertyKind.Array:
                     if (source.Items is null)
@@ -217,30 +208,10 @@ namespace RipeTyped.Generator.Spec
 
         private EnumTypeSpec BuildEnum(string name, string fullName, string? description, PropertySchema schema)
         {
-            var scope = new NameScope("value__");
-            var members = new List<EnumMemberSpec>();
-            foreach (var value in schema.EnumValues)
-            {
-                string memberName = IdentifierNaming.ToPascalCase(value.Value);
-                if (TakeOrReport(scope, memberName, "Enum value", value.Value, value.Span))
-                {
-                    members.Add(new EnumMemberSpec(memberName, value.Value));
-                }
-            }
-
-            return new EnumTypeSpec(name, description, fullName, members.ToEquatableArray());
-        }
-
-        private bool TakeOrReport(NameScope scope, string identifier, string what, string planName, SourceSpan span)
-        {
-            if (scope.TryTake(identifier, planName, span.DisplayLine, out var owner))
-            {
-                return true;
-            }
-
-            _diagnostics.Add(PlanDiagnostic.Create(RipeDiagnostics.IdentifierCollision, _plan.FilePath, span,
-                what, planName, identifier, owner.PlanName, owner.Line.ToString(CultureInfo.InvariantCulture)));
-            return false;
+            var values = schema.EnumValues;
+            string[] names = _names.Choose(new NameScope("value__"), values.Select(v => new NameRequest(v.Value, v.CSharpName, v.Span)).ToList(), "Enum value", NameForm.Member);
+            var members = values.Select((v, i) => new EnumMemberSpec(names[i], v.Value)).ToEquatableArray();
+            return new EnumTypeSpec(name, description, fullName, members);
         }
 
         private string Qualify(string typeName) => "global::" + _namespace + "." + typeName;

@@ -50,6 +50,27 @@ namespace RipeTyped.Serialization
         }
 
         /// <summary>
+        /// Writes the unlisted properties of an open type (<c>additionalProperties: true</c>) into the object being
+        /// written, skipping any key the type writes itself, so a key is never sent twice.
+        /// </summary>
+        /// <param name="writer">The writer, inside the type's JSON object.</param>
+        /// <param name="additional">The caller's additional properties.</param>
+        /// <param name="isListed">True for the JSON names of the type's typed members.</param>
+        public static void WriteAdditionalProperties(Utf8JsonWriter writer, RipeProperties additional, Func<string, bool> isListed)
+        {
+            foreach (var entry in additional)
+            {
+                if (isListed(entry.Key))
+                {
+                    continue;
+                }
+
+                writer.WritePropertyName(entry.Key);
+                WriteAny(writer, entry.Value, entry.Key);
+            }
+        }
+
+        /// <summary>
         /// Writes a value of a plan property typed <c>any</c> (or an untyped property). Supports null, strings, booleans,
         /// numbers, date/times, <see cref="Guid"/>, enums, <see cref="IRipeProperties"/>, <see cref="JsonElement"/>,
         /// string-keyed dictionaries and sequences.
