@@ -78,8 +78,8 @@ public sealed class ImportTests
         Assert.Contains(loaded.Plan.Events, e => e.Name == "Product Viewed" && e.Properties.Count == 0);
         Assert.True(loaded.Plan.Identify!.Properties.Single().Schema.IsRequired);
 
-        Assert.Contains("Order Completed).properties.weird: 'oneOf' is not mapped", error);
-        Assert.Contains("format 'email' is not checked", error);
+        Assert.Contains("rules.events[0].rules.properties.properties.properties.weird.oneOf: 'oneOf' is not mapped; imported as any", error);
+        Assert.Contains("rules.events[0].rules.properties.properties.properties.email.format: format 'email' is not checked", error);
         Assert.Contains("2 item(s) could not be mapped", error);
     }
 
@@ -102,7 +102,7 @@ public sealed class ImportTests
         var loaded = LoadedPlan.FromText(File.ReadAllText(output), output);
         Assert.Equal("plan", loaded.Plan.Events.Single().Properties.Single().Name);
         Assert.Equal("name", loaded.Plan.Identify!.Properties.Single().Name);
-        Assert.Contains("rule of type 'COMMON' not mapped", error);
+        Assert.Contains("rules[2]: rule of type 'COMMON' is not mapped", error);
     }
 
     [Fact]

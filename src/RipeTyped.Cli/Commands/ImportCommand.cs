@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using RipeTyped.Cli.Import;
 using RipeTyped.Cli.Infrastructure;
@@ -19,17 +20,22 @@ namespace RipeTyped.Cli.Commands
         public string Help => """
             Usage: ripe-typed import <segment-plan.json> [--output tracking-plan.yaml] [--force]
 
-            Converts a Segment Protocols tracking plan, as Typewriter's plan.json or the Public API's tracking plan
-            (rules with JSON Schema per event), into RipeTyped's tracking-plan.yaml: track events, pages, identify
-            and group traits; types, required, nullable, enums, nested objects, arrays, pattern, minimum/maximum,
-            minLength/maxLength. Everything JSON Schema can say that the plan format cannot (oneOf, formats other
-            than date-time, context rules...) is listed on standard error with where it was.
+            Converts a Segment Protocols tracking plan into RipeTyped's tracking-plan.yaml. Layouts: Typewriter v7 /
+            Config API plan.json, Typewriter v8/v9 plan.json, Typewriter's older local plans, and Public API rule
+            lists. Carries track events, pages, identify and group traits; types, required, nullable, enums, nested
+            objects, arrays, pattern, minimum/maximum, minLength/maxLength; labels as tags; deprecation; events
+            without listed properties and additionalProperties as open properties; the newest version of each
+            event. Wire names are kept byte-exact; names that collide in C# get csharpName. The naming conventions
+            the plan follows are detected and written into options. Everything the plan format cannot hold (oneOf,
+            formats other than date-time, context rules, older versions...) is listed on standard error with its
+            JSON path, with a count of the properties read, written and not imported.
 
               --output file  where to write (default ./tracking-plan.yaml); written whole or not at all
               --force        overwrite an existing file
 
-            Exit codes: 0 imported, 1 imported but the result has plan errors (listed), 2 bad usage,
-            3 unreadable or malformed input, or the output exists without --force.
+            Exit codes: 0 imported (warnings, if any, are listed), 1 imported but the result has plan errors
+            (listed apart from warnings), 2 bad usage, 3 unreadable, malformed or unknown input (nothing written),
+            or the output exists without --force.
             """;
 
         public int Run(CommandLine line, TextWriter output, TextWriter error, Progress progress)
@@ -55,27 +61,44 @@ namespace RipeTyped.Cli.Commands
             }
 
             var plan = SegmentPlanReader.Read(json, input);
-            error.WriteLine($"Converting {plan.Events.Count} event(s), {plan.Pages.Count} page(s){(plan.Identify is null ? "" : ", identify")}{(plan.Group is null ? "" : ", group")}…");
+            error.WriteLine($"Read {plan.Layout}: {plan.Events.Count} event(s), {plan.Pages.Count} page(s){(plan.Identify is null ? "" : ", identify")}{(plan.Group is null ? "" : ", group")}…");
             string yaml = PlanYamlWriter.Write(plan, Path.GetFileName(input));
 
-            // The result goes through the same loader as a build would, so what is written is known to load.
+            // The result goes through the same loader as a build would, so what is written is known to load; the C#
+            // names it chose for colliding wire names are then pinned with csharpName, and the plan is checked again.
             var loaded = progress.Step("checking the imported plan", yaml.Length, () => LoadedPlan.FromText(yaml, target));
+            if (loaded.Spec is { } spec && CollisionPins.Apply(plan, spec) is int pinned && pinned > 0)
+            {
+                yaml = PlanYamlWriter.Write(plan, Path.GetFileName(input));
+                loaded = progress.Step("checking the imported plan", yaml.Length, () => LoadedPlan.FromText(yaml, target));
+                error.WriteLine($"Pinned the C# names of {pinned} colliding name(s) with csharpName (see docs/naming.md).");
+            }
+
             AtomicFile.WriteAllText(target, yaml);
-            error.WriteLine($"Wrote {target}.");
-            foreach (string item in plan.Unmapped)
+            error.WriteLine($"Wrote {target}: options eventCase: {plan.EventCase}, eventWordOrder: {plan.EventWordOrder}, propertyCase: {plan.PropertyCase} (detected).");
+            error.WriteLine($"Properties: {plan.PropertiesRead} read, {plan.PropertiesWritten} written, {plan.PropertiesReported} not imported (listed below).");
+            foreach (var item in plan.NotMapped)
             {
                 error.WriteLine($"{input}: not mapped: {item}");
             }
 
-            if (plan.Unmapped.Count > 0)
+            if (plan.NotMapped.Count > 0)
             {
-                error.WriteLine($"{plan.Unmapped.Count} item(s) could not be mapped; review them in {target}.");
+                error.WriteLine($"{plan.NotMapped.Count} item(s) could not be mapped; review them in {target}.");
             }
 
-            if (loaded.HasErrors)
+            var errors = loaded.Diagnostics.Where(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error).ToList();
+            var warnings = loaded.Diagnostics.Where(d => d.Descriptor.DefaultSeverity != DiagnosticSeverity.Error).ToList();
+            if (warnings.Count > 0)
             {
-                error.WriteLine($"{target} has plan errors to fix before it builds:");
-                DiagnosticFormats.WriteText(error, loaded.Diagnostics, warningsAsErrors: false);
+                error.WriteLine($"{target}: {warnings.Count} warning(s) (the plan builds; fix or configure them):");
+                DiagnosticFormats.WriteText(error, warnings, warningsAsErrors: false);
+            }
+
+            if (errors.Count > 0)
+            {
+                error.WriteLine($"{target}: {errors.Count} error(s) to fix before it builds:");
+                DiagnosticFormats.WriteText(error, errors, warningsAsErrors: false);
                 return ExitCodes.CheckFailed;
             }
 

@@ -1,10 +1,16 @@
 using System.Collections.Generic;
+using System.Linq;
 
 namespace RipeTyped.Cli.Import
 {
     /// <summary>A plan being imported, in RipeTyped's terms, before it is written as YAML.</summary>
     internal sealed class ImportedPlan
     {
+        public ImportedPlan(string layout) => Layout = layout;
+
+        /// <summary>Which source layout was recognised (Typewriter v7 plan.json, Typewriter v8/v9 plan.json, Public API rules...).</summary>
+        public string Layout { get; }
+
         public string? Title { get; set; }
 
         public List<ImportedCall> Events { get; } = new List<ImportedCall>();
@@ -15,8 +21,34 @@ namespace RipeTyped.Cli.Import
 
         public ImportedCall? Group { get; set; }
 
-        /// <summary>What could not be carried over, each with where it was in the source.</summary>
-        public List<string> Unmapped { get; } = new List<string>();
+        /// <summary>Naming conventions the plan's names actually follow, written into <c>options</c>.</summary>
+        public string EventCase { get; set; } = "any";
+
+        public string EventWordOrder { get; set; } = "any";
+
+        public string PropertyCase { get; set; } = "any";
+
+        /// <summary>Every property name met in the source's payload schemas, at any depth (what came in).</summary>
+        public int PropertiesRead { get; set; }
+
+        /// <summary>What could not be carried over, each with its JSON path in the source.</summary>
+        public List<NotMapped> NotMapped { get; } = new List<NotMapped>();
+
+        public IEnumerable<ImportedCall> AllCalls =>
+            Events.Concat(Pages).Concat(Identify is null ? Enumerable.Empty<ImportedCall>() : new[] { Identify }).Concat(Group is null ? Enumerable.Empty<ImportedCall>() : new[] { Group });
+
+        /// <summary>Properties that will be in the written plan, at any depth (what goes out).</summary>
+        public int PropertiesWritten => AllCalls.Sum(c => ImportedProperty.Count(c.Properties));
+
+        public int PropertiesReported => NotMapped.Sum(n => n.PropertiesLost);
+
+        public void Report(string path, string what, int propertiesLost = 0) => NotMapped.Add(new NotMapped(path, what, propertiesLost));
+    }
+
+    /// <summary>One thing of the source that the plan does not carry: where (a JSON path), what, and how many properties went with it.</summary>
+    internal sealed record NotMapped(string Path, string What, int PropertiesLost)
+    {
+        public override string ToString() => PropertiesLost > 0 ? $"{Path}: {What} ({PropertiesLost} propert{(PropertiesLost == 1 ? "y" : "ies")} not imported)" : $"{Path}: {What}";
     }
 
     internal sealed class ImportedCall
@@ -26,6 +58,15 @@ namespace RipeTyped.Cli.Import
         public string Name { get; }
 
         public string? Description { get; set; }
+
+        public bool Deprecated { get; set; }
+
+        public string? CSharpName { get; set; }
+
+        /// <summary>Accepts properties the source does not list (Segment: no listed properties, or <c>additionalProperties</c>).</summary>
+        public bool AdditionalProperties { get; set; }
+
+        public List<string> Tags { get; } = new List<string>();
 
         public List<ImportedProperty> Properties { get; } = new List<ImportedProperty>();
     }
@@ -41,11 +82,18 @@ namespace RipeTyped.Cli.Import
 
         public string? Description { get; set; }
 
+        public string? CSharpName { get; set; }
+
         public bool Required { get; set; }
 
         public bool Nullable { get; set; }
 
+        public bool AdditionalProperties { get; set; }
+
         public List<string> Values { get; } = new List<string>();
+
+        /// <summary>C# names chosen for enum values whose flattened names collide (by value).</summary>
+        public Dictionary<string, string> ValueCSharpNames { get; } = new Dictionary<string, string>(System.StringComparer.Ordinal);
 
         public ImportedProperty? Items { get; set; }
 
@@ -60,5 +108,10 @@ namespace RipeTyped.Cli.Import
         public int? MinLength { get; set; }
 
         public int? MaxLength { get; set; }
+
+        /// <summary>The properties of a list and everything nested in them (object members and array items' members).</summary>
+        public static int Count(IEnumerable<ImportedProperty> properties) => properties.Sum(p => 1 + Count(p.Properties) + (p.Items is null ? 0 : Count(p.Items.Properties) + CountItems(p.Items)));
+
+        private static int CountItems(ImportedProperty items) => items.Items is null ? 0 : Count(items.Items.Properties) + CountItems(items.Items);
     }
 }

@@ -14,7 +14,7 @@ namespace RipeTyped.Cli.Import
         public static string Write(ImportedPlan plan, string source)
         {
             var yaml = new StringBuilder();
-            yaml.Append("# Imported by 'ripe-typed import' from ").Append(OneLine(source)).Append('\n');
+            yaml.Append("# Imported by 'ripe-typed import' from ").Append(OneLine(source)).Append(" (").Append(plan.Layout).Append(")\n");
             if (plan.Title != null)
             {
                 yaml.Append("# Segment tracking plan: ").Append(OneLine(plan.Title)).Append('\n');
@@ -22,7 +22,10 @@ namespace RipeTyped.Cli.Import
 
             yaml.Append("# yaml-language-server: $schema=https://raw.githubusercontent.com/ripetyped/ripetyped/main/schema/tracking-plan.schema.json\n");
             yaml.Append("version: 1\n");
-            yaml.Append("options:\n  eventCase: any\n  propertyCase: any\n");
+            yaml.Append("options:\n")
+                .Append("  eventCase: ").Append(plan.EventCase).Append('\n')
+                .Append("  eventWordOrder: ").Append(plan.EventWordOrder).Append('\n')
+                .Append("  propertyCase: ").Append(plan.PropertyCase).Append('\n');
             if (plan.Identify != null)
             {
                 WritePayloadCall(yaml, "identify", "traits", plan.Identify);
@@ -46,8 +49,13 @@ namespace RipeTyped.Cli.Import
                 yaml.Append("  description: ").Append(Quote(call.Description)).Append('\n');
             }
 
+            if (call.AdditionalProperties)
+            {
+                yaml.Append("  additionalProperties: true\n");
+            }
+
             WriteProperties(yaml, payload, call.Properties, 2);
-            if (call.Description is null && call.Properties.Count == 0)
+            if (call.Description is null && call.Properties.Count == 0 && !call.AdditionalProperties)
             {
                 yaml.Append("  ").Append(payload).Append(": {}\n");
             }
@@ -64,9 +72,29 @@ namespace RipeTyped.Cli.Import
             foreach (var call in calls)
             {
                 yaml.Append("  - name: ").Append(Quote(call.Name)).Append('\n');
+                if (call.CSharpName != null)
+                {
+                    yaml.Append("    csharpName: ").Append(call.CSharpName).Append('\n');
+                }
+
                 if (call.Description != null)
                 {
                     yaml.Append("    description: ").Append(Quote(call.Description)).Append('\n');
+                }
+
+                if (call.Deprecated)
+                {
+                    yaml.Append("    deprecated: true\n");
+                }
+
+                if (call.Tags.Count > 0)
+                {
+                    yaml.Append("    tags: [").Append(string.Join(", ", call.Tags.Select(Quote))).Append("]\n");
+                }
+
+                if (call.AdditionalProperties)
+                {
+                    yaml.Append("    additionalProperties: true\n");
                 }
 
                 WriteProperties(yaml, "properties", call.Properties, 4);
@@ -93,6 +121,11 @@ namespace RipeTyped.Cli.Import
             void Line(string key, string value) => yaml.Append(' ', indent).Append(key).Append(": ").Append(value).Append('\n');
 
             Line("type", property.Type);
+            if (property.CSharpName != null)
+            {
+                Line("csharpName", property.CSharpName);
+            }
+
             if (property.Description != null)
             {
                 Line("description", Quote(property.Description));
@@ -110,7 +143,9 @@ namespace RipeTyped.Cli.Import
 
             if (property.Values.Count > 0)
             {
-                Line("values", "[" + string.Join(", ", property.Values.Select(Quote)) + "]");
+                Line("values", "[" + string.Join(", ", property.Values.Select(v => property.ValueCSharpNames.TryGetValue(v, out string? name)
+                    ? "{ value: " + Quote(v) + ", csharpName: " + name + " }"
+                    : Quote(v))) + "]");
             }
 
             if (property.Pattern != null)
@@ -142,6 +177,11 @@ namespace RipeTyped.Cli.Import
             {
                 yaml.Append(' ', indent).Append("items:\n");
                 WriteSchema(yaml, property.Items, indent + 2, includeRequired: false);
+            }
+
+            if (property.Type == "object" && property.AdditionalProperties)
+            {
+                Line("additionalProperties", "true");
             }
 
             WriteProperties(yaml, "properties", property.Properties, indent);

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Text.Json;
 using RipeTyped.Cli.Infrastructure;
@@ -8,17 +7,33 @@ using RipeTyped.Cli.Infrastructure;
 namespace RipeTyped.Cli.Import
 {
     /// <summary>
-    /// Reads a Segment Protocols tracking plan: Typewriter's <c>plan.json</c> (<c>rules.events[].rules</c>,
-    /// <c>rules.identify</c>, <c>rules.group</c>) or the Public API's rule list (<c>rules[]</c> with <c>type</c>,
-    /// <c>key</c>, <c>jsonSchema</c>). Each event's JSON Schema becomes RipeTyped properties; anything JSON Schema can
-    /// say that the plan format cannot is listed in <see cref="ImportedPlan.Unmapped"/>, never silently dropped.
+    /// Reads a Segment Protocols tracking plan in any of its published layouts (docs/import.md):
+    /// <list type="bullet">
+    /// <item>Typewriter v7 / Config API <c>plan.json</c>: <c>rules.events[]</c> with <c>name</c> and a wrapped schema in <c>rules</c>;</item>
+    /// <item>Typewriter's older local plan: the same events at the top level (<c>events[]</c>);</item>
+    /// <item>Typewriter v8/v9 <c>plan.json</c>: <c>rules[]</c> whose <c>jsonSchema</c> is unwrapped (properties directly) and has <c>eventMetadata</c>;</item>
+    /// <item>Public API rule lists: <c>rules[]</c> with <c>type</c>, <c>key</c>, <c>version</c> and a wrapped <c>jsonSchema</c>
+    /// (<c>properties.properties</c>, <c>properties.traits</c>, <c>properties.context</c>).</item>
+    /// </list>
+    /// Every key is mapped or reported in <see cref="ImportedPlan.NotMapped"/> with its JSON path.
     /// </summary>
     internal static class SegmentPlanReader
     {
-        private static readonly string[] Understood =
+        public const string TypewriterV7 = "Typewriter v7 / Config API plan.json";
+        public const string TypewriterLocal = "Typewriter local plan (events at the top level)";
+        public const string TypewriterV8 = "Typewriter v8/v9 plan.json";
+        public const string PublicApi = "Segment Public API rule list";
+
+        // Plan-level keys that describe the plan object itself (ids, timestamps, workspace), not the data.
+        private static readonly HashSet<string> PlanMetadata = new HashSet<string>(StringComparer.Ordinal)
         {
-            "type", "description", "enum", "items", "properties", "required", "pattern", "minimum", "maximum",
-            "minLength", "maxLength", "format", "$schema", "labels", "id", "$id", "title",
+            "id", "slug", "type", "name", "display_name", "displayName", "description", "workspaceId", "workspace_id",
+            "createdAt", "updatedAt", "create_time", "update_time", "resourceSeqId", "version",
+        };
+
+        private static readonly HashSet<string> RuleMetadata = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "type", "key", "version", "jsonSchema", "json_schema", "createdAt", "updatedAt", "deprecatedAt", "labels", "description",
         };
 
         public static ImportedPlan Read(string json, string path)
@@ -26,7 +41,7 @@ namespace RipeTyped.Cli.Import
             JsonDocument document;
             try
             {
-                document = JsonDocument.Parse(json, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+                document = JsonDocument.Parse(json, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 256 });
             }
             catch (JsonException ex)
             {
@@ -35,307 +50,124 @@ namespace RipeTyped.Cli.Import
 
             using (document)
             {
-                var root = document.RootElement;
-                if (root.ValueKind == JsonValueKind.Object && (Property(root, "tracking_plan") ?? Property(root, "trackingPlan")) is { } wrapped)
+                var (root, prefix) = Unwrap(document.RootElement);
+                var rules = Json.Property(root, "rules");
+                ImportedPlan plan;
+                if (rules is { ValueKind: JsonValueKind.Array } list)
                 {
-                    root = wrapped;
+                    bool unwrapped = list.EnumerateArray().Any(r => Json.Property(SchemaOf(r) ?? default, "eventMetadata") != null);
+                    plan = new ImportedPlan(unwrapped ? TypewriterV8 : PublicApi);
+                    new RuleListReader(plan, unwrapped).Read(list, JsonPath.Member(prefix, "rules"));
                 }
-
-                var rules = root.ValueKind == JsonValueKind.Object ? Property(root, "rules") : null;
-                if (rules is null)
+                else if (rules is { ValueKind: JsonValueKind.Object } v7 && Json.Property(v7, "events") != null)
                 {
-                    throw CliException.Input($"{path}: not a Segment tracking plan: expected an object with \"rules\" (Typewriter's plan.json or the Public API's tracking plan).");
+                    plan = new ImportedPlan(TypewriterV7);
+                    new EventListReader(plan).Read(v7, JsonPath.Member(prefix, "rules"));
                 }
-
-                var plan = new ImportedPlan { Title = String(root, "display_name") ?? String(root, "name") };
-                if (rules.Value.ValueKind == JsonValueKind.Array)
+                else if (rules is null && Json.Property(root, "events") is { ValueKind: JsonValueKind.Array })
                 {
-                    ReadRuleList(rules.Value, plan);
-                }
-                else if (rules.Value.ValueKind == JsonValueKind.Object)
-                {
-                    ReadTypewriterRules(rules.Value, plan);
+                    plan = new ImportedPlan(TypewriterLocal);
+                    new EventListReader(plan).Read(root, prefix);
                 }
                 else
                 {
-                    throw CliException.Input($"{path}: \"rules\" must be an object or an array.");
+                    throw CliException.Input(
+                        $"{path}: not a Segment tracking plan layout RipeTyped knows. Expected Typewriter's plan.json (\"rules\": {{\"events\": [...]}} " +
+                        "or \"rules\": [{\"key\", \"type\", \"jsonSchema\"}]), a Public API rule list, or a top-level \"events\" list; " +
+                        $"found {Describe(root)}.");
                 }
 
+                plan.Title = Json.String(root, "display_name") ?? Json.String(root, "displayName") ?? Json.String(root, "name");
+                ReportUnknownKeys(plan, root, prefix, PlanMetadata, "rules", "events", "identify_traits", "group_traits");
+                NamingDetector.Detect(plan);
                 return plan;
             }
         }
 
-        private static void ReadTypewriterRules(JsonElement rules, ImportedPlan plan)
+        /// <summary>Public API responses wrap the plan: <c>{"data": {"trackingPlan": ...}}</c>, <c>{"data": {"rules": [...]}}</c>.</summary>
+        private static (JsonElement Root, string Prefix) Unwrap(JsonElement root)
         {
-            if (Property(rules, "events") is { ValueKind: JsonValueKind.Array } events)
+            string prefix = "";
+            foreach (string wrapper in new[] { "data", "tracking_plan", "trackingPlan" })
             {
-                int index = 0;
-                foreach (var e in events.EnumerateArray())
+                if (Json.Property(root, wrapper) is { ValueKind: JsonValueKind.Object } inner && Json.Property(root, "rules") is null && Json.Property(root, "events") is null)
                 {
-                    string where = $"rules.events[{index++}]";
-                    string? name = String(e, "name");
-                    if (string.IsNullOrWhiteSpace(name))
-                    {
-                        plan.Unmapped.Add($"{where}: event without a name, skipped");
-                        continue;
-                    }
-
-                    var call = new ImportedCall(name!) { Description = NonEmpty(String(e, "description")) };
-                    if (Property(e, "rules") is { } schema)
-                    {
-                        ReadPayload(schema, "properties", call, $"{where} ({name})", plan);
-                    }
-
-                    plan.Events.Add(call);
+                    root = inner;
+                    prefix = JsonPath.Member(prefix, wrapper);
                 }
             }
 
-            if (Property(rules, "identify") is { ValueKind: JsonValueKind.Object } identify)
-            {
-                plan.Identify = new ImportedCall("identify");
-                ReadPayload(identify, "traits", plan.Identify, "rules.identify", plan);
-            }
-
-            if (Property(rules, "group") is { ValueKind: JsonValueKind.Object } group)
-            {
-                plan.Group = new ImportedCall("group");
-                ReadPayload(group, "traits", plan.Group, "rules.group", plan);
-            }
-
-            foreach (string legacy in new[] { "identify_traits", "group_traits", "global" })
-            {
-                if (Property(rules, legacy) is { } value && !IsEmpty(value))
-                {
-                    plan.Unmapped.Add($"rules.{legacy}: not mapped (RipeTyped has no global or legacy trait lists); move them into identify/group traits by hand");
-                }
-            }
+            return (root, prefix);
         }
 
-        private static void ReadRuleList(JsonElement rules, ImportedPlan plan)
+        internal static JsonElement? SchemaOf(JsonElement rule) => Json.Property(rule, "jsonSchema") ?? Json.Property(rule, "json_schema");
+
+        internal static void ReportUnknownKeys(ImportedPlan plan, JsonElement element, string path, HashSet<string> known, params string[] handled)
         {
-            int index = 0;
-            foreach (var rule in rules.EnumerateArray())
-            {
-                string where = $"rules[{index++}]";
-                string type = (String(rule, "type") ?? "").ToUpperInvariant();
-                var schema = Property(rule, "jsonSchema") ?? Property(rule, "json_schema");
-                string? key = String(rule, "key");
-                switch (type)
-                {
-                    case "TRACK" when !string.IsNullOrWhiteSpace(key):
-                        var call = new ImportedCall(key!) { Description = schema is { } s ? NonEmpty(String(s, "description")) : null };
-                        if (schema != null)
-                        {
-                            ReadPayload(schema.Value, "properties", call, $"{where} ({key})", plan);
-                        }
-
-                        plan.Events.Add(call);
-                        break;
-                    case "PAGE" when !string.IsNullOrWhiteSpace(key):
-                        var page = new ImportedCall(key!);
-                        if (schema != null)
-                        {
-                            ReadPayload(schema.Value, "properties", page, $"{where} ({key})", plan);
-                        }
-
-                        plan.Pages.Add(page);
-                        break;
-                    case "IDENTIFY":
-                        plan.Identify = new ImportedCall("identify");
-                        if (schema != null)
-                        {
-                            ReadPayload(schema.Value, "traits", plan.Identify, where, plan);
-                        }
-
-                        break;
-                    case "GROUP":
-                        plan.Group = new ImportedCall("group");
-                        if (schema != null)
-                        {
-                            ReadPayload(schema.Value, "traits", plan.Group, where, plan);
-                        }
-
-                        break;
-                    default:
-                        plan.Unmapped.Add($"{where}: rule of type '{type}'{(key is null ? "" : $" ('{key}')")} not mapped (RipeTyped plans have track, page, identify and group)");
-                        break;
-                }
-            }
-        }
-
-        /// <summary>The event schema's <c>properties.properties</c> (or <c>properties.traits</c>) object becomes the call's properties.</summary>
-        private static void ReadPayload(JsonElement eventSchema, string payload, ImportedCall call, string where, ImportedPlan plan)
-        {
-            if (Property(eventSchema, "properties") is not { ValueKind: JsonValueKind.Object } top)
+            if (element.ValueKind != JsonValueKind.Object)
             {
                 return;
             }
 
-            if (Property(top, payload) is { ValueKind: JsonValueKind.Object } body)
+            foreach (var member in element.EnumerateObject())
             {
-                ReadObjectProperties(body, call.Properties, $"{where}.{payload}", plan);
-            }
-
-            if (Property(top, "context") is { } context && !IsEmpty(context))
-            {
-                plan.Unmapped.Add($"{where}.context: rules on context are not mapped (RipeTyped sends context itself)");
+                if (!known.Contains(member.Name) && Array.IndexOf(handled, member.Name) < 0)
+                {
+                    plan.Report(JsonPath.Member(path, member.Name), $"'{member.Name}' is not mapped", JsonSchemaReader.CountProperties(member.Value));
+                }
             }
         }
 
-        private static void ReadObjectProperties(JsonElement schema, List<ImportedProperty> into, string where, ImportedPlan plan)
+        /// <summary>Segment labels (<c>{"team": "growth"}</c>, or a list) as tags: <c>team:growth</c>.</summary>
+        internal static void ReadLabels(ImportedPlan plan, JsonElement? labels, ImportedCall call, string path)
         {
-            var required = Property(schema, "required") is { ValueKind: JsonValueKind.Array } list
-                ? list.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.String).Select(v => v.GetString()!).ToHashSet(StringComparer.Ordinal)
-                : new HashSet<string>(StringComparer.Ordinal);
-            if (Property(schema, "properties") is not { ValueKind: JsonValueKind.Object } properties)
+            switch (labels)
             {
-                return;
-            }
-
-            foreach (var member in properties.EnumerateObject())
-            {
-                var property = ReadProperty(member.Name, member.Value, $"{where}.{member.Name}", plan);
-                property.Required = required.Contains(member.Name);
-                into.Add(property);
-            }
-        }
-
-        private static ImportedProperty ReadProperty(string name, JsonElement schema, string where, ImportedPlan plan)
-        {
-            var property = new ImportedProperty(name);
-            if (schema.ValueKind != JsonValueKind.Object)
-            {
-                plan.Unmapped.Add($"{where}: schema is not an object; imported as any");
-                return property;
-            }
-
-            property.Description = NonEmpty(String(schema, "description"));
-            foreach (var member in schema.EnumerateObject())
-            {
-                if (Array.IndexOf(Understood, member.Name) < 0)
-                {
-                    plan.Unmapped.Add($"{where}: '{member.Name}' is not mapped");
-                }
-            }
-
-            var types = Types(schema);
-            property.Nullable = types.Remove("null");
-            if (Property(schema, "enum") is { ValueKind: JsonValueKind.Array } values)
-            {
-                foreach (var value in values.EnumerateArray())
-                {
-                    if (value.ValueKind == JsonValueKind.String)
-                    {
-                        property.Values.Add(value.GetString()!);
-                    }
-                    else if (value.ValueKind == JsonValueKind.Null)
-                    {
-                        property.Nullable = true;
-                    }
-                    else
-                    {
-                        plan.Unmapped.Add($"{where}: enum value {value.GetRawText()} is not a string; left out");
-                    }
-                }
-
-                if (property.Values.Count > 0)
-                {
-                    property.Type = "enum";
-                    return property;
-                }
-            }
-
-            if (types.Count > 1)
-            {
-                plan.Unmapped.Add($"{where}: several types ({string.Join(", ", types)}); imported as any");
-                return property;
-            }
-
-            string? type = types.FirstOrDefault();
-            switch (type)
-            {
-                case "string":
-                    string? format = String(schema, "format");
-                    property.Type = format == "date-time" ? "date-time" : "string";
-                    if (format != null && format != "date-time")
-                    {
-                        plan.Unmapped.Add($"{where}: format '{format}' is not checked by RipeTyped; imported as a plain string");
-                    }
-
-                    property.Pattern = String(schema, "pattern");
-                    property.MinLength = Int(schema, "minLength", where, plan);
-                    property.MaxLength = Int(schema, "maxLength", where, plan);
-                    break;
-                case "integer":
-                case "number":
-                    property.Type = type;
-                    property.Minimum = Number(schema, "minimum");
-                    property.Maximum = Number(schema, "maximum");
-                    break;
-                case "boolean":
-                    property.Type = "boolean";
-                    break;
-                case "array":
-                    property.Type = "array";
-                    property.Items = Property(schema, "items") is { } items
-                        ? ReadProperty("items", items, where + ".items", plan)
-                        : new ImportedProperty("items");
-                    break;
-                case "object":
-                    ReadObjectProperties(schema, property.Properties, where, plan);
-                    property.Type = property.Properties.Count > 0 ? "object" : "any";
-                    break;
                 case null:
-                    break; // no type: Segment accepts anything, and so does 'any'
+                case { ValueKind: JsonValueKind.Null }:
+                    return;
+                case { ValueKind: JsonValueKind.Object } map:
+                    foreach (var label in map.EnumerateObject())
+                    {
+                        string? value = label.Value.ValueKind == JsonValueKind.String ? label.Value.GetString() : label.Value.GetRawText();
+                        call.Tags.Add(string.IsNullOrEmpty(value) ? label.Name : label.Name + ":" + value);
+                    }
+
+                    return;
+                case { ValueKind: JsonValueKind.Array } list:
+                    int index = 0;
+                    foreach (var item in list.EnumerateArray())
+                    {
+                        if (item.ValueKind == JsonValueKind.String)
+                        {
+                            call.Tags.Add(item.GetString()!);
+                        }
+                        else if (Json.String(item, "key") is { } key)
+                        {
+                            string? value = Json.String(item, "value");
+                            call.Tags.Add(string.IsNullOrEmpty(value) ? key : key + ":" + value);
+                        }
+                        else
+                        {
+                            plan.Report(JsonPath.Index(path, index), "label is neither text nor {key, value}; not mapped");
+                        }
+
+                        index++;
+                    }
+
+                    return;
                 default:
-                    plan.Unmapped.Add($"{where}: type '{type}' is not a JSON Schema type; imported as any");
-                    break;
+                    plan.Report(path, "labels are neither an object nor a list; not mapped");
+                    return;
             }
-
-            return property;
         }
 
-        private static List<string> Types(JsonElement schema) => Property(schema, "type") switch
+        private static string Describe(JsonElement element) => element.ValueKind switch
         {
-            { ValueKind: JsonValueKind.String } single => new List<string> { single.GetString()! },
-            { ValueKind: JsonValueKind.Array } many => many.EnumerateArray().Where(t => t.ValueKind == JsonValueKind.String).Select(t => t.GetString()!).Distinct().ToList(),
-            _ => new List<string>(),
+            JsonValueKind.Object => "an object with " + (element.EnumerateObject().Any() ? string.Join(", ", element.EnumerateObject().Take(8).Select(p => "\"" + p.Name + "\"")) : "no keys"),
+            JsonValueKind.Array => "a list",
+            _ => element.ValueKind.ToString().ToLowerInvariant(),
         };
-
-        private static JsonElement? Property(JsonElement element, string name) =>
-            element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) ? value : (JsonElement?)null;
-
-        private static string? String(JsonElement element, string name) =>
-            Property(element, name) is { ValueKind: JsonValueKind.String } value ? value.GetString() : null;
-
-        private static double? Number(JsonElement element, string name) =>
-            Property(element, name) is { ValueKind: JsonValueKind.Number } value ? value.GetDouble() : null;
-
-        private static int? Int(JsonElement element, string name, string where, ImportedPlan plan)
-        {
-            if (Property(element, name) is not { ValueKind: JsonValueKind.Number } value)
-            {
-                return null;
-            }
-
-            if (value.TryGetInt32(out int result) && result >= 0)
-            {
-                return result;
-            }
-
-            plan.Unmapped.Add($"{where}: {name} {value.GetRawText()} is not a length; left out");
-            return null;
-        }
-
-        private static bool IsEmpty(JsonElement element) => element.ValueKind switch
-        {
-            JsonValueKind.Object => !element.EnumerateObject().Any(),
-            JsonValueKind.Array => element.GetArrayLength() == 0,
-            JsonValueKind.Null => true,
-            _ => false,
-        };
-
-        private static string? NonEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 
         private static string FirstSentence(string message)
         {
