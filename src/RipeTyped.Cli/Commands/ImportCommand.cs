@@ -88,11 +88,17 @@ namespace RipeTyped.Cli.Commands
             }
 
             var errors = loaded.Diagnostics.Where(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error).ToList();
-            var warnings = loaded.Diagnostics.Where(d => d.Descriptor.DefaultSeverity != DiagnosticSeverity.Error).ToList();
+            var warnings = loaded.Diagnostics.Where(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Warning).ToList();
+            int suggestions = loaded.Diagnostics.Count(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Info);
             if (warnings.Count > 0)
             {
                 error.WriteLine($"{target}: {warnings.Count} warning(s) (the plan builds; fix or configure them):");
                 DiagnosticFormats.WriteText(error, warnings, warningsAsErrors: false);
+            }
+
+            if (suggestions > 0)
+            {
+                error.WriteLine($"{target}: {suggestions} suggestion(s), such as events without a description; 'ripe-typed lint {target}' lists them.");
             }
 
             if (errors.Count > 0)

@@ -51,8 +51,8 @@ namespace RipeTyped.Cli.Import
             {
                 if (Json.Property(container, legacy) is { } value && !Json.IsEmpty(value))
                 {
-                    _plan.Report(JsonPath.Member(path, legacy), "not mapped (RipeTyped has no global or legacy trait lists); move them into identify/group traits by hand",
-                        JsonSchemaReader.CountProperties(value));
+                    _plan.Drop(JsonPath.Member(path, legacy), "not mapped (RipeTyped has no global or legacy trait lists); move them into identify/group traits by hand",
+                        JsonSchemaReader.CountCallProperties(value));
                 }
             }
 
@@ -67,7 +67,7 @@ namespace RipeTyped.Cli.Import
         {
             if (events.ValueKind != JsonValueKind.Array)
             {
-                _plan.Report(path, "is not a list; no events imported", JsonSchemaReader.CountProperties(events));
+                _plan.Drop(path, "is not a list; no events imported", JsonSchemaReader.CountProperties(events));
                 return;
             }
 
@@ -80,13 +80,13 @@ namespace RipeTyped.Cli.Import
                 string? name = Json.String(e, "name");
                 if (string.IsNullOrWhiteSpace(name))
                 {
-                    _plan.Report(at, "event without a name; skipped", JsonSchemaReader.CountProperties(e));
+                    _plan.Drop(at, "event without a name; skipped", JsonSchemaReader.CountCallProperties(e));
                     continue;
                 }
 
                 if (newest[name!] != i)
                 {
-                    _plan.Report(at, $"version {Version(e).ToString(CultureInfo.InvariantCulture)} of '{name}' is not the newest; only the newest version is imported", JsonSchemaReader.CountProperties(e));
+                    _plan.Drop(at, $"version {Version(e).ToString(CultureInfo.InvariantCulture)} of '{name}' is not the newest; only the newest version is imported", JsonSchemaReader.CountCallProperties(e));
                     continue;
                 }
 

@@ -43,6 +43,13 @@ namespace RipeTyped.Cli.Import
         public int PropertiesReported => NotMapped.Sum(n => n.PropertiesLost);
 
         public void Report(string path, string what, int propertiesLost = 0) => NotMapped.Add(new NotMapped(path, what, propertiesLost));
+
+        /// <summary>Reports a part of the source that is left out whole, with the properties in it (which were read, not written).</summary>
+        public void Drop(string path, string what, int properties)
+        {
+            PropertiesRead += properties;
+            Report(path, what, properties);
+        }
     }
 
     /// <summary>One thing of the source that the plan does not carry: where (a JSON path), what, and how many properties went with it.</summary>

@@ -61,6 +61,27 @@ namespace RipeTyped.Cli.Import
         }
 
         /// <summary>
+        /// The properties of a whole call left out: the payload and other fields of a wrapped schema (not the wrapper's
+        /// own field names), or an unwrapped schema, found in an event (<c>rules</c>) or rule (<c>jsonSchema</c>) object.
+        /// </summary>
+        public static int CountCallProperties(JsonElement callOrSchema)
+        {
+            var schema = Json.Property(callOrSchema, "jsonSchema") ?? Json.Property(callOrSchema, "json_schema") ?? Json.Property(callOrSchema, "rules") ?? callOrSchema;
+            if (Json.Property(schema, "eventMetadata") != null || Json.Property(schema, "properties") is not { ValueKind: JsonValueKind.Object } fields)
+            {
+                return CountProperties(schema);
+            }
+
+            int count = 0;
+            foreach (var member in schema.EnumerateObject())
+            {
+                count += member.Name == "properties" ? fields.EnumerateObject().Sum(f => CountProperties(f.Value)) : CountProperties(member.Value);
+            }
+
+            return count;
+        }
+
+        /// <summary>
         /// Every key of a <c>properties</c> object anywhere inside <paramref name="schema"/> (in items, alternatives,
         /// pattern properties...), not counting data such as <c>enum</c>, <c>const</c>, <c>default</c> and <c>examples</c>.
         /// </summary>

@@ -45,7 +45,7 @@ namespace RipeTyped.Cli.Import
             var schema = SegmentPlanReader.SchemaOf(rule);
             if (!isNewest)
             {
-                _plan.Report(path, $"version {Version(rule).ToString(CultureInfo.InvariantCulture)} of the {type} rule '{name}' is not the newest; only the newest version is imported", JsonSchemaReader.CountProperties(rule));
+                _plan.Drop(path, $"version {Version(rule).ToString(CultureInfo.InvariantCulture)} of the {type} rule '{name}' is not the newest; only the newest version is imported", JsonSchemaReader.CountCallProperties(rule));
                 return;
             }
 
@@ -62,7 +62,7 @@ namespace RipeTyped.Cli.Import
                 string why = type is "TRACK" or "PAGE"
                     ? $"{type.ToLowerInvariant()} rule without a name; not mapped"
                     : $"rule of type '{type}'{(name.Length == 0 ? "" : $" ('{name}')")} is not mapped (RipeTyped plans have track, page, identify and group)";
-                _plan.Report(path, why, JsonSchemaReader.CountProperties(rule));
+                _plan.Drop(path, why, JsonSchemaReader.CountCallProperties(rule));
                 return;
             }
 

@@ -113,7 +113,7 @@ namespace RipeTyped.Cli.Import
             {
                 if (!known.Contains(member.Name) && Array.IndexOf(handled, member.Name) < 0)
                 {
-                    plan.Report(JsonPath.Member(path, member.Name), $"'{member.Name}' is not mapped", JsonSchemaReader.CountProperties(member.Value));
+                    plan.Drop(JsonPath.Member(path, member.Name), $"'{member.Name}' is not mapped", JsonSchemaReader.CountProperties(member.Value));
                 }
             }
         }
