@@ -142,17 +142,47 @@ public sealed class DiffTests
     }
 
     [Fact]
-    public void An_invalid_plan_is_an_input_error_with_its_diagnostics()
+    public void A_plan_that_is_not_yaml_is_an_input_error_with_its_diagnostics()
     {
         using var dir = new TempDirectory();
         string before = dir.File("base.yaml", Base);
-        string after = dir.File("head.yaml", "version: 1\nevents:\n  - nme: Oops\n");
+        string after = dir.File("head.yaml", "version: 1\nevents: [\n");
 
         var (exit, _, error) = CliRunner.Run("diff", before, after);
 
         Assert.Equal(3, exit);
-        Assert.Contains("head.yaml does not load", error);
-        Assert.Contains("RIPE0002", error);
+        Assert.Contains("head.yaml cannot be read at all", error);
+        Assert.Contains("RIPE0001", error);
+    }
+
+    [Fact]
+    public void Plans_with_errors_are_compared_and_their_errors_listed_apart()
+    {
+        using var dir = new TempDirectory();
+        string before = dir.File("base.yaml", Base);
+        string after = dir.File("head.yaml", Base.Replace("  - name: Logged In\n", "  - nme: Oops\n  - name: Logged In\n") + "  - name: Checked Out\n");
+
+        var (exit, output, error) = CliRunner.Run("diff", before, after);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("`head.yaml` has 2 plan error(s)", output);
+        Assert.Contains("RIPE0005", output);
+        Assert.Contains("`Checked Out`: added", output);
+        Assert.Contains("Plan errors: 0 in base.yaml, 2 in head.yaml", error);
+        Assert.DoesNotContain(dir.Path, output);
+    }
+
+    [Fact]
+    public void A_generated_name_that_moves_is_a_breaking_change()
+    {
+        using var dir = new TempDirectory();
+        string before = dir.File("base.yaml", "version: 1\nevents:\n  - name: A\n    properties:\n      siteId: string\n");
+        string after = dir.File("head.yaml", "version: 1\nevents:\n  - name: A\n    properties:\n      site id: string\n      siteId: string\n");
+
+        var (exit, output, _) = CliRunner.Run("diff", before, after);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("C# property renamed from `SiteId` to `siteId`", output);
     }
 
     [Fact]

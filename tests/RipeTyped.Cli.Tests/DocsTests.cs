@@ -64,17 +64,48 @@ public sealed class DocsTests
     }
 
     [Fact]
-    public void An_invalid_plan_writes_no_file()
+    public void A_plan_that_is_not_yaml_writes_no_file()
     {
         using var dir = new TempDirectory();
-        string plan = dir.File("tracking-plan.yaml", "version: 1\nevents: 3\n");
+        string plan = dir.File("tracking-plan.yaml", "version: 1\nevents: [\n");
         string output = dir.File("catalog.md");
 
         var (exit, _, error) = CliRunner.Run("docs", plan, "--output", output);
 
         Assert.Equal(3, exit);
-        Assert.Contains("does not load", error);
+        Assert.Contains("cannot be read at all", error);
+        Assert.Contains("RIPE0001", error);
         Assert.False(File.Exists(output));
         Assert.Empty(Directory.GetFiles(dir.Path, "*.tmp"));
+    }
+
+    [Fact]
+    public void A_plan_with_errors_is_documented_with_the_errors_marked()
+    {
+        using var dir = new TempDirectory();
+        string plan = dir.File("tracking-plan.yaml", """
+            version: 1
+            events:
+              - name: Signed Up
+                properties:
+                  plan: { type: strin }
+              - name: Logged In
+                tags: [team:auth]
+                additionalProperties: true
+            """);
+
+        var (exit, output, _) = CliRunner.Run("docs", plan);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("## Plan errors", output);
+        Assert.Contains("line 5: RIPE0004", output);
+        Assert.Contains("- [Signed Up](#events-signed-up) ⚠", output);
+        Assert.Contains("- [Logged In](#events-logged-in)\n", output);
+        Assert.Contains("> ⚠ Plan error at line 5: RIPE0004", output);
+        Assert.Contains("C#: `analytics.TrackLoggedIn(…)`", output);
+        Assert.Contains("Tags: `team:auth`", output);
+        Assert.Contains("Also accepts properties not listed here", output);
+        Assert.Contains("from `tracking-plan.yaml`", output);
+        Assert.DoesNotContain(dir.Path, output);
     }
 }

@@ -33,7 +33,7 @@ public sealed class ProgressTests
 
         Assert.Equal(0, exit);
         Assert.Equal("", output);
-        Assert.Contains($"ripe-typed: loading {plan} (0.5 MB)... done", error);
+        Assert.Contains("ripe-typed: loading tracking-plan.yaml (0.5 MB)... done", error);
     }
 
     [Fact]

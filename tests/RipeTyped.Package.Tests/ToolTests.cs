@@ -26,7 +26,7 @@ public sealed class ToolTests
         var (lintExit, lintOutput) = Run(Path.Combine(tools, "ripe-typed"), "lint", plan);
 
         Assert.Equal(1, lintExit);
-        Assert.Contains($"{plan}(4,5): error RIPE0002", lintOutput);
+        Assert.Contains("tool-plan.tracking-plan.yaml(4,5): error RIPE0002", lintOutput);
     }
 
     private static (int ExitCode, string Output) Run(string executable, params string[] args)

@@ -29,31 +29,39 @@ namespace RipeTyped.Cli.Commands
               --format json      {"breaking": n, "changes": [...]}
               --output file      write the report to a file instead of standard output
 
-            Exit codes: 0 nothing breaking, 1 breaking changes, 2 bad usage, 3 unreadable or invalid plan.
+            Plans with errors are compared too: everything that loads on both sides is compared, and the errors of
+            each side are listed apart in the report. Generated C# names that change while the wire name stays
+            (a colliding name added above, an edited csharpName) are breaking changes.
+
+            Exit codes: 0 nothing breaking, 1 breaking changes, 2 bad usage, 3 a plan cannot be read at all
+            (missing file, git error, not YAML, too large).
             """;
 
         public int Run(CommandLine line, TextWriter output, TextWriter error, Progress progress)
         {
             line.RequirePositionals(2, 2, "ripe-typed diff <base> <head>");
             string format = line.Choice("format", "markdown", "markdown", "json");
-            var before = LoadedPlan.RequireValid(line.Positionals[0], progress);
-            var after = LoadedPlan.RequireValid(line.Positionals[1], progress);
+            var before = LoadedPlan.RequireReadable(line.Positionals[0], progress);
+            var after = LoadedPlan.RequireReadable(line.Positionals[1], progress);
             var changes = PlanDiffer.Compare(PlanShape.Of(before.Plan), PlanShape.Of(after.Plan));
+            changes.InsertRange(0, CSharpNameChanges.Compare(before.Spec!, after.Spec!));
 
             var report = new StringWriter();
+            var errors = new PlanErrors(before.DisplayPath, before.Errors.ToList(), after.DisplayPath, after.Errors.ToList());
             if (format == "json")
             {
-                DiffReport.WriteJson(report, changes);
+                DiffReport.WriteJson(report, changes, errors);
             }
             else
             {
-                DiffReport.WriteMarkdown(report, changes, before.DisplayPath, after.DisplayPath);
+                DiffReport.WriteMarkdown(report, changes, errors);
             }
 
             CommandOutput.Write(line, output, report.ToString());
 
             int breaking = changes.Count(c => c.Breaking);
-            error.WriteLine($"{changes.Count} change(s), {breaking} breaking.");
+            error.WriteLine($"{changes.Count} change(s), {breaking} breaking." +
+                (errors.Count > 0 ? $" Plan errors: {errors.Base.Count} in {before.DisplayPath}, {errors.Head.Count} in {after.DisplayPath} (listed in the report; what they touch is not compared)." : ""));
             return breaking > 0 ? ExitCodes.CheckFailed : ExitCodes.Success;
         }
     }

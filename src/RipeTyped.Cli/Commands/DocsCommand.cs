@@ -24,14 +24,18 @@ namespace RipeTyped.Cli.Commands
               --output file      write to a file (whole or not at all) instead of standard output
               --title text       the page title (default: "<ClassName> tracking plan")
 
-            Exit codes: 0 written, 2 bad usage, 3 unreadable or invalid plan.
+            A plan with errors is documented too: everything that loads is in the catalog, the errors are listed at
+            the top and next to the call they are in (⚠).
+
+            Exit codes: 0 written (also when the plan has errors: they are in the catalog), 2 bad usage,
+            3 the plan cannot be read at all (missing file, not YAML, too large).
             """;
 
         public int Run(CommandLine line, TextWriter output, TextWriter error, Progress progress)
         {
             line.RequirePositionals(0, 1, "ripe-typed docs [plan]");
             string format = line.Choice("format", "markdown", "markdown", "html");
-            var plan = LoadedPlan.RequireValid(line.Positionals.Count > 0 ? line.Positionals[0] : "tracking-plan.yaml", progress);
+            var plan = LoadedPlan.RequireReadable(line.Positionals.Count > 0 ? line.Positionals[0] : "tracking-plan.yaml", progress);
             var catalog = Catalog.Of(plan, line.Option("title"));
 
             var document = new StringWriter();

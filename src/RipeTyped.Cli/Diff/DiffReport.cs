@@ -1,4 +1,5 @@
 using RipeTyped.Cli.Infrastructure;
+using RipeTyped.Generator.Diagnostics;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -6,19 +7,26 @@ using System.Text.Json;
 
 namespace RipeTyped.Cli.Diff
 {
+    /// <summary>The plan errors of both sides of a diff, reported apart from the changes.</summary>
+    internal sealed record PlanErrors(string BaseName, IReadOnlyList<PlanDiagnostic> Base, string HeadName, IReadOnlyList<PlanDiagnostic> Head)
+    {
+        public int Count => Base.Count + Head.Count;
+    }
+
     /// <summary>Writes a plan diff as a Markdown pull-request comment or as JSON.</summary>
     internal static class DiffReport
     {
         /// <summary>A hidden marker so a CI job can find and update its earlier comment instead of adding another.</summary>
         public const string CommentMarker = "<!-- ripe-typed-diff -->";
 
-        public static void WriteMarkdown(TextWriter output, IReadOnlyList<PlanChange> changes, string baseName, string headName)
+        public static void WriteMarkdown(TextWriter output, IReadOnlyList<PlanChange> changes, PlanErrors errors)
         {
             output.WriteLine(CommentMarker);
             output.WriteLine("### Tracking plan changes");
             output.WriteLine();
-            output.WriteLine($"{Markdown.Code(baseName)} → {Markdown.Code(headName)}");
+            output.WriteLine($"{Markdown.Code(errors.BaseName)} → {Markdown.Code(errors.HeadName)}");
             output.WriteLine();
+            WriteErrors(output, errors);
             if (changes.Count == 0)
             {
                 output.WriteLine("No changes to events, pages or traits.");
@@ -34,14 +42,44 @@ namespace RipeTyped.Cli.Diff
             WriteSection(output, "Not breaking", other);
         }
 
-        public static void WriteJson(TextWriter output, IReadOnlyList<PlanChange> changes)
+        public static void WriteJson(TextWriter output, IReadOnlyList<PlanChange> changes, PlanErrors errors)
         {
             var document = new
             {
                 breaking = changes.Count(c => c.Breaking),
                 changes = changes.Select(c => new { section = c.Section, subject = c.Subject, description = c.Description, breaking = c.Breaking }),
+                errors = new
+                {
+                    @base = errors.Base.Select(e => new { line = e.Span.DisplayLine, column = e.Span.DisplayColumn, id = e.Id, message = e.Message }),
+                    head = errors.Head.Select(e => new { line = e.Span.DisplayLine, column = e.Span.DisplayColumn, id = e.Id, message = e.Message }),
+                },
             };
             output.WriteLine(JsonSerializer.Serialize(document, new JsonSerializerOptions { WriteIndented = true }));
+        }
+
+        private static void WriteErrors(TextWriter output, PlanErrors errors)
+        {
+            foreach (var (name, list) in new[] { (errors.BaseName, errors.Base), (errors.HeadName, errors.Head) })
+            {
+                if (list.Count == 0)
+                {
+                    continue;
+                }
+
+                output.WriteLine($"> [!WARNING]");
+                output.WriteLine($"> {Markdown.Code(name)} has {list.Count} plan error(s); what they touch is not compared:");
+                foreach (var e in list.Take(20))
+                {
+                    output.WriteLine($"> - line {e.Span.DisplayLine}: {Markdown.Text(e.Id + ": " + e.Message)}");
+                }
+
+                if (list.Count > 20)
+                {
+                    output.WriteLine($"> - … and {list.Count - 20} more (ripe-typed lint lists them all)");
+                }
+
+                output.WriteLine();
+            }
         }
 
         private static void WriteSection(TextWriter output, string title, List<PlanChange> changes)

@@ -70,6 +70,15 @@ namespace RipeTyped.Cli.Diff
                 changes.Add(new PlanChange(head.Section, name, "description changed", false));
             }
 
+            if (old.Open && !head.Open)
+            {
+                changes.Add(new PlanChange(head.Section, name, "no longer accepts unlisted properties (additionalProperties): code that sends them stops compiling", true));
+            }
+            else if (!old.Open && head.Open)
+            {
+                changes.Add(new PlanChange(head.Section, name, "now accepts unlisted properties too (additionalProperties)", false));
+            }
+
             var removed = old.Properties.Keys.Where(k => !head.Properties.ContainsKey(k)).ToList();
             var added = head.Properties.Keys.Where(k => !old.Properties.ContainsKey(k)).ToList();
             foreach (string path in removed.ToList())

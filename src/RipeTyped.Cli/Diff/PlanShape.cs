@@ -7,7 +7,10 @@ using RipeTyped.Generator.Plan;
 namespace RipeTyped.Cli.Diff
 {
     /// <summary>What a call (event, page, identify, group) means for the data: its properties flattened to paths.</summary>
-    internal sealed record CallShape(string Section, string Name, bool Deprecated, string? DeprecationReason, string? Description, IReadOnlyDictionary<string, PropertyShape> Properties)
+    /// <param name="Open">The call also accepts properties the plan does not list (<c>additionalProperties: true</c>).</param>
+    /// <param name="Line">The line of the call's name in the plan, to place diagnostics; 0 for none.</param>
+    internal sealed record CallShape(string Section, string Name, bool Deprecated, string? DeprecationReason, string? Description, IReadOnlyDictionary<string, PropertyShape> Properties,
+        bool Open = false, IReadOnlyList<string>? Tags = null, int Line = 0)
     {
         /// <summary>A fingerprint of the property paths and types, to recognise a renamed call.</summary>
         public string Signature => string.Join(";", Properties.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key + ":" + p.Value.Type));
@@ -59,7 +62,8 @@ namespace RipeTyped.Cli.Diff
                 Add(properties, property.Name, property.Schema);
             }
 
-            return new CallShape(section, name, call.Deprecated, call.DeprecationReason, call.Description, properties);
+            return new CallShape(section, name, call.Deprecated, call.DeprecationReason, call.Description, properties,
+                call.AdditionalProperties, call.Tags.Select(t => t.Value).ToList(), call.NameSpan.DisplayLine);
         }
 
         private static void Add(Dictionary<string, PropertyShape> into, string path, PropertySchema schema)

@@ -4,21 +4,27 @@ using System.Globalization;
 using System.Linq;
 using RipeTyped.Cli.Diff;
 using RipeTyped.Cli.Infrastructure;
+using RipeTyped.Generator.Diagnostics;
 
 namespace RipeTyped.Cli.Docs
 {
     /// <summary>What the docs show for one call: its shape, the generated C# method and a unique anchor.</summary>
-    internal sealed record CatalogEntry(CallShape Call, string? Method, string Anchor);
+    /// <param name="Problems">Plan errors between this call's name and the next call's, to show next to it.</param>
+    internal sealed record CatalogEntry(CallShape Call, string? Method, string Anchor, IReadOnlyList<PlanDiagnostic> Problems);
 
     /// <summary>The plan as documentation: sections of entries, shared by the Markdown and HTML writers.</summary>
     internal sealed class Catalog
     {
-        private Catalog(string title, string source, IReadOnlyList<(string Section, IReadOnlyList<CatalogEntry> Entries)> sections)
+        private Catalog(string title, string source, IReadOnlyList<(string Section, IReadOnlyList<CatalogEntry> Entries)> sections, IReadOnlyList<PlanDiagnostic> errors)
         {
             Title = title;
             Source = source;
             Sections = sections;
+            Errors = errors;
         }
+
+        /// <summary>Every plan error, so a catalog of an imperfect plan says what it could not document.</summary>
+        public IReadOnlyList<PlanDiagnostic> Errors { get; }
 
         public string Title { get; }
 
@@ -46,15 +52,26 @@ namespace RipeTyped.Cli.Docs
             }
 
             var anchors = new HashSet<string>(StringComparer.Ordinal);
-            var sections = PlanShape.Of(plan.Plan)
+            var calls = PlanShape.Of(plan.Plan);
+            var errors = plan.Errors.ToList();
+
+            // An error belongs to the call whose name comes last before it (errors above every call are the plan's own).
+            var starts = calls.Where(c => c.Line > 0).Select(c => c.Line).Distinct().OrderBy(l => l).ToList();
+            IReadOnlyList<PlanDiagnostic> ProblemsOf(CallShape call)
+            {
+                int next = starts.FirstOrDefault(l => l > call.Line);
+                return call.Line == 0 ? Array.Empty<PlanDiagnostic>() : errors.Where(e => e.Span.DisplayLine >= call.Line && (next == 0 || e.Span.DisplayLine < next)).ToList();
+            }
+
+            var sections = calls
                 .GroupBy(c => c.Section)
                 .Select(g => (g.Key, (IReadOnlyList<CatalogEntry>)g
                     .OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase)
-                    .Select(c => new CatalogEntry(c, methods.TryGetValue((c.Section, c.Name), out var m) ? m : null, Anchor(c.Section, c.Name, anchors)))
+                    .Select(c => new CatalogEntry(c, methods.TryGetValue((c.Section, c.Name), out var m) ? m : null, Anchor(c.Section, c.Name, anchors), ProblemsOf(c)))
                     .ToList()))
                 .ToList();
             string className = plan.Spec?.ClassName ?? "analytics";
-            return new Catalog(title ?? $"{className} tracking plan", plan.DisplayPath, sections);
+            return new Catalog(title ?? $"{className} tracking plan", plan.DisplayPath, sections, errors);
         }
 
         public static string Rules(PropertyShape p)

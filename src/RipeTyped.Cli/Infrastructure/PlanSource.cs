@@ -27,12 +27,51 @@ namespace RipeTyped.Cli.Infrastructure
 
             try
             {
-                return (File.ReadAllText(spec), spec);
+                return (File.ReadAllText(spec), DisplayName(spec));
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
                 throw CliException.Input($"{spec}: cannot be read: {ex.Message}");
             }
+        }
+
+        /// <summary>
+        /// How outputs name a plan file: relative to the repository that holds it (the nearest folder with <c>.git</c>),
+        /// else to the working directory, with '/' separators, so reports and catalogs are the same on every machine.
+        /// A file outside both is named by its file name alone, never by an absolute path.
+        /// </summary>
+        public static string DisplayName(string path)
+        {
+            string full = Path.GetFullPath(path);
+            string? root = RepositoryRoot(Path.GetDirectoryName(full));
+            foreach (string? baseDirectory in new[] { root, Directory.GetCurrentDirectory() })
+            {
+                if (baseDirectory is null)
+                {
+                    continue;
+                }
+
+                string relative = Path.GetRelativePath(baseDirectory, full);
+                if (!relative.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(relative))
+                {
+                    return relative.Replace(Path.DirectorySeparatorChar, '/');
+                }
+            }
+
+            return Path.GetFileName(full);
+        }
+
+        private static string? RepositoryRoot(string? directory)
+        {
+            for (var current = directory; current != null; current = Path.GetDirectoryName(current))
+            {
+                if (Directory.Exists(Path.Combine(current, ".git")) || File.Exists(Path.Combine(current, ".git")))
+                {
+                    return current;
+                }
+            }
+
+            return null;
         }
 
         private static (string Text, string DisplayPath) ReadFromGit(string spec)

@@ -181,7 +181,7 @@ namespace RipeTyped.Generator.Plan
                 }
 
                 Named? name = null;
-                var entries = Entries(mapping, "a " + what, CallKeys).ToList();
+                var entries = Entries(mapping, (what == "event" ? "an " : "a ") + what, CallKeys).ToList();
                 foreach (var (key, value) in entries)
                 {
                     if (key.Value == "name")

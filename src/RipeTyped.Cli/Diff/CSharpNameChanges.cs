@@ -1,0 +1,58 @@
+using System.Collections.Generic;
+using System.Linq;
+using RipeTyped.Generator.Spec;
+
+namespace RipeTyped.Cli.Diff
+{
+    /// <summary>
+    /// Generated C# names that change between two plan versions although the wire name stays (a colliding name added
+    /// above, a <c>csharpName</c> edited): code that calls the old name stops compiling, so each is a breaking change.
+    /// </summary>
+    internal static class CSharpNameChanges
+    {
+        public static IEnumerable<PlanChange> Compare(GenerationSpec before, GenerationSpec after)
+        {
+            var beforeTypes = Types(before);
+            var afterTypes = Types(after);
+            foreach (var (section, old, head) in Pairs(PlanShape.Events, before.Events, after.Events)
+                .Concat(Pairs(PlanShape.Pages, before.Pages, after.Pages))
+                .Append((PlanShape.Identify, before.Identify, after.Identify))
+                .Append((PlanShape.Group, before.Group, after.Group)))
+            {
+                string subject = section is PlanShape.Identify ? "identify" : section is PlanShape.Group ? "group" : old.WireName;
+                if (old.MethodName != head.MethodName)
+                {
+                    yield return new PlanChange(section, subject, $"C# method renamed from `{old.MethodName}` to `{head.MethodName}` (the wire name is unchanged): code that calls `{old.MethodName}` stops compiling; pin it with csharpName", true);
+                }
+
+                if (old.PayloadType != null && head.PayloadType != null &&
+                    beforeTypes.TryGetValue(old.PayloadType, out var oldType) && afterTypes.TryGetValue(head.PayloadType, out var headType))
+                {
+                    var headMembers = headType.Members.ToDictionary(m => m.JsonName, System.StringComparer.Ordinal);
+                    foreach (var member in oldType.Members)
+                    {
+                        if (headMembers.TryGetValue(member.JsonName, out var now) && now.Name != member.Name)
+                        {
+                            yield return new PlanChange(section, $"{subject} › {member.JsonName}", $"C# property renamed from `{member.Name}` to `{now.Name}` (the wire name is unchanged): code that sets `{member.Name}` stops compiling; pin it with csharpName", true);
+                        }
+                    }
+                }
+            }
+        }
+
+        private static IEnumerable<(string, CallSpec, CallSpec)> Pairs(string section, IEnumerable<CallSpec> before, IEnumerable<CallSpec> after)
+        {
+            var head = after.ToDictionary(c => c.WireName, System.StringComparer.Ordinal);
+            foreach (var old in before)
+            {
+                if (head.TryGetValue(old.WireName, out var now))
+                {
+                    yield return (section, old, now);
+                }
+            }
+        }
+
+        private static Dictionary<string, ObjectTypeSpec> Types(GenerationSpec spec) =>
+            spec.Types.OfType<ObjectTypeSpec>().ToDictionary(t => "global::" + spec.Namespace + "." + t.Name, System.StringComparer.Ordinal);
+    }
+}
