@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.CompilerServices;
@@ -21,7 +22,10 @@ namespace RipeTyped.Generator.Analyzers
     /// </summary>
     internal sealed class AnalyzedPlan
     {
-        private static readonly ConditionalWeakTable<SourceText, AnalyzedPlan> Cache = new ConditionalWeakTable<SourceText, AnalyzedPlan>();
+        // Per plan text (dropped with it), the loaded plan per (path, namespace). GetValue is atomic and Lazy parses once
+        // however many analyzers ask at the same time: no check-then-act, nothing to race.
+        private static readonly ConditionalWeakTable<SourceText, ConcurrentDictionary<(string Path, string Namespace), Lazy<AnalyzedPlan>>> Cache =
+            new ConditionalWeakTable<SourceText, ConcurrentDictionary<(string Path, string Namespace), Lazy<AnalyzedPlan>>>();
 
         private AnalyzedPlan(string path, string defaultNamespace, TrackingPlan plan, GenerationSpec spec, IReadOnlyList<PlanDiagnostic> lint)
         {
@@ -35,10 +39,6 @@ namespace RipeTyped.Generator.Analyzers
             EventMethods = spec.Events.ToDictionary(e => e.WireName, StringComparer.Ordinal);
             FacadeMetadataName = spec.Namespace + "." + spec.ClassName;
         }
-
-        /// <summary>How many times each plan path was actually parsed (tests assert the cache works).</summary>
-        internal static readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> ParseCounts =
-            new System.Collections.Concurrent.ConcurrentDictionary<string, int>(StringComparer.Ordinal);
 
         public string Path { get; }
 
@@ -67,15 +67,10 @@ namespace RipeTyped.Generator.Analyzers
                 return Load(file.Path, "", defaultNamespace);
             }
 
-            if (Cache.TryGetValue(text, out var cached) && cached.Path == file.Path && cached.DefaultNamespace == defaultNamespace)
-            {
-                return cached;
-            }
-
-            var loaded = Load(file.Path, text.ToString(), defaultNamespace);
-            Cache.Remove(text);
-            Cache.Add(text, loaded);
-            return loaded;
+            var byProject = Cache.GetValue(text, _ => new ConcurrentDictionary<(string, string), Lazy<AnalyzedPlan>>());
+            string path = file.Path;
+            return byProject.GetOrAdd((path, defaultNamespace), key => new Lazy<AnalyzedPlan>(
+                () => Load(key.Path, text.ToString(), key.Namespace), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
         }
 
         /// <summary>The plan file of a compilation: the first tracking plan by path, as the generator picks it.</summary>
@@ -86,7 +81,6 @@ namespace RipeTyped.Generator.Analyzers
 
         private static AnalyzedPlan Load(string path, string text, string defaultNamespace)
         {
-            ParseCounts.AddOrUpdate(path, 1, (_, count) => count + 1);
             var diagnostics = new List<PlanDiagnostic>();
             TrackingPlan plan = PlanLoader.Load(text, path, diagnostics);
             GenerationSpec spec = SpecBuilder.Build(plan, defaultNamespace, diagnostics);

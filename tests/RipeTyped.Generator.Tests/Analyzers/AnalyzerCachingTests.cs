@@ -1,21 +1,27 @@
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
 using RipeTyped.Generator.Analyzers;
 using RipeTyped.Generator.Tests.Infrastructure;
 
 namespace RipeTyped.Generator.Tests.Analyzers;
 
+/// <summary>
+/// The analyzers parse a plan text once, whatever the number of analyzers, compilations and threads asking, observed
+/// from outside: the plan's SourceText counts how often its whole text is read (a parse reads it once).
+/// </summary>
 public class AnalyzerCachingTests
 {
     [Fact]
     public async Task Plan_is_parsed_once_across_csharp_edits_and_analyzers()
     {
-        const string path = "/caching-test/tracking-plan.yaml";
-        var plan = new InMemoryAdditionalText(path, "events:\n  - name: Clicked Button\n");
+        var text = new CountingText("events:\n  - name: Clicked Button\n");
+        var plan = new CountingAdditionalText("/caching-test/tracking-plan.yaml", text);
         var options = new AnalyzerOptions(ImmutableArray.Create<AdditionalText>(plan));
         var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new TrackingPlanAnalyzer(), new RawTrackCallAnalyzer());
         var first = GeneratorHarness.Compilation("class A { }");
@@ -26,6 +32,76 @@ public class AnalyzerCachingTests
 
         Assert.Contains(before, d => d.Id == "RIPE1001");
         Assert.Contains(after, d => d.Id == "RIPE2003");
-        Assert.Equal(1, AnalyzedPlan.ParseCounts[path]);
+        Assert.Equal(1, text.WholeTextReads);
+    }
+
+    [Fact]
+    public void Concurrent_analyzers_share_one_parse_and_never_throw()
+    {
+        for (int round = 0; round < 20; round++)
+        {
+            var text = new CountingText("events:\n  - name: Clicked Button\n    properties: { a: string }\n");
+            var plan = new CountingAdditionalText($"/race-{round}/tracking-plan.yaml", text);
+            var results = new AnalyzedPlan[32];
+            using var start = new Barrier(results.Length);
+            var threads = Enumerable.Range(0, results.Length).Select(i => new Thread(() =>
+            {
+                start.SignalAndWait();
+                results[i] = AnalyzedPlan.Get(plan, "App", CancellationToken.None);
+            })).ToList();
+            threads.ForEach(t => t.Start());
+            threads.ForEach(t => t.Join());
+
+            Assert.Equal(1, text.WholeTextReads);
+            Assert.All(results, r => Assert.Same(results[0], r));
+        }
+    }
+
+    [Fact]
+    public void Another_namespace_or_text_is_another_plan()
+    {
+        var text = new CountingText("events:\n  - name: Clicked Button\n");
+        var plan = new CountingAdditionalText("/ns-test/tracking-plan.yaml", text);
+
+        var app = AnalyzedPlan.Get(plan, "App", CancellationToken.None);
+        var other = AnalyzedPlan.Get(plan, "Other", CancellationToken.None);
+        var edited = AnalyzedPlan.Get(new CountingAdditionalText(plan.Path, new CountingText("events:\n  - name: Clicked Link\n")), "App", CancellationToken.None);
+
+        Assert.NotSame(app, other);
+        Assert.Equal("Other.RipeAnalytics", other.FacadeMetadataName);
+        Assert.Equal("Clicked Link", edited.Plan.Events.Single().Name);
+        Assert.Same(app, AnalyzedPlan.Get(plan, "App", CancellationToken.None));
+    }
+
+    private sealed class CountingText(string text) : SourceText
+    {
+        private int _wholeTextReads;
+
+        public int WholeTextReads => Volatile.Read(ref _wholeTextReads);
+
+        public override char this[int position] => text[position];
+
+        public override System.Text.Encoding? Encoding => System.Text.Encoding.UTF8;
+
+        public override int Length => text.Length;
+
+        public override void CopyTo(int sourceIndex, char[] destination, int destinationIndex, int count) => text.CopyTo(sourceIndex, destination, destinationIndex, count);
+
+        public override string ToString(TextSpan span)
+        {
+            if (span.Start == 0 && span.Length == text.Length)
+            {
+                Interlocked.Increment(ref _wholeTextReads);
+            }
+
+            return text.Substring(span.Start, span.Length);
+        }
+    }
+
+    private sealed class CountingAdditionalText(string path, SourceText text) : AdditionalText
+    {
+        public override string Path { get; } = path;
+
+        public override SourceText GetText(CancellationToken cancellationToken = default) => text;
     }
 }
