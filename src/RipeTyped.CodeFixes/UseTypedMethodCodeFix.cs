@@ -17,8 +17,9 @@ namespace RipeTyped.CodeFixes
 {
     /// <summary>
     /// Rewrites <c>client.Track("Event", new RipeProperties { ["key"] = value })</c> into the generated typed call
-    /// <c>new Facade(client).TrackEvent(new EventProperties { Key = value })</c>. The analyzer decided the mapping
-    /// (and that the result compiles); this only edits syntax.
+    /// <c>new Facade(client).TrackEvent(new EventProperties { Key = value })</c>. The analyzer read the initializer,
+    /// decided the mapping, and that the result compiles and sends the same JSON; it passes each entry's location and
+    /// member. This only edits syntax.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UseTypedMethodCodeFix))]
     [Shared]
@@ -46,15 +47,16 @@ namespace RipeTyped.CodeFixes
                 {
                     string method = diagnostic.Properties[RawTrackCallAnalyzer.MethodKey]!;
                     context.RegisterCodeFix(
-                        CodeAction.Create("Use " + method, ct => RewriteAsync(context.Document, invocation, diagnostic.Properties, ct), nameof(UseTypedMethodCodeFix)),
+                        CodeAction.Create("Use " + method, ct => RewriteAsync(context.Document, invocation, diagnostic.AdditionalLocations, diagnostic.Properties, ct), nameof(UseTypedMethodCodeFix)),
                         diagnostic);
                 }
             }
         }
 
-        private static async Task<Document> RewriteAsync(Document document, InvocationExpressionSyntax invocation, ImmutableDictionary<string, string?> properties, CancellationToken cancellationToken)
+        private static async Task<Document> RewriteAsync(Document document, InvocationExpressionSyntax invocation, IReadOnlyList<Location> entries, ImmutableDictionary<string, string?> properties, CancellationToken cancellationToken)
         {
             var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
             var names = new TypeNames(model!, invocation.SpanStart);
             var access = (MemberAccessExpressionSyntax)invocation.Expression;
             var facade = ObjectCreationExpression(names.Shortest(properties[RawTrackCallAnalyzer.FacadeKey]!))
@@ -63,7 +65,7 @@ namespace RipeTyped.CodeFixes
             string payload = properties[RawTrackCallAnalyzer.PayloadKey] ?? "";
             if (payload.Length > 0)
             {
-                arguments.Add(Argument(Payload(payload, invocation, properties, names)));
+                arguments.Add(Argument(Payload(payload, root!, entries, properties, names)));
             }
 
             // Keep an explicit identity (third argument of Track) as the typed method's identity argument.
@@ -80,46 +82,31 @@ namespace RipeTyped.CodeFixes
                 .WithTriviaFrom(invocation)
                 .WithAdditionalAnnotations(Formatter.Annotation);
 
-            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
             var updated = document.WithSyntaxRoot(root!.ReplaceNode(invocation, replacement));
             return await Formatter.FormatAsync(updated, Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
 
-        private static ExpressionSyntax Payload(string payloadType, InvocationExpressionSyntax invocation, ImmutableDictionary<string, string?> properties, TypeNames names)
+        /// <summary>
+        /// The typed properties object: entry i of the untyped initializer (the analyzer's additional location i) becomes
+        /// <c>Member{i} = value</c>, in the same order, so values are evaluated as before. The key is never read here.
+        /// </summary>
+        private static ExpressionSyntax Payload(string payloadType, SyntaxNode root, IReadOnlyList<Location> entries, ImmutableDictionary<string, string?> properties, TypeNames names)
         {
             var assignments = new List<ExpressionSyntax>();
-            var initializer = (invocation.ArgumentList.Arguments.Skip(1).FirstOrDefault()?.Expression as BaseObjectCreationExpressionSyntax)?.Initializer;
-            foreach (var expression in initializer?.Expressions ?? default)
+            for (int i = 0; i < entries.Count; i++)
             {
-                if (Entry(expression) is not { } entry || !properties.TryGetValue(RawTrackCallAnalyzer.MemberPrefix + entry.Key, out var member))
-                {
-                    continue;
-                }
-
-                ExpressionSyntax value = properties.TryGetValue(RawTrackCallAnalyzer.ValuePrefix + entry.Key, out var enumValue) && enumValue != null
+                var element = root.FindNode(entries[i].SourceSpan, getInnermostNodeForTie: true).AncestorsAndSelf()
+                    .First(n => n.Span == entries[i].SourceSpan && (n is AssignmentExpressionSyntax || n is InitializerExpressionSyntax));
+                ExpressionSyntax source = element is AssignmentExpressionSyntax assignment ? assignment.Right : ((InitializerExpressionSyntax)element).Expressions[1];
+                ExpressionSyntax value = properties.TryGetValue(RawTrackCallAnalyzer.ValueKey(i), out var enumValue) && enumValue != null
                     ? names.ShortestMember(enumValue)
-                    : entry.Value.WithoutTrivia();
-                assignments.Add(AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, IdentifierName(member!), value));
+                    : source.WithoutTrivia();
+                assignments.Add(AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, IdentifierName(properties[RawTrackCallAnalyzer.MemberKey(i)]!), value));
             }
 
             return ObjectCreationExpression(names.Shortest(payloadType))
                 .WithArgumentList(null)
                 .WithInitializer(InitializerExpression(SyntaxKind.ObjectInitializerExpression, SeparatedList(assignments)));
-        }
-
-        /// <summary>The key and value of <c>["key"] = value</c> or <c>{ "key", value }</c>.</summary>
-        private static (string Key, ExpressionSyntax Value)? Entry(ExpressionSyntax expression)
-        {
-            switch (expression)
-            {
-                case AssignmentExpressionSyntax { Left: ImplicitElementAccessSyntax access } assignment
-                    when access.ArgumentList.Arguments.Count == 1 && access.ArgumentList.Arguments[0].Expression is LiteralExpressionSyntax key:
-                    return (key.Token.ValueText, assignment.Right);
-                case InitializerExpressionSyntax { Expressions.Count: 2 } pair when pair.Expressions[0] is LiteralExpressionSyntax addKey:
-                    return (addKey.Token.ValueText, pair.Expressions[1]);
-                default:
-                    return null;
-            }
         }
     }
 }

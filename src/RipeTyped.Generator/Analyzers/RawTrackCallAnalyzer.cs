@@ -20,13 +20,18 @@ namespace RipeTyped.Generator.Analyzers
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class RawTrackCallAnalyzer : DiagnosticAnalyzer
     {
-        /// <summary>Diagnostic property keys the code fix reads.</summary>
+        /// <summary>
+        /// Diagnostic property keys the code fix reads. Entry i of the initializer is the diagnostic's additional location i;
+        /// its member is <c>Member{i}</c> and, for an enum, its C# value <c>Value{i}</c>.
+        /// </summary>
         internal const string FixableKey = "Fixable";
         internal const string FacadeKey = "Facade";
         internal const string MethodKey = "Method";
         internal const string PayloadKey = "Payload";
-        internal const string MemberPrefix = "m:";
-        internal const string ValuePrefix = "v:";
+
+        internal static string MemberKey(int entry) => "Member" + entry.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        internal static string ValueKey(int entry) => "Value" + entry.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         /// <inheritdoc />
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
@@ -100,7 +105,9 @@ namespace RipeTyped.Generator.Analyzers
             if (plan != null && plan.EventMethods.TryGetValue(eventName, out var call))
             {
                 var diagnosticProperties = FixProperties(invocation, plan, call, readable ? entries : null);
-                context.ReportDiagnostic(Diagnostic.Create(RipeDiagnostics.UseTypedMethod, location, diagnosticProperties, eventName, plan.Spec.ClassName + "." + call.MethodName));
+                bool fixable = diagnosticProperties[FixableKey] == "true";
+                var entryLocations = fixable ? entries.Select(e => e.Element.GetLocation()) : Enumerable.Empty<Location>();
+                context.ReportDiagnostic(Diagnostic.Create(RipeDiagnostics.UseTypedMethod, location, entryLocations, diagnosticProperties, eventName, plan.Spec.ClassName + "." + call.MethodName));
                 return;
             }
 
@@ -146,8 +153,9 @@ namespace RipeTyped.Generator.Analyzers
                 return false;
             }
 
-            foreach (var entry in entries)
+            for (int i = 0; i < entries.Count; i++)
             {
+                var entry = entries[i];
                 var member = payloadSpec.Members.FirstOrDefault(m => m.JsonName == entry.Key);
                 var property = member is null ? null : payloadType.GetMembers(member.Name).OfType<IPropertySymbol>().FirstOrDefault();
                 if (member is null || property is null)
@@ -155,19 +163,20 @@ namespace RipeTyped.Generator.Analyzers
                     return false;
                 }
 
-                builder[MemberPrefix + entry.Key] = member.Name;
-                if (member.Value.Kind == ValueKind.Enum && entry.Value.ConstantValue is { HasValue: true, Value: string wire })
+                builder[MemberKey(i)] = member.Name;
+                if (member.Value.Kind == ValueKind.Enum)
                 {
-                    var enumSpec = FindEnum(plan.Spec.Types, member.Value.TypeName!);
-                    var enumMember = enumSpec?.Members.FirstOrDefault(m => m.WireValue == wire);
+                    var enumMember = entry.Value.ConstantValue is { HasValue: true, Value: string wire }
+                        ? FindEnum(plan.Spec.Types, member.Value.TypeName!)?.Members.FirstOrDefault(m => m.WireValue == wire)
+                        : null;
                     if (enumMember is null)
                     {
                         return false;
                     }
 
-                    builder[ValuePrefix + entry.Key] = member.Value.TypeName + "." + enumMember.Name;
+                    builder[ValueKey(i)] = member.Value.TypeName + "." + enumMember.Name;
                 }
-                else if (entry.Value.Type is null || !compilation.ClassifyCommonConversion(entry.Value.Type, property.Type).IsImplicit)
+                else if (!SendsTheSameJson(entry.Value, member.Value.Kind) || entry.Value.Type is null || !compilation.ClassifyCommonConversion(entry.Value.Type, property.Type).IsImplicit)
                 {
                     return false;
                 }
@@ -175,6 +184,57 @@ namespace RipeTyped.Generator.Analyzers
 
             // Every required member must be set, or the rewritten initializer would not compile (CS9035).
             return payloadSpec.Members.Where(m => m.Required).All(m => entries.Any(e => e.Key == m.JsonName));
+        }
+
+        /// <summary>
+        /// True when the value, written by the typed member, gives the JSON the untyped <c>RipeProperties</c> gave:
+        /// the same number for integer sources and doubles, the same text, and never null (an optional typed member
+        /// that is null is left out, where the untyped one sent <c>null</c>). Objects and arrays are not rewritten.
+        /// </summary>
+        private static bool SendsTheSameJson(IOperation value, ValueKind target)
+        {
+            var type = value.Type;
+            if (type is null || value.ConstantValue is { HasValue: true, Value: null })
+            {
+                return false;
+            }
+
+            var special = type.SpecialType;
+            bool integral = special is SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_Int16 or SpecialType.System_Byte or SpecialType.System_UInt32;
+            bool exactInDouble = special is SpecialType.System_Int32 or SpecialType.System_Int16 or SpecialType.System_Byte or SpecialType.System_UInt32
+                or SpecialType.System_Double or SpecialType.System_Single;
+            bool sameKind = target switch
+            {
+                ValueKind.String => special == SpecialType.System_String,
+                ValueKind.Integer => integral,
+                ValueKind.Number => exactInDouble,
+                ValueKind.Boolean => special == SpecialType.System_Boolean,
+                ValueKind.DateTime => type.ToDisplayString() == "System.DateTimeOffset",
+                ValueKind.Any => true,
+                _ => false,
+            };
+            return sameKind && IsNeverNull(value);
+        }
+
+        private static bool IsNeverNull(IOperation value)
+        {
+            if (value.Type is { IsValueType: true } valueType)
+            {
+                return valueType.OriginalDefinition.SpecialType != SpecialType.System_Nullable_T;
+            }
+
+            if (value.ConstantValue.HasValue)
+            {
+                return value.ConstantValue.Value != null;
+            }
+
+            if (value is IObjectCreationOperation or IArrayCreationOperation or IInterpolatedStringOperation)
+            {
+                return true;
+            }
+
+            // Nullable analysis knows (a non-null local, a non-nullable parameter); outside a nullable context it does not.
+            return value.SemanticModel?.GetTypeInfo(value.Syntax).Nullability.FlowState == NullableFlowState.NotNull;
         }
 
         private static EnumTypeSpec? FindEnum(IEnumerable<TypeSpec> types, string fullName)

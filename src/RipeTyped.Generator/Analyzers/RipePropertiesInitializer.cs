@@ -5,7 +5,11 @@ using Microsoft.CodeAnalysis.Operations;
 namespace RipeTyped.Generator.Analyzers
 {
     /// <summary>One <c>["key"] = value</c> (or <c>{ "key", value }</c>) entry of a <c>new RipeProperties { … }</c> argument.</summary>
-    internal sealed record RipePropertyEntry(string Key, IOperation Value);
+    /// <param name="Key">The key's constant value (a literal, a <c>const</c>, a constant interpolated string...).</param>
+    /// <param name="Value">The value, implicit conversions stripped.</param>
+    /// <param name="Element">The whole initializer element: the analyzer hands its location to the code fix, which then
+    /// takes the value from it without reading the key again (one reading of the initializer, here).</param>
+    internal sealed record RipePropertyEntry(string Key, IOperation Value, SyntaxNode Element);
 
     internal static class RipePropertiesInitializer
     {
@@ -38,11 +42,11 @@ namespace RipeTyped.Generator.Analyzers
                 {
                     case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation indexer } assignment
                         when indexer.Arguments.Length == 1 && indexer.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string key }:
-                        entries.Add(new RipePropertyEntry(key, Unwrap(assignment.Value)!));
+                        entries.Add(new RipePropertyEntry(key, Unwrap(assignment.Value)!, assignment.Syntax));
                         break;
                     case IInvocationOperation { TargetMethod.Name: "Add" } add
                         when add.Arguments.Length == 2 && add.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string addKey }:
-                        entries.Add(new RipePropertyEntry(addKey, Unwrap(add.Arguments[1].Value)!));
+                        entries.Add(new RipePropertyEntry(addKey, Unwrap(add.Arguments[1].Value)!, add.Syntax));
                         break;
                     default:
                         return false;

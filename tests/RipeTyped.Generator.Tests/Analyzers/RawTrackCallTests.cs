@@ -111,9 +111,10 @@ public class RawTrackCallTests
     public async Task Event_in_the_plan_is_fixed_to_the_typed_method_with_mapped_properties()
     {
         var test = CreateTest(
-            Code("""client.Track({|#0:"Clicked Book a Demo Button"|}, new RipeProperties { ["source_page"] = "/pricing", ["seats"] = 5, ["plan"] = "pro" });"""),
+            Code("""client.Track({|#0:"Clicked Book a Demo Button"|}, new RipeProperties { {|#1:["source_page"] = "/pricing"|}, {|#2:["seats"] = 5|}, {|#3:["plan"] = "pro"|} });"""),
             Code("""new AppAnalytics(client).TrackClickedBookADemoButton(new ClickedBookADemoButtonProperties { SourcePage = "/pricing", Seats = 5, Plan = PlanTier.Pro });"""));
-        test.ExpectedDiagnostics.Add(new DiagnosticResult("RIPE2003", DiagnosticSeverity.Info).WithLocation(0)
+        // The entries travel to the fix as additional locations: it takes each value from there and never reads a key.
+        test.ExpectedDiagnostics.Add(new DiagnosticResult("RIPE2003", DiagnosticSeverity.Info).WithLocation(0).WithLocation(1).WithLocation(2).WithLocation(3)
             .WithArguments("Clicked Book a Demo Button", "AppAnalytics.TrackClickedBookADemoButton"));
         await test.RunAsync();
     }
