@@ -47,7 +47,7 @@ namespace RipeTyped
             options.Validate();
             _options = options;
             _anonymousId = string.IsNullOrWhiteSpace(options.AnonymousId) ? NewId() : options.AnonymousId!;
-            _sender = new RipeHttpSender(options, Statistics);
+            _sender = new RipeHttpSender(options);
             try
             {
                 _queue = new DeliveryQueue(_sender, options, Statistics);

@@ -20,7 +20,10 @@ namespace RipeTyped.Delivery
 
     /// <summary>
     /// The bounded in-memory queue, its <see cref="RipeClientOptions.MaxConcurrentRequests"/> delivery workers, the
-    /// optional durable spool and the flush generations. Calls never wait on it; flushes and disposal do.
+    /// retry schedule, the optional durable spool and the flush generations. Calls never wait on it; flushes and
+    /// disposal do. A worker makes one attempt and moves on: a message that must wait for its backoff waits in the
+    /// <see cref="RetrySchedule"/>, still counted against <see cref="RipeClientOptions.MaxQueueLength"/>, so failing
+    /// requests never hold up healthy ones. <see cref="SendGate"/> pauses everyone only when Ripe asks or is down.
     /// </summary>
     internal sealed class DeliveryQueue
     {
@@ -36,10 +39,21 @@ namespace RipeTyped.Delivery
         private readonly DiskSpool? _spool;
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
         private readonly SemaphoreSlim _loadSignal = new SemaphoreSlim(0);
+        private readonly SemaphoreSlim _scheduleSignal = new SemaphoreSlim(0);
+        private readonly RetrySchedule _schedule = new RetrySchedule();
+        private readonly SendGate _sendGate;
+        private readonly Backoff _backoff;
         private readonly Task _workers;
+        private readonly Task _scheduler;
         private readonly Task? _loader;
         private FlushEpoch _current = new FlushEpoch();
-        private int _inMemory; // changed with Interlocked only: workers decrement it outside the lock
+
+        // In the channel or the retry schedule. Changed with Interlocked only: workers change it outside the lock.
+        private int _inMemory;
+
+        // Taken by a worker and not finished. Raised before _inMemory is lowered (and the reverse for a retry), so the two
+        // are never both zero while a message is still on its way: the channel completes only when nothing is left.
+        private int _inFlight;
         private int _loadRequested;
         private bool _loading;
         private bool _completing;
@@ -51,6 +65,8 @@ namespace RipeTyped.Delivery
             _options = options;
             _statistics = statistics;
             _logger = options.Logger;
+            _sendGate = new SendGate(options.RetryBaseDelay, options.RetryMaxDelay, _logger);
+            _backoff = new Backoff(options.RetryBaseDelay, options.RetryMaxDelay);
             if (options.SpoolDirectory != null)
             {
                 // Cold segments are read back whole once the queue is half empty, so half the queue bounds a segment.
@@ -61,6 +77,10 @@ namespace RipeTyped.Delivery
             }
 
             statistics.QueueLengthSource = () => Volatile.Read(ref _inMemory);
+            statistics.ScheduledRetriesSource = () => { lock (_gate) { return _schedule.Count; } };
+            statistics.DeliveryStateSource = () => (RipeDeliveryState)(int)_sendGate.State;
+            statistics.BreaksSource = () => _sendGate.Breaks;
+            _scheduler = Task.Run(ScheduleAsync);
             var workers = new Task[options.MaxConcurrentRequests];
             for (int i = 0; i < workers.Length; i++)
             {
@@ -161,22 +181,24 @@ namespace RipeTyped.Delivery
             lock (_gate)
             {
                 _completing = true;
-                CompleteChannelIfNothingLeftOnDisk();
+                CompleteChannelIfNothingLeft();
             }
 
             _loadSignal.Release(); // wakes the loader to finish reading the spool back, or to end
-            return _loader is null ? _workers : Task.WhenAll(_workers, _loader);
+            return _loader is null ? Task.WhenAll(_workers, _scheduler) : Task.WhenAll(_workers, _scheduler, _loader);
         }
 
-        /// <summary>Stops retrying: what is in flight or queued is reported (or left in the spool) at once.</summary>
+        /// <summary>Stops retrying: what is in flight, queued or scheduled is reported (or left in the spool) at once.</summary>
         public void Abort()
         {
             _stopping.Cancel();
             lock (_gate)
             {
                 _completing = true;
-                _channel.Writer.TryComplete();
+                CompleteChannelIfNothingLeft();
             }
+
+            _scheduleSignal.Release(); // scheduled retries go to the workers now, which report them
         }
 
         /// <summary>After the workers ended: releases the spool and wakes any flush still waiting.</summary>
@@ -200,88 +222,140 @@ namespace RipeTyped.Delivery
             {
                 while (reader.TryRead(out var message))
                 {
+                    Interlocked.Increment(ref _inFlight);
                     Interlocked.Decrement(ref _inMemory);
                     RequestLoad();
                     await DeliverAsync(message).ConfigureAwait(false);
+                    Interlocked.Decrement(ref _inFlight);
+                    lock (_gate)
+                    {
+                        CompleteChannelIfNothingLeft();
+                    }
                 }
             }
         }
 
+        /// <summary>One attempt; then the message is finished, or waits in the schedule without holding this worker.</summary>
         private async Task DeliverAsync(OutgoingMessage message)
         {
-            RipeDeliveryReport report;
-            while (true)
+            bool probe = false;
+            try
             {
-                report = await SendAsync(message).ConfigureAwait(false);
-                if (message.Segment is null || report.Outcome != RipeDeliveryOutcome.RetriesExhausted || _stopping.IsCancellationRequested)
-                {
-                    break;
-                }
+                probe = await _sendGate.WaitAsync(_stopping.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+            }
 
-                // Safe on disk, so out of retries is not the end: back of the queue if it has room, else start over here.
-                if (TryRequeue(message))
+            var attempt = await AttemptAsync(message).ConfigureAwait(false);
+            _sendGate.Report(attempt, probe);
+            if (attempt.Kind != AttemptKind.Stopped)
+            {
+                message.Attempts++;
+                message.LastAttempt = attempt;
+            }
+
+            switch (attempt.Kind)
+            {
+                case AttemptKind.Delivered:
+                    Acknowledge(message);
+                    Finish(message, RipeDeliveryOutcome.Delivered, attempt);
+                    return;
+                case AttemptKind.Rejected:
+                    Acknowledge(message);
+                    Finish(message, RipeDeliveryOutcome.Rejected, attempt);
+                    return;
+                case AttemptKind.Stopped:
+                    Finish(message, message.Segment != null ? RipeDeliveryOutcome.KeptInSpool : RipeDeliveryOutcome.ShutdownTimedOut, message.LastAttempt);
+                    return;
+            }
+
+            if (_stopping.IsCancellationRequested)
+            {
+                Finish(message, message.Segment != null ? RipeDeliveryOutcome.KeptInSpool : RipeDeliveryOutcome.ShutdownTimedOut, attempt);
+                return;
+            }
+
+            TimeSpan delay;
+            if (message.Attempts > _options.MaxRetries)
+            {
+                if (message.Segment is null)
                 {
+                    _logger?.LogWarning(
+                        "Giving up on {Call} {MessageId} after {Attempts} attempts; last: HTTP {Status} {Error}.",
+                        message.Call, message.MessageId, message.Attempts, attempt.Status, attempt.Exception?.Message);
+                    Finish(message, RipeDeliveryOutcome.RetriesExhausted, attempt);
                     return;
                 }
-            }
 
-            if (message.Segment != null && (report.Outcome == RipeDeliveryOutcome.RetriesExhausted || report.Outcome == RipeDeliveryOutcome.ShutdownTimedOut))
-            {
-                report = report.WithOutcome(RipeDeliveryOutcome.KeptInSpool);
-            }
-
-            if (report.Outcome == RipeDeliveryOutcome.Delivered || report.Outcome == RipeDeliveryOutcome.Rejected)
-            {
-                Acknowledge(message);
-            }
-
-            if (report.Succeeded)
-            {
-                _statistics.OnDelivered();
-                Notify(_options.OnMessageDelivered, report);
+                // Safe on disk, so out of retries is not the end: it starts over after the longest wait.
+                message.Attempts = 0;
+                delay = _backoff.Max;
             }
             else
             {
-                if (report.Outcome != RipeDeliveryOutcome.KeptInSpool)
-                {
-                    _statistics.OnFailed();
-                }
-
-                Notify(_options.OnMessageFailed, report);
+                delay = attempt.RetryAfter ?? _backoff.After(message.Attempts);
             }
 
-            Finish(message.Epoch!);
+            _statistics.OnRetry();
+            _logger?.LogDebug(
+                "Retrying {Call} {MessageId} in {Delay} ms (attempt {Attempt}); last: HTTP {Status} {Error}.",
+                message.Call, message.MessageId, (long)delay.TotalMilliseconds, message.Attempts + 1, attempt.Status, attempt.Exception?.Message);
+            lock (_gate)
+            {
+                Interlocked.Increment(ref _inMemory);
+                _schedule.Add(message, delay);
+            }
+
+            _scheduleSignal.Release();
         }
 
-        private async Task<RipeDeliveryReport> SendAsync(OutgoingMessage message)
+        private async Task<SendAttempt> AttemptAsync(OutgoingMessage message)
         {
             if (_stopping.IsCancellationRequested)
             {
-                return new RipeDeliveryReport(message.Call, message.MessageId, RipeDeliveryOutcome.ShutdownTimedOut, null, null, 0, RipeHttpSender.ShutdownTimedOut());
+                return SendAttempt.Stopped;
             }
 
             try
             {
-                return await _sender.SendAsync(message, _stopping.Token).ConfigureAwait(false);
+                return await _sender.AttemptAsync(message, _stopping.Token).ConfigureAwait(false);
             }
             catch (Exception ex)
             {
                 // Anything unexpected fails this attempt only; the worker must survive.
-                return new RipeDeliveryReport(message.Call, message.MessageId, RipeDeliveryOutcome.RetriesExhausted, null, null, 1, ex);
+                return SendAttempt.Transient(null, null, ex, null);
             }
         }
 
-        private bool TryRequeue(OutgoingMessage message)
+        /// <summary>Hands scheduled retries to the workers when they are due (all of them at once when stopping).</summary>
+        private async Task ScheduleAsync()
         {
-            lock (_gate)
+            while (true)
             {
-                if (Volatile.Read(ref _inMemory) >= _options.MaxQueueLength || !_channel.Writer.TryWrite(message))
+                TimeSpan wait;
+                lock (_gate)
                 {
-                    return false;
+                    bool stopping = _stopping.IsCancellationRequested;
+                    foreach (var message in _schedule.TakeDue(System.Diagnostics.Stopwatch.GetTimestamp(), all: stopping))
+                    {
+                        _channel.Writer.TryWrite(message);
+                    }
+
+                    CompleteChannelIfNothingLeft();
+                    if (_channel.Reader.Completion.IsCompleted)
+                    {
+                        return;
+                    }
+
+                    long? next = _schedule.NextDue;
+                    wait = next is null
+                        ? TimeSpan.FromMilliseconds(-1)
+                        : TimeSpan.FromTicks(Math.Max(1, (long)((next.Value - System.Diagnostics.Stopwatch.GetTimestamp()) * (TimeSpan.TicksPerSecond / (double)System.Diagnostics.Stopwatch.Frequency))));
                 }
 
-                Interlocked.Increment(ref _inMemory);
-                return true;
+                // Woken early by a new retry (which may be due sooner), by shutdown, or by the channel completing.
+                await _scheduleSignal.WaitAsync(wait).ConfigureAwait(false);
             }
         }
 
@@ -298,11 +372,28 @@ namespace RipeTyped.Delivery
             }
         }
 
-        private void Finish(FlushEpoch epoch)
+        private void Finish(OutgoingMessage message, RipeDeliveryOutcome outcome, SendAttempt? last)
         {
+            var report = new RipeDeliveryReport(message.Call, message.MessageId, outcome, last?.Status, last?.Body, message.Attempts,
+                outcome == RipeDeliveryOutcome.ShutdownTimedOut || outcome == RipeDeliveryOutcome.KeptInSpool ? (last?.Exception ?? RipeHttpSender.ShutdownTimedOut()) : last?.Exception);
+            if (report.Succeeded)
+            {
+                _statistics.OnDelivered();
+                Notify(_options.OnMessageDelivered, report);
+            }
+            else
+            {
+                if (outcome != RipeDeliveryOutcome.KeptInSpool)
+                {
+                    _statistics.OnFailed();
+                }
+
+                Notify(_options.OnMessageFailed, report);
+            }
+
             lock (_gate)
             {
-                epoch.Pending--;
+                message.Epoch!.Pending--;
                 CompleteDrainedEpochs();
             }
         }
@@ -366,7 +457,7 @@ namespace RipeTyped.Delivery
                 lock (_gate)
                 {
                     _loading = false;
-                    CompleteChannelIfNothingLeftOnDisk();
+                    CompleteChannelIfNothingLeft();
                     if (_completing && _channel.Reader.Completion.IsCompleted)
                     {
                         return;
@@ -417,11 +508,13 @@ namespace RipeTyped.Delivery
             }
         }
 
-        private void CompleteChannelIfNothingLeftOnDisk()
+        /// <summary>After <see cref="CompleteAsync"/>: ends the workers once nothing is queued, scheduled, in flight or left on disk.</summary>
+        private void CompleteChannelIfNothingLeft()
         {
-            if (_completing && !_loading && (_spool is null || !_spool.HasCold || _stopping.IsCancellationRequested))
+            if (_completing && !_loading && (_spool is null || !_spool.HasCold || _stopping.IsCancellationRequested) &&
+                Volatile.Read(ref _inMemory) == 0 && Volatile.Read(ref _inFlight) == 0 && _channel.Writer.TryComplete())
             {
-                _channel.Writer.TryComplete();
+                _scheduleSignal.Release(); // lets the scheduler end too
             }
         }
 

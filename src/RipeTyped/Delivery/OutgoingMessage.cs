@@ -29,5 +29,11 @@ namespace RipeTyped.Delivery
 
         /// <summary>The record's byte offset in <see cref="Segment"/>, written to the acknowledgement file once delivered.</summary>
         public long SegmentOffset { get; set; }
+
+        /// <summary>HTTP attempts so far (since the last fresh start of a spooled message).</summary>
+        public int Attempts { get; set; }
+
+        /// <summary>The last attempt's outcome, for the report when the message is given up on.</summary>
+        public SendAttempt? LastAttempt { get; set; }
     }
 }

@@ -36,8 +36,17 @@ namespace RipeTyped
         /// <summary>Of <see cref="Spooled"/>, messages that went to disk only because the in-memory queue was full.</summary>
         public long SpilledToDisk => Interlocked.Read(ref _spilled);
 
-        /// <summary>Messages waiting in memory right now (not counting the requests in flight).</summary>
+        /// <summary>Messages waiting in memory right now, scheduled retries included (not counting the requests in flight).</summary>
         public int QueueLength => QueueLengthSource?.Invoke() ?? 0;
+
+        /// <summary>Of <see cref="QueueLength"/>, messages waiting for a retry's due time (they hold no worker).</summary>
+        public int ScheduledRetries => ScheduledRetriesSource?.Invoke() ?? 0;
+
+        /// <summary>Whether delivery runs, is paused at Ripe's request, or has stopped because Ripe looks down.</summary>
+        public RipeDeliveryState DeliveryState => DeliveryStateSource?.Invoke() ?? RipeDeliveryState.Open;
+
+        /// <summary>How many times delivery stopped because most recent attempts failed (the breaker opened).</summary>
+        public long Breaks => BreaksSource?.Invoke() ?? 0;
 
         /// <summary>Messages in the spool that Ripe has not confirmed yet.</summary>
         public long SpoolPending => SpoolPendingSource?.Invoke() ?? 0;
@@ -45,6 +54,12 @@ namespace RipeTyped
         internal Func<int>? QueueLengthSource { get; set; }
 
         internal Func<long>? SpoolPendingSource { get; set; }
+
+        internal Func<int>? ScheduledRetriesSource { get; set; }
+
+        internal Func<RipeDeliveryState>? DeliveryStateSource { get; set; }
+
+        internal Func<long>? BreaksSource { get; set; }
 
         internal void OnEnqueued()
         {
@@ -85,5 +100,21 @@ namespace RipeTyped
                 Interlocked.Increment(ref _spilled);
             }
         }
+    }
+
+    /// <summary>How delivery stands right now (docs/delivery.md, "When Ripe is flaky").</summary>
+    public enum RipeDeliveryState
+    {
+        /// <summary>Sending normally.</summary>
+        Open = 0,
+
+        /// <summary>Ripe answered 429 or 503 with <c>Retry-After</c>: nothing is sent until that time has passed.</summary>
+        Paused = 1,
+
+        /// <summary>Most recent attempts failed: nothing is sent until the break is over; then one probe goes.</summary>
+        Broken = 2,
+
+        /// <summary>One probe is out; its answer resumes delivery or starts a longer break.</summary>
+        Probing = 3,
     }
 }

@@ -11,9 +11,9 @@ using Microsoft.Extensions.Logging;
 namespace RipeTyped.Delivery
 {
     /// <summary>
-    /// Posts one serialized message, retrying transient failures with exponential backoff and jitter and honouring
-    /// <c>Retry-After</c>. Hand-rolled rather than a Polly pipeline: the retry decision belongs to the delivery queue
-    /// (a message out of retries stays in the spool; shutdown cuts retries short), and the runtime stays free of
+    /// Posts one serialized message once and classifies the answer. Retrying is the delivery queue's business
+    /// (<see cref="DeliveryQueue"/>): a message that must wait for its backoff waits outside the workers, so one failing
+    /// request never holds up the healthy ones. Hand-rolled rather than a Polly pipeline: the runtime stays free of
     /// dependencies for netstandard2.0 and trimmed/AOT apps.
     /// </summary>
     internal sealed class RipeHttpSender : IDisposable
@@ -26,15 +26,12 @@ namespace RipeTyped.Delivery
         private readonly bool _ownsHttp;
         private readonly AuthenticationHeaderValue _authorization;
         private readonly string _endpoint;
-        private readonly RipeClientStatistics _statistics;
         private readonly ILogger? _logger;
         private readonly Dictionary<string, Uri> _callUrls = new Dictionary<string, Uri>(StringComparer.Ordinal);
-        private readonly Random _jitter = new Random();
 
-        public RipeHttpSender(RipeClientOptions options, RipeClientStatistics statistics)
+        public RipeHttpSender(RipeClientOptions options)
         {
             _options = options;
-            _statistics = statistics;
             _logger = options.Logger;
             _ownsHttp = options.HttpClient is null;
             _http = options.HttpClient ?? CreateHttpClient(options);
@@ -46,85 +43,48 @@ namespace RipeTyped.Delivery
             }
         }
 
-        /// <summary>Sends until Ripe answers 2xx, answers a status not worth retrying, retries run out, or <paramref name="stopping"/> fires.</summary>
-        public async Task<RipeDeliveryReport> SendAsync(OutgoingMessage message, CancellationToken stopping)
+        /// <summary>One attempt: the same messageId and bytes every time. Never throws for HTTP or network failures.</summary>
+        public async Task<SendAttempt> AttemptAsync(OutgoingMessage message, CancellationToken stopping)
         {
-            int attempts = 0;
-            int? lastStatus = null;
-            string? lastBody = null;
-            Exception? lastException = null;
-            var url = _callUrls[message.Call];
-
-            while (true)
+            try
             {
-                attempts++;
-                TimeSpan? retryAfter = null;
-                try
-                {
-                    using var request = new HttpRequestMessage(HttpMethod.Post, url);
-                    request.Headers.Authorization = _authorization;
-                    request.Content = new ByteArrayContent(message.Body);
-                    request.Content.Headers.ContentType = JsonContentType;
+                using var request = new HttpRequestMessage(HttpMethod.Post, _callUrls[message.Call]);
+                request.Headers.Authorization = _authorization;
+                request.Content = new ByteArrayContent(message.Body);
+                request.Content.Headers.ContentType = JsonContentType;
 
-                    using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stopping);
-                    timeout.CancelAfter(_options.RequestTimeout);
-                    using var response = await _http.SendAsync(request, timeout.Token).ConfigureAwait(false);
-                    lastStatus = (int)response.StatusCode;
-                    lastBody = await ReadBodyAsync(response).ConfigureAwait(false);
-                    lastException = null;
-                    if (response.IsSuccessStatusCode)
-                    {
-                        return Report(message, RipeDeliveryOutcome.Delivered, lastStatus, lastBody, attempts, null);
-                    }
-
-                    if (!IsTransient(response.StatusCode))
-                    {
-                        _logger?.LogError(
-                            "Ripe rejected {Call} {MessageId} with HTTP {Status}: {Body}. Not retried: the message is dropped.",
-                            message.Call, message.MessageId, lastStatus, lastBody);
-                        return Report(message, RipeDeliveryOutcome.Rejected, lastStatus, lastBody, attempts, null);
-                    }
-
-                    retryAfter = RetryAfter(response.Headers.RetryAfter);
-                }
-                catch (OperationCanceledException ex) when (!stopping.IsCancellationRequested)
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+                timeout.CancelAfter(_options.RequestTimeout);
+                using var response = await _http.SendAsync(request, timeout.Token).ConfigureAwait(false);
+                int status = (int)response.StatusCode;
+                string? body = await ReadBodyAsync(response).ConfigureAwait(false);
+                if (response.IsSuccessStatusCode)
                 {
-                    // The per-attempt timeout fired: the request may or may not have arrived; retrying with the
-                    // same messageId is safe.
-                    lastException = new TimeoutException($"No answer from Ripe within RequestTimeout ({_options.RequestTimeout}).", ex);
-                    lastStatus = null;
-                }
-                catch (HttpRequestException ex)
-                {
-                    lastException = ex;
-                    lastStatus = null;
-                }
-                catch (OperationCanceledException)
-                {
-                    return Report(message, RipeDeliveryOutcome.ShutdownTimedOut, lastStatus, lastBody, attempts, ShutdownTimedOut());
+                    return SendAttempt.Delivered(status, body);
                 }
 
-                if (attempts > _options.MaxRetries)
+                if (!IsTransient(response.StatusCode))
                 {
-                    _logger?.LogWarning(
-                        "Giving up on {Call} {MessageId} after {Attempts} attempts; last: HTTP {Status} {Error}.",
-                        message.Call, message.MessageId, attempts, lastStatus, lastException?.Message);
-                    return Report(message, RipeDeliveryOutcome.RetriesExhausted, lastStatus, lastBody, attempts, lastException);
+                    _logger?.LogError(
+                        "Ripe rejected {Call} {MessageId} with HTTP {Status}: {Body}. Not retried: the message is dropped.",
+                        message.Call, message.MessageId, status, body);
+                    return SendAttempt.Rejected(status, body);
                 }
 
-                var delay = retryAfter ?? Backoff(attempts);
-                _statistics.OnRetry();
-                _logger?.LogDebug(
-                    "Retrying {Call} {MessageId} in {Delay} ms (attempt {Attempt}); last: HTTP {Status} {Error}.",
-                    message.Call, message.MessageId, (long)delay.TotalMilliseconds, attempts + 1, lastStatus, lastException?.Message);
-                try
-                {
-                    await Task.Delay(delay, stopping).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                    return Report(message, RipeDeliveryOutcome.ShutdownTimedOut, lastStatus, lastBody, attempts, ShutdownTimedOut());
-                }
+                return SendAttempt.Transient(status, body, null, RetryAfter(response.Headers.RetryAfter));
+            }
+            catch (OperationCanceledException ex) when (!stopping.IsCancellationRequested)
+            {
+                // The per-attempt timeout fired: the request may or may not have arrived; retrying with the same messageId is safe.
+                return SendAttempt.Transient(null, null, new TimeoutException($"No answer from Ripe within RequestTimeout ({_options.RequestTimeout}).", ex), null);
+            }
+            catch (HttpRequestException ex)
+            {
+                return SendAttempt.Transient(null, null, ex, null);
+            }
+            catch (OperationCanceledException)
+            {
+                return SendAttempt.Stopped;
             }
         }
 
@@ -171,9 +131,6 @@ namespace RipeTyped.Delivery
         internal static OperationCanceledException ShutdownTimedOut() =>
             new OperationCanceledException("Not delivered: the client was disposed while Ripe kept failing, and RipeClientOptions.ShutdownTimeout ran out.");
 
-        private static RipeDeliveryReport Report(OutgoingMessage message, RipeDeliveryOutcome outcome, int? status, string? body, int attempts, Exception? exception) =>
-            new RipeDeliveryReport(message.Call, message.MessageId, outcome, status, body, attempts, exception);
-
         private TimeSpan? RetryAfter(RetryConditionHeaderValue? header)
         {
             TimeSpan? wait = header?.Delta ?? (header?.Date is DateTimeOffset date ? date - DateTimeOffset.UtcNow : (TimeSpan?)null);
@@ -183,18 +140,6 @@ namespace RipeTyped.Delivery
             }
 
             return wait.Value < TimeSpan.Zero ? TimeSpan.Zero : (wait.Value > _options.RetryMaxDelay ? _options.RetryMaxDelay : wait.Value);
-        }
-
-        private TimeSpan Backoff(int attempt)
-        {
-            double jitter;
-            lock (_jitter)
-            {
-                jitter = 0.8 + (_jitter.NextDouble() * 0.4);
-            }
-
-            double baseMs = _options.RetryBaseDelay.TotalMilliseconds * Math.Pow(2, Math.Min(attempt - 1, 30));
-            return TimeSpan.FromMilliseconds(Math.Min(baseMs * jitter, _options.RetryMaxDelay.TotalMilliseconds));
         }
 
         private static async Task<string?> ReadBodyAsync(HttpResponseMessage response)

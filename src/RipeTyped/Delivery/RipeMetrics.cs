@@ -25,6 +25,9 @@ namespace RipeTyped.Delivery
         {
             Meter.CreateObservableGauge("ripe.queue.length", () => Sum(s => s.QueueLength), "{message}", "Messages waiting in memory.");
             Meter.CreateObservableGauge("ripe.spool.pending", () => Sum(s => s.SpoolPending), "{message}", "Spooled messages Ripe has not confirmed.");
+            Meter.CreateObservableGauge("ripe.retries.scheduled", () => Sum(s => s.ScheduledRetries), "{message}", "Messages waiting for a retry's due time.");
+            Meter.CreateObservableGauge("ripe.delivery.paused", () => Sum(s => s.DeliveryState == RipeDeliveryState.Open ? 0 : 1), "{client}", "Clients not sending: paused at Ripe's request (Retry-After) or stopped because Ripe looks down.");
+            Meter.CreateObservableCounter("ripe.delivery.breaks", () => Sum(s => s.Breaks), "{break}", "Times delivery stopped because most recent attempts failed.");
         }
 
         public static void Register(RipeClientStatistics statistics)

@@ -1,0 +1,77 @@
+using System.Collections.Generic;
+using System.Diagnostics;
+
+namespace RipeTyped.Delivery
+{
+    /// <summary>
+    /// Messages waiting for their next attempt, by due time (a binary min-heap). Not thread-safe: the delivery queue
+    /// uses it under its lock. A waiting message holds no worker.
+    /// </summary>
+    internal sealed class RetrySchedule
+    {
+        private readonly List<(long Due, long Order, OutgoingMessage Message)> _heap = new List<(long, long, OutgoingMessage)>();
+        private long _order;
+
+        public int Count => _heap.Count;
+
+        /// <summary>Stopwatch ticks of the earliest due time; null when empty.</summary>
+        public long? NextDue => _heap.Count == 0 ? (long?)null : _heap[0].Due;
+
+        public void Add(OutgoingMessage message, System.TimeSpan delay)
+        {
+            long due = Stopwatch.GetTimestamp() + (long)(delay.TotalSeconds * Stopwatch.Frequency);
+            _heap.Add((due, _order++, message));
+            int child = _heap.Count - 1;
+            while (child > 0)
+            {
+                int parent = (child - 1) / 2;
+                if (!Less(child, parent))
+                {
+                    break;
+                }
+
+                (_heap[child], _heap[parent]) = (_heap[parent], _heap[child]);
+                child = parent;
+            }
+        }
+
+        /// <summary>Removes and returns the messages due by <paramref name="now"/> (every message when <paramref name="all"/>).</summary>
+        public List<OutgoingMessage> TakeDue(long now, bool all)
+        {
+            var due = new List<OutgoingMessage>();
+            while (_heap.Count > 0 && (all || _heap[0].Due <= now))
+            {
+                due.Add(_heap[0].Message);
+                int last = _heap.Count - 1;
+                _heap[0] = _heap[last];
+                _heap.RemoveAt(last);
+                int parent = 0;
+                while (true)
+                {
+                    int left = (2 * parent) + 1, right = left + 1, smallest = parent;
+                    if (left < _heap.Count && Less(left, smallest))
+                    {
+                        smallest = left;
+                    }
+
+                    if (right < _heap.Count && Less(right, smallest))
+                    {
+                        smallest = right;
+                    }
+
+                    if (smallest == parent)
+                    {
+                        break;
+                    }
+
+                    (_heap[smallest], _heap[parent]) = (_heap[parent], _heap[smallest]);
+                    parent = smallest;
+                }
+            }
+
+            return due;
+        }
+
+        private bool Less(int a, int b) => _heap[a].Due < _heap[b].Due || (_heap[a].Due == _heap[b].Due && _heap[a].Order < _heap[b].Order);
+    }
+}
