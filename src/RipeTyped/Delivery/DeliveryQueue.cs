@@ -48,12 +48,9 @@ namespace RipeTyped.Delivery
         private readonly Task? _loader;
         private FlushEpoch _current = new FlushEpoch();
 
-        // In the channel or the retry schedule. Changed with Interlocked only: workers change it outside the lock.
+        // Every message held in memory until it is finished: in the channel, in flight, or waiting in the retry schedule,
+        // so a retry keeps its place under MaxQueueLength. Changed with Interlocked only: workers lower it outside the lock.
         private int _inMemory;
-
-        // Taken by a worker and not finished. Raised before _inMemory is lowered (and the reverse for a retry), so the two
-        // are never both zero while a message is still on its way: the channel completes only when nothing is left.
-        private int _inFlight;
         private int _loadRequested;
         private bool _loading;
         private bool _completing;
@@ -222,11 +219,7 @@ namespace RipeTyped.Delivery
             {
                 while (reader.TryRead(out var message))
                 {
-                    Interlocked.Increment(ref _inFlight);
-                    Interlocked.Decrement(ref _inMemory);
-                    RequestLoad();
                     await DeliverAsync(message).ConfigureAwait(false);
-                    Interlocked.Decrement(ref _inFlight);
                     lock (_gate)
                     {
                         CompleteChannelIfNothingLeft();
@@ -303,7 +296,6 @@ namespace RipeTyped.Delivery
                 message.Call, message.MessageId, (long)delay.TotalMilliseconds, message.Attempts + 1, attempt.Status, attempt.Exception?.Message);
             lock (_gate)
             {
-                Interlocked.Increment(ref _inMemory);
                 _schedule.Add(message, delay);
             }
 
@@ -396,6 +388,9 @@ namespace RipeTyped.Delivery
                 message.Epoch!.Pending--;
                 CompleteDrainedEpochs();
             }
+
+            Interlocked.Decrement(ref _inMemory);
+            RequestLoad();
         }
 
         private void CompleteDrainedEpochs()
@@ -512,7 +507,7 @@ namespace RipeTyped.Delivery
         private void CompleteChannelIfNothingLeft()
         {
             if (_completing && !_loading && (_spool is null || !_spool.HasCold || _stopping.IsCancellationRequested) &&
-                Volatile.Read(ref _inMemory) == 0 && Volatile.Read(ref _inFlight) == 0 && _channel.Writer.TryComplete())
+                Volatile.Read(ref _inMemory) == 0 && _channel.Writer.TryComplete())
             {
                 _scheduleSignal.Release(); // lets the scheduler end too
             }

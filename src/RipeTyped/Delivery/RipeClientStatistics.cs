@@ -36,7 +36,10 @@ namespace RipeTyped
         /// <summary>Of <see cref="Spooled"/>, messages that went to disk only because the in-memory queue was full.</summary>
         public long SpilledToDisk => Interlocked.Read(ref _spilled);
 
-        /// <summary>Messages waiting in memory right now, scheduled retries included (not counting the requests in flight).</summary>
+        /// <summary>
+        /// Messages held in memory right now: queued, in flight, or waiting for a retry. At most
+        /// <see cref="RipeClientOptions.MaxQueueLength"/>.
+        /// </summary>
         public int QueueLength => QueueLengthSource?.Invoke() ?? 0;
 
         /// <summary>Of <see cref="QueueLength"/>, messages waiting for a retry's due time (they hold no worker).</summary>
