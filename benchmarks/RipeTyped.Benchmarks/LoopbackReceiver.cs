@@ -40,6 +40,44 @@ public sealed class LoopbackReceiver : IAsyncDisposable
             context.Response.ContentType = "application/json";
             await context.Response.Body.WriteAsync(Ok);
         });
+        // /faults/{percent}/{kind}/event/{call}: the same receiver, failing a random share of requests, for
+        // FlakyDeliveryBenchmarks: kind "5xx" answers 500 or 503 (no Retry-After) or resets the connection, a third
+        // each; kind "429" answers 429 with Retry-After: 1.
+        app.MapPost("/faults/{percent:int}/{kind}/event/{call}", async (HttpContext context, int percent, string kind) =>
+        {
+            var buffer = new byte[4096];
+            while (await context.Request.Body.ReadAsync(buffer) > 0)
+            {
+            }
+
+            int roll = Random.Shared.Next(100 * 3);
+            if (roll < percent * 3)
+            {
+                if (kind == "429")
+                {
+                    context.Response.StatusCode = 429;
+                    context.Response.Headers.RetryAfter = "1";
+                    return;
+                }
+
+                switch (roll % 3)
+                {
+                    case 0:
+                        context.Response.StatusCode = 500;
+                        return;
+                    case 1:
+                        context.Response.StatusCode = 503;
+                        return;
+                    default:
+                        context.Abort(); // connection reset
+                        return;
+                }
+            }
+
+            Interlocked.Increment(ref receiver._received);
+            context.Response.ContentType = "application/json";
+            await context.Response.Body.WriteAsync(Ok);
+        });
         await app.StartAsync();
         return receiver;
     }

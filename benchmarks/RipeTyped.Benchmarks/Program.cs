@@ -6,6 +6,7 @@ using RipeTyped.Benchmarks;
 // dotnet run -c Release --project benchmarks/RipeTyped.Benchmarks -- --filter '*'        all BenchmarkDotNet benchmarks
 // dotnet run -c Release --project benchmarks/RipeTyped.Benchmarks -- receiver 5099      a loopback receiver (for wrk)
 // dotnet run -c Release --project benchmarks/RipeTyped.Benchmarks -- memory 1000000     peak memory over N events
+// dotnet run -c Release --project benchmarks/RipeTyped.Benchmarks -- flaky 10000 5 5xx  one timed run with 5% faults
 // dotnet run -c Release --project benchmarks/RipeTyped.Benchmarks -- plan 5000 > p.yaml  the synthetic N-event plan
 switch (args.Length > 0 ? args[0] : "")
 {
@@ -26,6 +27,9 @@ switch (args.Length > 0 ? args[0] : "")
         return 0;
     case "breakdown":
         return Breakdown.Run(args.Length > 1 ? int.Parse(args[1]) : 1000);
+    case "flaky":
+        // flaky <events> <percent> <5xx|429>: one timed run against RIPE_BENCH_ENDPOINT's receiver
+        return await FlakyRun.RunAsync(int.Parse(args[1]), int.Parse(args[2]), args[3], Environment.GetEnvironmentVariable("RIPE_BENCH_ENDPOINT") ?? "http://127.0.0.1:5099/event");
     case "memory":
         return await DeliveryMemoryRun.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 1_000_000, Environment.GetEnvironmentVariable("RIPE_BENCH_ENDPOINT"));
     default:

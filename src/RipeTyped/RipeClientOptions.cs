@@ -34,12 +34,16 @@ namespace RipeTyped
         /// <summary>
         /// How many times a message is retried after a network error, a timeout, HTTP 408, 429 or 5xx. Default 5.
         /// Retries reuse the message's <c>messageId</c> so Ripe can de-duplicate. With a <see cref="SpoolDirectory"/>
-        /// a message out of retries is not given up: it is safe on disk and goes to the back of the queue to start over.
+        /// a message out of retries is not given up: it is safe on disk and starts over after RetryMaxDelay.
         /// </summary>
         public int MaxRetries { get; set; } = 5;
 
-        /// <summary>First retry delay; each further retry doubles it (with ±20% jitter), up to <see cref="RetryMaxDelay"/>. Default 500 ms.</summary>
-        public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+        /// <summary>
+        /// First retry delay of a message; each further retry doubles it (with ±20% jitter), up to <see cref="RetryMaxDelay"/>.
+        /// Default 100 ms: a retry waits outside the workers and concerns one message, so it can come soon; when Ripe is
+        /// down, the breaker (not the backoff) stops everyone from hammering it (docs/delivery.md).
+        /// </summary>
+        public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(100);
 
         /// <summary>The longest delay between two attempts, <c>Retry-After</c> included. Default 30 seconds.</summary>
         public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
