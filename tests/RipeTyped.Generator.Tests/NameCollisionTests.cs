@@ -173,30 +173,15 @@ public class NameCollisionTests
         Assert.Equal(600, run.Source("RipeAnalytics.g.cs").Split("_client.Track(").Length - 1);
     }
 
+    /// <summary>(wire name, C# member) pairs of class AProperties, read from its JSON writer: <c>__.StrOpt(w, "wire"u8, this.Member);</c>.</summary>
     private static List<(string Wire, string Member)> Members(string plan)
     {
         var run = GeneratorHarness.Run(plan);
         Assert.Empty(run.Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
         string source = run.Source("AProperties.g.cs");
-        var members = new List<(string, string)>();
-        string[] lines = source.Split('\n');
-        for (int i = 0; i < lines.Length; i++)
-        {
-            // "/// <remarks>Sent as <c>wire</c> ..." is followed by the member declaration.
-            const string marker = "<remarks>Sent as <c>";
-            int at = lines[i].IndexOf(marker, StringComparison.Ordinal);
-            if (at < 0)
-            {
-                continue;
-            }
-
-            string wire = lines[i].Substring(at + marker.Length, lines[i].IndexOf("</c>", at, StringComparison.Ordinal) - at - marker.Length);
-            string declaration = lines[i + 1].Trim();
-            string name = declaration.Split(' ').Reverse().Skip(4).First();
-            members.Add((System.Net.WebUtility.HtmlDecode(wire), name));
-        }
-
-        return members;
+        return System.Text.RegularExpressions.Regex.Matches(source, @"__\.\w+\(w, ""((?:[^""\\]|\\.)*)""u8, this\.(\w+)\)")
+            .Select(m => (JsonSerializer.Deserialize<string>("\"" + m.Groups[1].Value + "\"")!, m.Groups[2].Value))
+            .ToList();
     }
 
     private static string Literal(string text) => JsonSerializer.Serialize(text);

@@ -49,8 +49,8 @@ public class OpenPropertiesTests
     {
         var run = GeneratorHarness.Run(Plan);
         string facade = run.Source("RipeAnalytics.g.cs");
-        Assert.Contains("public void TrackAnythingGoes(global::RipeTyped.RipeProperties? properties = null, global::RipeTyped.RipeIdentity? identity = null)", facade);
-        Assert.Contains("public void TrackNothingElse(global::RipeTyped.RipeIdentity? identity = null)", facade);
+        Assert.Contains("public void TrackAnythingGoes(global::RipeTyped.RipeProperties? properties = null, __I? identity = null)", facade);
+        Assert.Contains("public void TrackNothingElse(__I? identity = null)", facade);
         Assert.Contains("public void Identify(string userId, global::RipeTyped.RipeProperties? traits = null)", facade);
     }
 

@@ -55,12 +55,21 @@ namespace RipeTyped.Generator.Emit
             return this;
         }
 
-        /// <summary>A <c>&lt;summary&gt;</c> from already escaped XML.</summary>
+        /// <summary>A one-line <c>&lt;summary&gt;</c> from already escaped XML.</summary>
         public CodeWriter Summary(string xml)
         {
-            Line("/// <summary>");
-            Line("/// " + xml);
-            Line("/// </summary>");
+            Line("/// <summary>" + xml + "</summary>");
+            return this;
+        }
+
+        /// <summary>A <c>&lt;summary&gt;</c> from a plan description, only when the plan has one (docs cost compile time).</summary>
+        public CodeWriter SummaryIfAny(string? description)
+        {
+            if (!string.IsNullOrWhiteSpace(description))
+            {
+                Summary(description, "");
+            }
+
             return this;
         }
 
@@ -72,8 +81,14 @@ namespace RipeTyped.Generator.Emit
                 return Summary(fallbackXml);
             }
 
+            var lines = System.Linq.Enumerable.ToList(Escaping.XmlLines(description!.Trim()));
+            if (lines.Count == 1)
+            {
+                return Summary(lines[0]);
+            }
+
             Line("/// <summary>");
-            foreach (string line in Escaping.XmlLines(description!.Trim()))
+            foreach (string line in lines)
             {
                 Line(line.Length == 0 ? "///" : "/// " + line);
             }

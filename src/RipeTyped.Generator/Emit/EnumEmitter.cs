@@ -1,3 +1,4 @@
+using System.Linq;
 using RipeTyped.Generator.Spec;
 
 namespace RipeTyped.Generator.Emit
@@ -13,14 +14,9 @@ namespace RipeTyped.Generator.Emit
                 w.Line(GeneratedCode.Attribute);
             }
 
-            w.Open($"public enum {type.Name}");
-            foreach (var member in type.Members)
-            {
-                w.Summary($"Sent as <c>{Escaping.XmlText(member.WireValue)}</c>.");
-                w.Line(member.Name + ",");
-            }
-
-            w.Close();
+            // Values in plan order, numbered from 0: the wire-values class maps them by position. The member names say what is
+            // sent; ToWireValue() gives the exact string.
+            w.Line($"public enum {type.Name} {{ {string.Join(", ", type.Members.Select(m => m.Name))} }}");
         }
     }
 }

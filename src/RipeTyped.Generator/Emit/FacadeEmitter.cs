@@ -6,14 +6,19 @@ namespace RipeTyped.Generator.Emit
     /// <summary>Writes the facade class: one typed method per event and page, typed Identify and Group.</summary>
     internal static class FacadeEmitter
     {
-        private const string Identity = "global::RipeTyped.RipeIdentity";
+        private const string Identity = "__I";
         private const string PageContext = "global::RipeTyped.RipePageContext";
         private const string IdentityDoc = "/// <param name=\"identity\">Who it is about; null for the client's ambient identity (the last Identify, its anonymous id and the last Group).</param>";
 
         public static string Emit(GenerationSpec spec)
         {
-            var w = Start(spec.Namespace);
-            w.Summary("Typed Ripe analytics calls generated from tracking-plan.yaml: one method per event and page, typed identify and group traits.");
+            var w = Start(spec.Namespace, HelpersAlias, "using __I = global::RipeTyped.RipeIdentity;");
+            w.Line("/// <summary>");
+            w.Line("/// Typed Ripe analytics calls generated from tracking-plan.yaml: one method per event and page, typed identify and group traits.");
+            w.Line("/// Every <c>Track…</c> and <c>Page…</c> method takes the event's or page's properties (when the plan lists any; optional when");
+            w.Line("/// none is required), for pages the page context (path, referrer, search, title, URL), and an optional identity: null");
+            w.Line("/// for the client's ambient identity (the last Identify, its anonymous id and the last Group).");
+            w.Line("/// </summary>");
             w.Line(Attribute);
             w.Open($"public sealed partial class {spec.ClassName}");
             w.Line($"private readonly {RipeNs}.RipeClient _client;");
@@ -43,7 +48,6 @@ namespace RipeTyped.Generator.Emit
             w.Line("/// <param name=\"cancellationToken\">Stops the wait, not the delivery.</param>");
             w.Line("/// <returns>A task that completes when the queue has been drained up to this call.</returns>");
             w.Line("public global::System.Threading.Tasks.Task FlushAsync(global::System.Threading.CancellationToken cancellationToken = default) => _client.FlushAsync(cancellationToken);");
-            w.Close();
             w.Close();
             return w.ToString();
         }
@@ -85,36 +89,27 @@ namespace RipeTyped.Generator.Emit
             w.Close();
         }
 
+        // One method per event and page: a one-line summary (the plan's description, else what it sends) and one line of
+        // body. The parameters are the same on every method and documented once, on the class.
         private static void EmitTrack(CodeWriter w, CallSpec call)
         {
-            w.Line();
             w.Summary(call.Description, $"Tracks the <c>{Escaping.XmlText(call.WireName)}</c> event.");
-            w.Line($"/// <remarks>Sent to Ripe as the event <c>{Escaping.XmlText(call.WireName)}</c>.</remarks>");
-            DocPayload(w, call, "properties", "The event's properties.");
-            w.Line(IdentityDoc);
             Obsolete(w, call);
             string properties = PayloadParameter(call, "properties");
-            w.Open($"public void {call.MethodName}({Trim(properties)}{Comma(properties)}{Identity}? identity = null)");
-            NullCheck(w, call, "properties");
-            w.Line($"_client.Track({Escaping.Literal(call.WireName)}, {(call.PayloadType is null ? "null" : "properties")}, identity);");
-            w.Close();
+            w.Line($"public void {call.MethodName}({Trim(properties)}{Comma(properties)}{Identity}? identity = null) => _client.Track({Escaping.Literal(call.WireName)}, {PayloadArgument(call, "properties")}, identity);");
         }
 
         private static void EmitPage(CodeWriter w, CallSpec call)
         {
-            w.Line();
             w.Summary(call.Description, $"Records a view of the <c>{Escaping.XmlText(call.WireName)}</c> page.");
-            w.Line($"/// <remarks>Sent to Ripe as the page <c>{Escaping.XmlText(call.WireName)}</c>.</remarks>");
-            DocPayload(w, call, "properties", "The page's properties.");
-            w.Line("/// <param name=\"page\">Path, referrer, search, title and URL of the page view (<c>context.page</c>), or null.</param>");
-            w.Line(IdentityDoc);
             Obsolete(w, call);
             string properties = PayloadParameter(call, "properties");
-            w.Open($"public void {call.MethodName}({Trim(properties)}{Comma(properties)}{PageContext}? page = null, {Identity}? identity = null)");
-            NullCheck(w, call, "properties");
-            w.Line($"_client.Page({Escaping.Literal(call.WireName)}, {(call.PayloadType is null ? "null" : "properties")}, page, identity);");
-            w.Close();
+            w.Line($"public void {call.MethodName}({Trim(properties)}{Comma(properties)}{PageContext}? page = null, {Identity}? identity = null) => _client.Page({Escaping.Literal(call.WireName)}, {PayloadArgument(call, "properties")}, page, identity);");
         }
+
+        /// <summary>The payload argument: checked for null where it is required (the parameter is then not optional).</summary>
+        private static string PayloadArgument(CallSpec call, string name) =>
+            call.PayloadType is null ? "null" : call.PayloadRequired ? $"__.NotNull({name}, \"{name}\")" : name;
 
         /// <summary>", T name" or ", T? name = null" (when nothing in it is required), or "" without a payload.</summary>
         private static string PayloadParameter(CallSpec call, string name) =>

@@ -7,24 +7,25 @@ using static RipeTyped.Generator.Emit.GeneratedCode;
 namespace RipeTyped.Generator.Emit
 {
     /// <summary>
-    /// Writes a properties/traits class: members, reflection-free JSON writing and constraint checks, with nested
-    /// enum and object types inside it.
+    /// Writes a properties/traits class: members, reflection-free JSON writing and constraint checks, with nested enum
+    /// and object types inside it. Each property costs one line per concern, a call to the runtime's helpers
+    /// (<c>RipeGenerated</c>, aliased <c>__</c>): a plan's size in generated code is what every build pays for.
     /// </summary>
     internal sealed class ObjectTypeEmitter
     {
         private readonly CodeWriter _w;
-        private readonly string _wireValues;
+        private readonly string _fullName;
         private readonly List<string> _patterns = new List<string>();
-        private int _locals;
 
-        private ObjectTypeEmitter(CodeWriter writer, string wireValuesClass)
+        private ObjectTypeEmitter(CodeWriter writer, string fullName)
         {
             _w = writer;
-            _wireValues = wireValuesClass;
+            _fullName = fullName;
         }
 
-        public static void Emit(CodeWriter writer, ObjectTypeSpec type, string wireValuesClass, bool topLevel) =>
-            new ObjectTypeEmitter(writer, wireValuesClass).EmitType(type, topLevel);
+        /// <param name="fullName">The type's <c>global::</c> name: its own nested types are written by their short name.</param>
+        public static void Emit(CodeWriter writer, ObjectTypeSpec type, string fullName, bool topLevel) =>
+            new ObjectTypeEmitter(writer, fullName).EmitType(type, topLevel);
 
         private void EmitType(ObjectTypeSpec type, bool topLevel)
         {
@@ -35,26 +36,25 @@ namespace RipeTyped.Generator.Emit
                 _w.Line(Attribute);
             }
 
-            _w.Open($"public sealed partial class {type.Name} : {PropertiesInterface}");
+            _w.Open($"public sealed partial class {type.Name} : __P");
             for (int i = 0; i < _patterns.Count; i++)
             {
-                _w.Line($"private static readonly {Regex} s_pattern{i} = new {Regex}({Escaping.Literal(_patterns[i])}, global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));");
-                _w.Line();
+                _w.Line($"private static readonly {Regex} s_pattern{i} = {Helpers}.Pattern({Escaping.Literal(_patterns[i])});");
             }
 
             foreach (var member in type.Members)
             {
-                EmitMember(member);
+                _w.SummaryIfAny(member.Description);
+                _w.Line($"public {(member.Required ? "required " : "")}{CSharpTypes.Of(member.Value, _fullName)} {member.Name} {{ get; set; }}");
             }
 
             if (type.AdditionalPropertiesMember is { } open)
             {
-                _w.Summary(null, "Properties the tracking plan does not list, sent next to the typed ones (<c>additionalProperties: true</c>).");
-                _w.Line("/// <remarks>A key that is also a typed property is not sent from here: the typed member wins.</remarks>");
+                _w.Summary("Properties the tracking plan does not list, sent next to the typed ones (a typed property's key is not sent twice).");
                 _w.Line($"public {RipeNs}.RipeProperties? {open} {{ get; set; }}");
-                _w.Line();
             }
 
+            _w.Line();
             EmitWriteTo(type);
             _w.Line();
             EmitValidate(type);
@@ -63,7 +63,7 @@ namespace RipeTyped.Generator.Emit
                 _w.Line();
                 if (nested is ObjectTypeSpec nestedObject)
                 {
-                    Emit(_w, nestedObject, _wireValues, topLevel: false);
+                    Emit(_w, nestedObject, _fullName + "." + nestedObject.Name, topLevel: false);
                 }
                 else if (nested is EnumTypeSpec nestedEnum)
                 {
@@ -88,52 +88,28 @@ namespace RipeTyped.Generator.Emit
             }
         }
 
-        private void EmitMember(MemberSpec member)
-        {
-            _w.Summary(member.Description, $"The <c>{Escaping.XmlText(member.JsonName)}</c> property.");
-            _w.Line($"/// <remarks>Sent as <c>{Escaping.XmlText(member.JsonName)}</c> ({CSharpTypes.Describe(member.Value)}, {(member.Required ? "required" : "optional")}{Rules(member.Value)}).</remarks>");
-            _w.Line($"public {(member.Required ? "required " : "")}{CSharpTypes.Of(member.Value)} {member.Name} {{ get; set; }}");
-            _w.Line();
-        }
-
-        private static string Rules(ValueSpec value)
-        {
-            var rules = new List<string>();
-            if (value.Pattern != null) rules.Add("pattern <c>" + Escaping.XmlText(value.Pattern) + "</c>");
-            if (value.Minimum.HasValue) rules.Add("minimum " + value.Minimum.Value.ToString("R", CultureInfo.InvariantCulture));
-            if (value.Maximum.HasValue) rules.Add("maximum " + value.Maximum.Value.ToString("R", CultureInfo.InvariantCulture));
-            if (value.MinLength.HasValue) rules.Add("minLength " + value.MinLength.Value.ToString(CultureInfo.InvariantCulture));
-            if (value.MaxLength.HasValue) rules.Add("maxLength " + value.MaxLength.Value.ToString(CultureInfo.InvariantCulture));
-            return rules.Count == 0 ? "" : ", " + string.Join(", ", rules);
-        }
-
         private void EmitWriteTo(ObjectTypeSpec type)
         {
-            _locals = 0;
-            _w.Open($"void {PropertiesInterface}.WriteTo({JsonWriter} writer)");
-            _w.Line("writer.WriteStartObject();");
+            _w.Open("void __P.WriteTo(__W w)");
+            _w.Line("w.WriteStartObject();");
             foreach (var member in type.Members)
             {
-                string access = "this." + member.Name;
+                // Required members are always sent (null as JSON null); optional ones are left out when null.
+                string opt = member.Required ? "" : "Opt";
                 string name = Escaping.Utf8Literal(member.JsonName);
-                if (!member.Value.Nullable)
+                string access = "this." + member.Name;
+                var value = member.Value;
+                switch (value.Kind)
                 {
-                    _w.Line($"writer.WritePropertyName({name});");
-                    WriteValue(member.Value, access, member.JsonName);
-                    continue;
-                }
-
-                string local = NextLocal("value");
-                _w.Open($"if ({access} is {{ }} {local})");
-                _w.Line($"writer.WritePropertyName({name});");
-                WriteValue(member.Value, local, member.JsonName);
-                _w.Close();
-                if (member.Required)
-                {
-                    // Required but nullable: the key is always sent, with null when there is no value.
-                    _w.Open("else");
-                    _w.Line($"writer.WriteNull({name});");
-                    _w.Close();
+                    case ValueKind.Enum:
+                        _w.Line($"{Helpers}.Str{opt}(w, {name}, {access}{(value.Nullable ? "?" : "")}.ToWireValue());");
+                        break;
+                    case ValueKind.Array:
+                        _w.Line($"{Helpers}.List{opt}(w, {name}, {access}, {ItemWriter(value.Item!, 1)});");
+                        break;
+                    default:
+                        _w.Line($"{Helpers}.{Writer(value.Kind)}{opt}(w, {name}, {access});");
+                        break;
                 }
             }
 
@@ -141,100 +117,83 @@ namespace RipeTyped.Generator.Emit
             {
                 // A static lambda: no field that a member name could collide with, no allocation per message.
                 string listed = type.Members.Count == 0 ? "false" : "key is " + string.Join(" or ", type.Members.Select(m => Escaping.Literal(m.JsonName)));
-                _w.Open($"if (this.{open} is {{ }} additional)");
-                _w.Line($"{Json}.WriteAdditionalProperties(writer, additional, static key => {listed});");
-                _w.Close();
+                _w.Line($"if (this.{open} is {{ }} additional) {Json}.WriteAdditionalProperties(w, additional, static key => {listed});");
             }
 
-            _w.Line("writer.WriteEndObject();");
+            _w.Line("w.WriteEndObject();");
             _w.Close();
         }
 
-        private void WriteValue(ValueSpec value, string expression, string path)
+        private static string Writer(ValueKind kind) => kind switch
         {
-            switch (value.Kind)
+            ValueKind.String => "Str",
+            ValueKind.Integer => "Int",
+            ValueKind.Number => "Num",
+            ValueKind.Boolean => "Bool",
+            ValueKind.DateTime => "Time",
+            ValueKind.Object => "Obj",
+            _ => "Any",
+        };
+
+        /// <summary>How one array item is written: a helper's method group, or a static lambda for enums and nested arrays.</summary>
+        private static string ItemWriter(ValueSpec item, int depth)
+        {
+            string w = "w" + depth.ToString(CultureInfo.InvariantCulture), v = "v" + depth.ToString(CultureInfo.InvariantCulture);
+            return item.Kind switch
             {
-                case ValueKind.String:
-                    _w.Line($"writer.WriteStringValue({expression});");
-                    break;
-                case ValueKind.Integer:
-                    _w.Line($"writer.WriteNumberValue({expression});");
-                    break;
-                case ValueKind.Number:
-                    _w.Line($"{Json}.WriteDouble(writer, {expression}, {Escaping.Literal(path)});");
-                    break;
-                case ValueKind.Boolean:
-                    _w.Line($"writer.WriteBooleanValue({expression});");
-                    break;
-                case ValueKind.DateTime:
-                    _w.Line($"{Json}.WriteDateTime(writer, {expression});");
-                    break;
-                case ValueKind.Enum:
-                    _w.Line($"writer.WriteStringValue({_wireValues}.ToWireValue({expression}));");
-                    break;
-                case ValueKind.Object:
-                    _w.Line($"(({PropertiesInterface}){expression}).WriteTo(writer);");
-                    break;
-                case ValueKind.Any:
-                    _w.Line($"{Json}.WriteAny(writer, {expression}, {Escaping.Literal(path)});");
-                    break;
-                case ValueKind.Array:
-                    // Indexed, not foreach: enumerating an IReadOnlyList<T> through the interface allocates an enumerator.
-                    // A member is read once into a local; a local (a nullable member's value, an outer item) is used as is.
-                    bool isMember = expression.StartsWith("this.", System.StringComparison.Ordinal);
-                    string list = isMember ? NextLocal("list") : expression;
-                    string index = NextLocal("index");
-                    string item = NextLocal("item");
-                    _w.Line("writer.WriteStartArray();");
-                    if (isMember)
-                    {
-                        _w.Line($"var {list} = {expression};");
-                    }
-
-                    _w.Open($"for (int {index} = 0; {index} < {list}.Count; {index}++)");
-                    _w.Line($"var {item} = {list}[{index}];");
-                    if (value.Item!.Nullable)
-                    {
-                        string present = NextLocal("value");
-                        _w.Open($"if ({item} is {{ }} {present})");
-                        WriteValue(value.Item, present, path + "[]");
-                        _w.Close();
-                        _w.Open("else");
-                        _w.Line("writer.WriteNullValue();");
-                        _w.Close();
-                    }
-                    else
-                    {
-                        WriteValue(value.Item, item, path + "[]");
-                    }
-
-                    _w.Close();
-                    _w.Line("writer.WriteEndArray();");
-                    break;
-            }
+                ValueKind.Enum => $"static ({w}, {v}) => {Helpers}.StrItem({w}, {v}{(item.Nullable ? "?" : "")}.ToWireValue())",
+                ValueKind.Array => $"static ({w}, {v}) => {Helpers}.ListItem({w}, {v}, {ItemWriter(item.Item!, depth + 1)})",
+                _ => $"{Helpers}.{Writer(item.Kind)}Item",
+            };
         }
 
         private void EmitValidate(ObjectTypeSpec type)
         {
-            _locals = 0;
-            _w.Open($"void {PropertiesInterface}.Validate({ErrorList} errors, string path)");
+            _w.Open("void __P.Validate(__E e, string p)");
             foreach (var member in type.Members)
             {
-                string path = $"{Validation}.Combine(path, {Escaping.Literal(member.JsonName)})";
-                if (member.Required && !member.Value.Nullable && !member.Value.IsValueType)
+                string name = Escaping.Literal(member.JsonName);
+                string access = "this." + member.Name;
+                var value = member.Value;
+                if (member.Required && !value.Nullable && !value.IsValueType)
                 {
-                    _w.Line($"{Validation}.Required(errors, {path}, this.{member.Name});");
+                    _w.Line($"{Helpers}.Required(e, p, {name}, {access});");
                 }
 
-                if (NeedsValidation(member.Value))
+                switch (value.Kind)
                 {
-                    ValidateValue(member.Value, "this." + member.Name, path);
+                    case ValueKind.String:
+                        if (value.Pattern != null)
+                        {
+                            _w.Line($"{Helpers}.Matches(e, p, {name}, {access}, s_pattern{_patterns.IndexOf(value.Pattern)});");
+                        }
+
+                        if (value.MinLength.HasValue || value.MaxLength.HasValue)
+                        {
+                            _w.Line($"{Helpers}.Length(e, p, {name}, {access}, {Escaping.NullableInt(value.MinLength)}, {Escaping.NullableInt(value.MaxLength)});");
+                        }
+
+                        break;
+                    case ValueKind.Integer:
+                    case ValueKind.Number:
+                        if (value.Minimum.HasValue || value.Maximum.HasValue)
+                        {
+                            _w.Line($"{Helpers}.Range(e, p, {name}, {access}, {Escaping.NullableNumber(value.Minimum)}, {Escaping.NullableNumber(value.Maximum)});");
+                        }
+
+                        break;
+                    case ValueKind.Object:
+                        _w.Line($"{Helpers}.Nested(e, p, {name}, {access});");
+                        break;
+                    case ValueKind.Array when NeedsValidation(value.Item!):
+                        _w.Line($"{Helpers}.Each(e, p, {name}, {access}, {ItemValidator(value.Item!, 1)});");
+                        break;
                 }
             }
 
             if (type.AdditionalPropertiesMember is { } open)
             {
-                _w.Line($"(({PropertiesInterface}?)this.{open})?.Validate(errors, path);");
+                _w.Line($"((__P?)this.{open})?.Validate(e, p);");
             }
 
             _w.Close();
@@ -243,48 +202,36 @@ namespace RipeTyped.Generator.Emit
         private static bool NeedsValidation(ValueSpec value) =>
             value.HasConstraints || value.Kind == ValueKind.Object || (value.Kind == ValueKind.Array && NeedsValidation(value.Item!));
 
-        private void ValidateValue(ValueSpec value, string expression, string path)
+        /// <summary>How one array item is checked, given the item's path.</summary>
+        private string ItemValidator(ValueSpec item, int depth)
         {
-            switch (value.Kind)
+            string d = depth.ToString(CultureInfo.InvariantCulture);
+            string e = "e" + d, p = "p" + d, v = "v" + d;
+            switch (item.Kind)
             {
-                case ValueKind.String:
-                    if (value.Pattern != null)
-                    {
-                        _w.Line($"{Validation}.Pattern(errors, {path}, {expression}, s_pattern{_patterns.IndexOf(value.Pattern)});");
-                    }
-
-                    if (value.MinLength.HasValue || value.MaxLength.HasValue)
-                    {
-                        _w.Line($"{Validation}.Length(errors, {path}, {expression}, {Escaping.NullableInt(value.MinLength)}, {Escaping.NullableInt(value.MaxLength)});");
-                    }
-
-                    break;
-                case ValueKind.Integer:
-                case ValueKind.Number:
-                    if (value.Minimum.HasValue || value.Maximum.HasValue)
-                    {
-                        _w.Line($"{Validation}.Range(errors, {path}, {expression}, {Escaping.NullableNumber(value.Minimum)}, {Escaping.NullableNumber(value.Maximum)});");
-                    }
-
-                    break;
                 case ValueKind.Object:
-                    string present = NextLocal("value");
-                    _w.Open($"if ({expression} is {{ }} {present})");
-                    _w.Line($"(({PropertiesInterface}){present}).Validate(errors, {path});");
-                    _w.Close();
-                    break;
+                    return $"{Helpers}.ItemNested";
                 case ValueKind.Array:
-                    string list = NextLocal("list");
-                    string index = NextLocal("index");
-                    _w.Open($"if ({expression} is {{ }} {list})");
-                    _w.Open($"for (int {index} = 0; {index} < {list}.Count; {index}++)");
-                    ValidateValue(value.Item!, $"{list}[{index}]", $"{Validation}.Index({path}, {index})");
-                    _w.Close();
-                    _w.Close();
-                    break;
+                    return $"static ({e}, {p}, {v}) => {Helpers}.EachItem({e}, {p}, {v}, {ItemValidator(item.Item!, depth + 1)})";
+                default:
+                    var checks = new List<string>();
+                    if (item.Pattern != null)
+                    {
+                        checks.Add($"{Helpers}.ItemMatches({e}, {p}, {v}, s_pattern{_patterns.IndexOf(item.Pattern)});");
+                    }
+
+                    if (item.MinLength.HasValue || item.MaxLength.HasValue)
+                    {
+                        checks.Add($"{Helpers}.ItemLength({e}, {p}, {v}, {Escaping.NullableInt(item.MinLength)}, {Escaping.NullableInt(item.MaxLength)});");
+                    }
+
+                    if (item.Minimum.HasValue || item.Maximum.HasValue)
+                    {
+                        checks.Add($"{Helpers}.ItemRange({e}, {p}, {v}, {Escaping.NullableNumber(item.Minimum)}, {Escaping.NullableNumber(item.Maximum)});");
+                    }
+
+                    return $"static ({e}, {p}, {v}) => {{ {string.Join(" ", checks)} }}";
             }
         }
-
-        private string NextLocal(string prefix) => prefix + (_locals++).ToString(CultureInfo.InvariantCulture);
     }
 }

@@ -34,7 +34,6 @@ namespace RipeTyped.Generator.Emit
                 w.Close();
             }
 
-            w.Close();
             return w.ToString();
         }
     }

@@ -48,17 +48,16 @@ namespace RipeTyped.Generator.Emit
 
         public static (string HintName, string Source) EmitType(TypeFile file)
         {
-            var w = GeneratedCode.Start(file.Namespace);
+            var w = file.Type is ObjectTypeSpec ? GeneratedCode.Start(file.Namespace, GeneratedCode.TypeFileAliases) : GeneratedCode.Start(file.Namespace);
             if (file.Type is ObjectTypeSpec objectType)
             {
-                ObjectTypeEmitter.Emit(w, objectType, "global::" + file.Namespace + "." + file.WireValuesClassName, topLevel: true);
+                ObjectTypeEmitter.Emit(w, objectType, "global::" + file.Namespace + "." + objectType.Name, topLevel: true);
             }
             else if (file.Type is EnumTypeSpec enumType)
             {
                 EnumEmitter.Emit(w, enumType, topLevel: true);
             }
 
-            w.Close();
             return (file.HintName, w.ToString());
         }
 

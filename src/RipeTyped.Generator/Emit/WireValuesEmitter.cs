@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using RipeTyped.Generator.Spec;
 
 namespace RipeTyped.Generator.Emit
@@ -8,31 +9,20 @@ namespace RipeTyped.Generator.Emit
     {
         public static string Emit(GenerationSpec spec, IReadOnlyList<EnumTypeSpec> enums)
         {
-            var w = GeneratedCode.Start(spec.Namespace);
-            w.Summary("The exact strings the tracking plan gives each enum value, as sent to Ripe.");
+            var w = GeneratedCode.Start(spec.Namespace, GeneratedCode.HelpersAlias);
+            w.Summary("The exact strings the tracking plan gives each enum value, as sent to Ripe: <c>value.ToWireValue()</c> (an undefined value throws <see cref=\"global::System.ArgumentOutOfRangeException\"/>).");
             w.Line(GeneratedCode.Attribute);
             w.Open($"public static class {spec.WireValuesClassName}");
             for (int i = 0; i < enums.Count; i++)
             {
+                // The enum's values are numbered from 0 in plan order, so the strings are an array read by position.
                 var type = enums[i];
-                if (i > 0)
-                {
-                    w.Line();
-                }
-
-                w.Summary($"The plan's string for a <c>{Escaping.XmlText(type.Name)}</c> value.");
-                w.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\">The value is not one the plan defines.</exception>");
-                w.Open($"public static string ToWireValue(this {type.FullName} value) => value switch");
-                foreach (var member in type.Members)
-                {
-                    w.Line($"{type.FullName}.{member.Name} => {Escaping.Literal(member.WireValue)},");
-                }
-
-                w.Line($"_ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, {Escaping.Literal("Not a value of the tracking plan's enum " + type.Name + ".")}),");
-                w.Close(";");
+                string values = "s_" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                w.Line($"private static readonly string[] {values} = {{ {string.Join(", ", type.Members.Select(m => Escaping.Literal(m.WireValue)))} }};");
+                w.Summary("The plan's string for this value.");
+                w.Line($"public static string ToWireValue(this {type.FullName} value) => {GeneratedCode.Helpers}.Wire({values}, (int)value, {Escaping.Literal(type.Name)});");
             }
 
-            w.Close();
             w.Close();
             return w.ToString();
         }

@@ -41,9 +41,10 @@ namespace RipeTyped.Generator.Spec
                 ? ns.Value
                 : (IdentifierNaming.IsValidNamespace(defaultNamespace) ? defaultNamespace : FallbackNamespace);
             ClassName = plan.Options.ClassName is { } cls && IdentifierNaming.IsValidIdentifier(cls.Value) ? cls.Value : DefaultClassName;
-            _namespaceScope = new NameScope(ClassName);
+            // The generated files' aliases (Emit.GeneratedCode.ReservedAliases): no type may take them.
+            _namespaceScope = new NameScope(new[] { ClassName }.Concat(Emit.GeneratedCode.ReservedAliases).ToArray());
             WireValuesClassName = _namespaceScope.TakeUnique(ClassName + "WireValues");
-            _facadeScope = new NameScope(new[] { ClassName, "Identify", "Group", "Client", "FlushAsync" }.Concat(ObjectMembers).ToArray());
+            _facadeScope = new NameScope(new[] { ClassName, "Identify", "Group", "Client", "FlushAsync" }.Concat(ObjectMembers).Concat(Emit.GeneratedCode.ReservedAliases).ToArray());
         }
 
         private string ClassName { get; }
@@ -131,6 +132,7 @@ namespace RipeTyped.Generator.Spec
         private ObjectTypeSpec BuildObject(string name, string fullName, string? description, string summary, List<PropertyDefinition> properties, bool open)
         {
             var reserved = new List<string> { name };
+            reserved.AddRange(Emit.GeneratedCode.ReservedAliases);
             reserved.AddRange(ObjectMembers);
             if (open)
             {

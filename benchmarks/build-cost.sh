@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# What a plan costs every build of a consumer: full rebuilds of one consumer project with the synthetic N-event plan
+# and of the same project without a plan, alternating, after a warm-up of each; prints the medians, their ratio and the
+# generated C# characters per event.
+#   bash benchmarks/build-cost.sh [events=1000] [runs=5]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+events=${1:-1000}
+runs=${2:-5}
+root=$(pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+dotnet build -c Release src/RipeTyped/RipeTyped.csproj > /dev/null
+dotnet build -c Release src/RipeTyped.Generator/RipeTyped.Generator.csproj > /dev/null
+dotnet build -c Release benchmarks/RipeTyped.Benchmarks > /dev/null
+dotnet benchmarks/RipeTyped.Benchmarks/bin/Release/net10.0/RipeTyped.Benchmarks.dll plan "$events" > "$work/tracking-plan.yaml"
+
+make_consumer() { # name, with-plan (true|false)
+  mkdir -p "$work/$1"
+  cat > "$work/$1/$1.csproj" <<XML
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <OutputType>Exe</OutputType>
+    <TargetFramework>net10.0</TargetFramework>
+    <Nullable>enable</Nullable>
+    <Configuration>Release</Configuration>
+  </PropertyGroup>
+  <ItemGroup>
+    <ProjectReference Include="$root/src/RipeTyped/RipeTyped.csproj" />
+    <ProjectReference Include="$root/src/RipeTyped.Generator/RipeTyped.Generator.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
+  </ItemGroup>
+  <ItemGroup Condition="'$2' == 'true'">
+    <AdditionalFiles Include="$work/tracking-plan.yaml" />
+  </ItemGroup>
+</Project>
+XML
+  echo 'System.Console.WriteLine("consumer");' > "$work/$1/Program.cs"
+  dotnet restore "$work/$1" > /dev/null
+}
+
+make_consumer WithPlan true
+make_consumer NoPlan false
+
+build() { # project → milliseconds of a full rebuild of that project only
+  local start end
+  start=$(date +%s%N)
+  dotnet build "$work/$1" -c Release --no-restore -p:BuildProjectReferences=false -t:Rebuild > "$work/$1.log" 2>&1 || { cat "$work/$1.log"; exit 1; }
+  end=$(date +%s%N)
+  echo $(( (end - start) / 1000000 ))
+}
+
+median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+
+echo "warm-up"
+build WithPlan > /dev/null
+build NoPlan > /dev/null
+with=()
+without=()
+for i in $(seq "$runs"); do
+  with+=("$(build WithPlan)")
+  without+=("$(build NoPlan)")
+  echo "run $i: with plan ${with[-1]} ms, without ${without[-1]} ms"
+done
+
+with_median=$(printf '%s\n' "${with[@]}" | median)
+without_median=$(printf '%s\n' "${without[@]}" | median)
+
+# Generated size: the same build with the generated files written out.
+dotnet build "$work/WithPlan" -c Release --no-restore -p:BuildProjectReferences=false -t:Rebuild -p:EmitCompilerGeneratedFiles=true > /dev/null
+chars=$(find "$work/WithPlan/obj" -path '*generated*' -name '*.g.cs' -exec cat {} + | wc -c)
+plan_chars=$(wc -c < "$work/tracking-plan.yaml")
+
+echo
+echo "events: $events, runs: $runs (medians of full rebuilds of the consumer project only)"
+echo "with the plan:    $with_median ms"
+echo "without a plan:   $without_median ms"
+awk -v a="$with_median" -v b="$without_median" 'BEGIN { printf "ratio:            %.2fx\n", a / b }'
+awk -v c="$chars" -v n="$events" -v p="$plan_chars" 'BEGIN { printf "generated C#:     %d characters, %.0f per event (%.1fx the plan'"'"'s %d)\n", c, c / n, c / p, p }'

@@ -1,0 +1,375 @@
+using System;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace RipeTyped.Serialization
+{
+    /// <summary>
+    /// The short calls that code generated from the tracking plan makes (with <c>using static</c>) to write and check
+    /// each property, so that a plan of a thousand events does not compile a thousand copies of the same pattern.
+    /// Names ending in <c>Opt</c> skip a null value (an optional property is left out); the others write JSON null.
+    /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public static class RipeGenerated
+    {
+        /// <summary>Writes a string property (null as JSON null).</summary>
+        public static void Str(Utf8JsonWriter w, ReadOnlySpan<byte> name, string? value)
+        {
+            w.WritePropertyName(name);
+            if (value is null)
+            {
+                w.WriteNullValue();
+            }
+            else
+            {
+                w.WriteStringValue(value);
+            }
+        }
+
+        /// <summary>Writes a string property unless it is null.</summary>
+        public static void StrOpt(Utf8JsonWriter w, ReadOnlySpan<byte> name, string? value)
+        {
+            if (value != null)
+            {
+                w.WritePropertyName(name);
+                w.WriteStringValue(value);
+            }
+        }
+
+        /// <summary>Writes an integer property (null as JSON null).</summary>
+        public static void Int(Utf8JsonWriter w, ReadOnlySpan<byte> name, long? value)
+        {
+            w.WritePropertyName(name);
+            IntItem(w, value);
+        }
+
+        /// <summary>Writes an integer property unless it is null.</summary>
+        public static void IntOpt(Utf8JsonWriter w, ReadOnlySpan<byte> name, long? value)
+        {
+            if (value.HasValue)
+            {
+                w.WritePropertyName(name);
+                w.WriteNumberValue(value.Value);
+            }
+        }
+
+        /// <summary>Writes a number property (null as JSON null); NaN and infinities are refused.</summary>
+        public static void Num(Utf8JsonWriter w, ReadOnlySpan<byte> name, double? value)
+        {
+            w.WritePropertyName(name);
+            if (value.HasValue)
+            {
+                RipeJson.WriteDouble(w, value.Value, Encoding.UTF8.GetString(name.ToArray()));
+            }
+            else
+            {
+                w.WriteNullValue();
+            }
+        }
+
+        /// <summary>Writes a number property unless it is null; NaN and infinities are refused.</summary>
+        public static void NumOpt(Utf8JsonWriter w, ReadOnlySpan<byte> name, double? value)
+        {
+            if (value.HasValue)
+            {
+                Num(w, name, value);
+            }
+        }
+
+        /// <summary>Writes a boolean property (null as JSON null).</summary>
+        public static void Bool(Utf8JsonWriter w, ReadOnlySpan<byte> name, bool? value)
+        {
+            w.WritePropertyName(name);
+            BoolItem(w, value);
+        }
+
+        /// <summary>Writes a boolean property unless it is null.</summary>
+        public static void BoolOpt(Utf8JsonWriter w, ReadOnlySpan<byte> name, bool? value)
+        {
+            if (value.HasValue)
+            {
+                w.WritePropertyName(name);
+                w.WriteBooleanValue(value.Value);
+            }
+        }
+
+        /// <summary>Writes a date-time property as ISO 8601 UTC with milliseconds (null as JSON null).</summary>
+        public static void Time(Utf8JsonWriter w, ReadOnlySpan<byte> name, DateTimeOffset? value)
+        {
+            w.WritePropertyName(name);
+            TimeItem(w, value);
+        }
+
+        /// <summary>Writes a date-time property unless it is null.</summary>
+        public static void TimeOpt(Utf8JsonWriter w, ReadOnlySpan<byte> name, DateTimeOffset? value)
+        {
+            if (value.HasValue)
+            {
+                w.WritePropertyName(name);
+                RipeJson.WriteDateTime(w, value.Value);
+            }
+        }
+
+        /// <summary>Writes a nested object property (null as JSON null).</summary>
+        public static void Obj(Utf8JsonWriter w, ReadOnlySpan<byte> name, IRipeProperties? value)
+        {
+            w.WritePropertyName(name);
+            ObjItem(w, value);
+        }
+
+        /// <summary>Writes a nested object property unless it is null.</summary>
+        public static void ObjOpt(Utf8JsonWriter w, ReadOnlySpan<byte> name, IRipeProperties? value)
+        {
+            if (value != null)
+            {
+                w.WritePropertyName(name);
+                value.WriteTo(w);
+            }
+        }
+
+        /// <summary>Writes a property of the plan's type <c>any</c> (null as JSON null), without reflection.</summary>
+        public static void Any(Utf8JsonWriter w, ReadOnlySpan<byte> name, object? value)
+        {
+            w.WritePropertyName(name);
+            RipeJson.WriteAny(w, value, value is null ? "" : Encoding.UTF8.GetString(name.ToArray()));
+        }
+
+        /// <summary>Writes a property of the plan's type <c>any</c> unless it is null.</summary>
+        public static void AnyOpt(Utf8JsonWriter w, ReadOnlySpan<byte> name, object? value)
+        {
+            if (value != null)
+            {
+                Any(w, name, value);
+            }
+        }
+
+        /// <summary>Writes an array property (null as JSON null), each item with <paramref name="item"/>.</summary>
+        public static void List<T>(Utf8JsonWriter w, ReadOnlySpan<byte> name, IReadOnlyList<T>? list, Action<Utf8JsonWriter, T> item)
+        {
+            w.WritePropertyName(name);
+            ListItem(w, list, item);
+        }
+
+        /// <summary>Writes an array property unless it is null.</summary>
+        public static void ListOpt<T>(Utf8JsonWriter w, ReadOnlySpan<byte> name, IReadOnlyList<T>? list, Action<Utf8JsonWriter, T> item)
+        {
+            if (list != null)
+            {
+                w.WritePropertyName(name);
+                ListItem(w, list, item);
+            }
+        }
+
+        /// <summary>Writes an array value (an array of arrays' item, or null).</summary>
+        public static void ListItem<T>(Utf8JsonWriter w, IReadOnlyList<T>? list, Action<Utf8JsonWriter, T> item)
+        {
+            if (list is null)
+            {
+                w.WriteNullValue();
+                return;
+            }
+
+            w.WriteStartArray();
+
+            // Indexed, not foreach: enumerating an IReadOnlyList<T> through the interface allocates an enumerator.
+            for (int i = 0; i < list.Count; i++)
+            {
+                item(w, list[i]);
+            }
+
+            w.WriteEndArray();
+        }
+
+        /// <summary>An array item: a string, or null.</summary>
+        public static void StrItem(Utf8JsonWriter w, string? value)
+        {
+            if (value is null)
+            {
+                w.WriteNullValue();
+            }
+            else
+            {
+                w.WriteStringValue(value);
+            }
+        }
+
+        /// <summary>An array item: an integer.</summary>
+        public static void IntItem(Utf8JsonWriter w, long value) => w.WriteNumberValue(value);
+
+        /// <summary>An array item: an integer, or null.</summary>
+        public static void IntItem(Utf8JsonWriter w, long? value)
+        {
+            if (value.HasValue)
+            {
+                w.WriteNumberValue(value.Value);
+            }
+            else
+            {
+                w.WriteNullValue();
+            }
+        }
+
+        /// <summary>An array item: a number.</summary>
+        public static void NumItem(Utf8JsonWriter w, double value) => RipeJson.WriteDouble(w, value, "item");
+
+        /// <summary>An array item: a number, or null.</summary>
+        public static void NumItem(Utf8JsonWriter w, double? value)
+        {
+            if (value.HasValue)
+            {
+                RipeJson.WriteDouble(w, value.Value, "item");
+            }
+            else
+            {
+                w.WriteNullValue();
+            }
+        }
+
+        /// <summary>An array item: a boolean.</summary>
+        public static void BoolItem(Utf8JsonWriter w, bool value) => w.WriteBooleanValue(value);
+
+        /// <summary>An array item: a boolean, or null.</summary>
+        public static void BoolItem(Utf8JsonWriter w, bool? value)
+        {
+            if (value.HasValue)
+            {
+                w.WriteBooleanValue(value.Value);
+            }
+            else
+            {
+                w.WriteNullValue();
+            }
+        }
+
+        /// <summary>An array item: a date-time.</summary>
+        public static void TimeItem(Utf8JsonWriter w, DateTimeOffset value) => RipeJson.WriteDateTime(w, value);
+
+        /// <summary>An array item: a date-time, or null.</summary>
+        public static void TimeItem(Utf8JsonWriter w, DateTimeOffset? value)
+        {
+            if (value.HasValue)
+            {
+                RipeJson.WriteDateTime(w, value.Value);
+            }
+            else
+            {
+                w.WriteNullValue();
+            }
+        }
+
+        /// <summary>An array item: a nested object, or null.</summary>
+        public static void ObjItem(Utf8JsonWriter w, IRipeProperties? value)
+        {
+            if (value is null)
+            {
+                w.WriteNullValue();
+            }
+            else
+            {
+                value.WriteTo(w);
+            }
+        }
+
+        /// <summary>An array item of the plan's type <c>any</c>.</summary>
+        public static void AnyItem(Utf8JsonWriter w, object? value) => RipeJson.WriteAny(w, value, "item");
+
+        /// <summary>The plan's exact string for an enum value, by its position; a value outside the plan's is refused.</summary>
+        /// <exception cref="ArgumentOutOfRangeException">The value is not one the plan defines.</exception>
+        public static string Wire(string[] values, int value, string enumName) =>
+            value >= 0 && value < values.Length
+                ? values[value]
+                : throw new ArgumentOutOfRangeException(nameof(value), value, "Not a value of the tracking plan's enum " + enumName + ".");
+
+        /// <summary>A required argument of a generated method.</summary>
+        /// <exception cref="ArgumentNullException"><paramref name="value"/> is null.</exception>
+        public static T NotNull<T>(T? value, string name)
+            where T : class => value ?? throw new ArgumentNullException(name);
+
+        /// <summary>A compiled pattern of the plan, with a match timeout so a pathological pattern cannot hang the caller.</summary>
+        public static Regex Pattern(string pattern) => new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
+        /// <summary>Checks a required value (null is possible despite <c>required</c> when forced in).</summary>
+        public static void Required(ICollection<RipeValidationError> errors, string path, string name, object? value)
+        {
+            if (value is null)
+            {
+                RipeValidation.Required(errors, RipeValidation.Combine(path, name), null);
+            }
+        }
+
+        /// <summary>Checks a string against the plan's <c>pattern</c>.</summary>
+        public static void Matches(ICollection<RipeValidationError> errors, string path, string name, string? value, Regex regex)
+        {
+            if (value != null)
+            {
+                RipeValidation.Pattern(errors, RipeValidation.Combine(path, name), value, regex);
+            }
+        }
+
+        /// <summary>Checks a string's length against <c>minLength</c>/<c>maxLength</c>.</summary>
+        public static void Length(ICollection<RipeValidationError> errors, string path, string name, string? value, int? minLength, int? maxLength)
+        {
+            if (value != null && ((minLength.HasValue && value.Length < minLength.Value) || (maxLength.HasValue && value.Length > maxLength.Value)))
+            {
+                RipeValidation.Length(errors, RipeValidation.Combine(path, name), value, minLength, maxLength);
+            }
+        }
+
+        /// <summary>Checks a number against <c>minimum</c>/<c>maximum</c>.</summary>
+        public static void Range(ICollection<RipeValidationError> errors, string path, string name, double? value, double? minimum, double? maximum)
+        {
+            if (value.HasValue && ((minimum.HasValue && value.Value < minimum.Value) || (maximum.HasValue && value.Value > maximum.Value)))
+            {
+                RipeValidation.Range(errors, RipeValidation.Combine(path, name), value, minimum, maximum);
+            }
+        }
+
+        /// <summary>Checks a nested object's own rules.</summary>
+        public static void Nested(ICollection<RipeValidationError> errors, string path, string name, IRipeProperties? value) =>
+            value?.Validate(errors, RipeValidation.Combine(path, name));
+
+        /// <summary>Checks each item of an array with <paramref name="item"/> (given the item's path).</summary>
+        public static void Each<T>(ICollection<RipeValidationError> errors, string path, string name, IReadOnlyList<T>? list, Action<ICollection<RipeValidationError>, string, T> item)
+        {
+            if (list is null)
+            {
+                return;
+            }
+
+            string at = RipeValidation.Combine(path, name);
+            for (int i = 0; i < list.Count; i++)
+            {
+                item(errors, RipeValidation.Index(at, i), list[i]);
+            }
+        }
+
+        /// <summary>Checks each item of an array that is itself an item (arrays of arrays); <paramref name="path"/> is the array's own.</summary>
+        public static void EachItem<T>(ICollection<RipeValidationError> errors, string path, IReadOnlyList<T>? list, Action<ICollection<RipeValidationError>, string, T> item)
+        {
+            if (list is null)
+            {
+                return;
+            }
+
+            for (int i = 0; i < list.Count; i++)
+            {
+                item(errors, RipeValidation.Index(path, i), list[i]);
+            }
+        }
+
+        /// <summary>Checks an array item that is a nested object.</summary>
+        public static void ItemNested(ICollection<RipeValidationError> errors, string path, IRipeProperties? value) => value?.Validate(errors, path);
+
+        /// <summary>Checks an array item's value against <c>pattern</c>, length or range; the item path is given whole.</summary>
+        public static void ItemMatches(ICollection<RipeValidationError> errors, string path, string? value, Regex regex) => RipeValidation.Pattern(errors, path, value, regex);
+
+        /// <summary>Checks an array item's string length.</summary>
+        public static void ItemLength(ICollection<RipeValidationError> errors, string path, string? value, int? minLength, int? maxLength) => RipeValidation.Length(errors, path, value, minLength, maxLength);
+
+        /// <summary>Checks an array item's number range.</summary>
+        public static void ItemRange(ICollection<RipeValidationError> errors, string path, double? value, double? minimum, double? maximum) => RipeValidation.Range(errors, path, value, minimum, maximum);
+    }
+}
