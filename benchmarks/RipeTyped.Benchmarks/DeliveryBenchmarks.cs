@@ -4,7 +4,6 @@ using System.Net.Http;
 using System.Net.Http.Json;
 using System.Threading.Tasks;
 using BenchmarkDotNet.Attributes;
-using RipeTyped.Benchmarks.Tracking;
 
 namespace RipeTyped.Benchmarks;
 
@@ -79,20 +78,7 @@ public class DeliveryBenchmarks
             MaxConcurrentRequests = Concurrency,
             MaxQueueLength = EventsPerOperation,
         });
-        var analytics = new BenchTracking(client);
-        for (int i = 0; i < EventsPerOperation; i++)
-        {
-            analytics.TrackCompletedOrder(new CompletedOrderProperties
-            {
-                OrderId = "ord_123456",
-                Total = 99.5,
-                ItemCount = 3,
-                Currency = CompletedOrderProperties.CurrencyKind.EUR,
-                Gift = false,
-                PlacedAt = DateTimeOffset.UtcNow,
-            });
-        }
-
+        BenchEvents.TrackCompletedOrders(client, EventsPerOperation);
         await client.FlushAsync();
         if (client.Statistics.Delivered != EventsPerOperation)
         {

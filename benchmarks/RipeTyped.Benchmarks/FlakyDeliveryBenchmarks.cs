@@ -2,7 +2,6 @@ using System;
 using System.Threading.Tasks;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
-using RipeTyped.Benchmarks.Tracking;
 
 namespace RipeTyped.Benchmarks;
 
@@ -70,20 +69,7 @@ public class FlakyDeliveryBenchmarks
         });
         await using (client)
         {
-            var analytics = new BenchTracking(client);
-            for (int i = 0; i < events; i++)
-            {
-                analytics.TrackCompletedOrder(new CompletedOrderProperties
-                {
-                    OrderId = "ord_123456",
-                    Total = 99.5,
-                    ItemCount = 3,
-                    Currency = CompletedOrderProperties.CurrencyKind.EUR,
-                    Gift = false,
-                    PlacedAt = DateTimeOffset.UtcNow,
-                });
-            }
-
+            BenchEvents.TrackCompletedOrders(client, events);
             await client.FlushAsync();
         }
 

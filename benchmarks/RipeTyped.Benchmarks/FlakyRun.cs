@@ -1,7 +1,6 @@
 using System;
 using System.Diagnostics;
 using System.Threading.Tasks;
-using RipeTyped.Benchmarks.Tracking;
 
 namespace RipeTyped.Benchmarks;
 
@@ -25,12 +24,7 @@ public static class FlakyRun
         });
         await using (client)
         {
-            var analytics = new BenchTracking(client);
-            for (int i = 0; i < events; i++)
-            {
-                analytics.TrackCompletedOrder(new CompletedOrderProperties { OrderId = "ord_123456", Total = 99.5, ItemCount = 3, Currency = CompletedOrderProperties.CurrencyKind.EUR, Gift = false, PlacedAt = DateTimeOffset.UtcNow });
-            }
-
+            BenchEvents.TrackCompletedOrders(client, events);
             await client.FlushAsync();
         }
 

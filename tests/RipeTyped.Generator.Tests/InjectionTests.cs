@@ -70,7 +70,7 @@ public class InjectionTests
         var enumType = Nullable.GetUnderlyingType(enumProperty.PropertyType) ?? enumProperty.PropertyType;
         var codeProperty = propertiesType.GetProperty("Code")!;
 
-        var handler = new CapturingHandler();
+        var handler = new RecordingHandler();
         await using var client = new RipeClient(new RipeClientOptions
         {
             ApiKey = "k",
@@ -125,21 +125,5 @@ public class InjectionTests
         var result = run.Output.Emit(stream);
         Assert.True(result.Success, string.Join("\n", result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
         return Assembly.Load(stream.ToArray());
-    }
-
-    private sealed class CapturingHandler : HttpMessageHandler
-    {
-        public List<string> Bodies { get; } = new();
-
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            string body = await request.Content!.ReadAsStringAsync(cancellationToken);
-            lock (Bodies)
-            {
-                Bodies.Add(body);
-            }
-
-            return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("{}") };
-        }
     }
 }

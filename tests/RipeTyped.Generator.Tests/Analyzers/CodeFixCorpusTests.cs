@@ -173,28 +173,12 @@ public class CodeFixCorpusTests
         }
 
         string oneByOne = (await document.GetTextAsync()).ToString();
-        var test = new CSharpCodeFixTest<RawTrackCallAnalyzer, UseTypedMethodCodeFix, DefaultVerifier>
-        {
-            ReferenceAssemblies = ReferenceAssemblies.Net.Net80,
-            TestCode = source,
-            FixedCode = oneByOne,
-            CodeActionValidationMode = CodeActionValidationMode.None,
-        };
-        test.DisabledDiagnostics.Add("RIPE2004");
+        var test = CodeFixTestSetup.Create(Plan, PlanPath, source, oneByOne);
+        test.CodeActionValidationMode = CodeActionValidationMode.None;
 
         // As in the one-by-one run: nullable analysis on (the analyzer trusts it to know a value is never null).
         test.SolutionTransforms.Add((solution, projectId) => solution.WithProjectCompilationOptions(projectId,
             ((CSharpCompilationOptions)solution.GetProject(projectId)!.CompilationOptions!).WithNullableContextOptions(NullableContextOptions.Enable)));
-        var generated = GeneratorHarness.Run(Plan).Sources.Select(s => ("/0/Generated/" + s.HintName, s.SourceText)).ToList();
-        foreach (var state in new[] { test.TestState, test.FixedState })
-        {
-            state.AdditionalFiles.Add((PlanPath, Plan));
-            state.AdditionalReferences.Add(MetadataReference.CreateFromFile(typeof(RipeClient).Assembly.Location));
-            foreach (var generatedSource in generated)
-            {
-                state.Sources.Add(generatedSource);
-            }
-        }
 
         test.TestState.ExpectedDiagnostics.AddRange((await AnalyzeAsync(CreateDocument(source))).Select(Expected));
         test.FixedState.ExpectedDiagnostics.AddRange((await AnalyzeAsync(CreateDocument(oneByOne))).Select(Expected));
@@ -348,22 +332,6 @@ public class CodeFixCorpusTests
                 return a.GetArrayLength() == b.GetArrayLength() && a.EnumerateArray().Zip(b.EnumerateArray()).All(p => ValueEquals(p.First, p.Second));
             default:
                 return a.GetRawText() == b.GetRawText();
-        }
-    }
-
-    private sealed class RecordingHandler : HttpMessageHandler
-    {
-        public List<string> Bodies { get; } = new();
-
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            string body = await request.Content!.ReadAsStringAsync(cancellationToken);
-            lock (Bodies)
-            {
-                Bodies.Add(body);
-            }
-
-            return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("{}") };
         }
     }
 }

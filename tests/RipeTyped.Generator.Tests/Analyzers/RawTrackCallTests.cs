@@ -32,32 +32,8 @@ public class RawTrackCallTests
             description: x
         """;
 
-    private static CSharpCodeFixTest<RawTrackCallAnalyzer, UseTypedMethodCodeFix, DefaultVerifier> CreateTest(string code, string? fixedCode = null)
-    {
-        var test = new CSharpCodeFixTest<RawTrackCallAnalyzer, UseTypedMethodCodeFix, DefaultVerifier>
-        {
-            ReferenceAssemblies = ReferenceAssemblies.Net.Net80,
-            TestCode = code,
-            FixedCode = fixedCode ?? code,
-        };
-
-        // The testing library runs every rule, even those off by default; RIPE2004 is opt-in.
-        test.DisabledDiagnostics.Add("RIPE2004");
-
-        // The analyzer sees the compilation after generation, as in a real build: add the generator's output.
-        var generated = GeneratorHarness.Run(Plan).Sources.Select(s => ("/0/Generated/" + s.HintName, s.SourceText)).ToList();
-        foreach (var state in new[] { test.TestState, test.FixedState })
-        {
-            state.AdditionalFiles.Add((PlanFile, Plan));
-            state.AdditionalReferences.Add(MetadataReference.CreateFromFile(typeof(RipeClient).Assembly.Location));
-            foreach (var source in generated)
-            {
-                state.Sources.Add(source);
-            }
-        }
-
-        return test;
-    }
+    private static CSharpCodeFixTest<RawTrackCallAnalyzer, UseTypedMethodCodeFix, DefaultVerifier> CreateTest(string code, string? fixedCode = null) =>
+        CodeFixTestSetup.Create(Plan, PlanFile, code, fixedCode ?? code);
 
     /// <summary>The diagnostics stay and no fix is offered: the fixed state equals the test state.</summary>
     private static void ExpectNoFix(CSharpCodeFixTest<RawTrackCallAnalyzer, UseTypedMethodCodeFix, DefaultVerifier> test) =>
