@@ -60,13 +60,18 @@ namespace RipeTyped.Serialization
         public static void Num(Utf8JsonWriter w, ReadOnlySpan<byte> name, double? value)
         {
             w.WritePropertyName(name);
-            if (value.HasValue)
+            if (!value.HasValue)
             {
+                w.WriteNullValue();
+            }
+            else if (double.IsNaN(value.Value) || double.IsInfinity(value.Value))
+            {
+                // The property's name goes into the message; built only here, so a valid number allocates nothing.
                 RipeJson.WriteDouble(w, value.Value, Encoding.UTF8.GetString(name.ToArray()));
             }
             else
             {
-                w.WriteNullValue();
+                w.WriteNumberValue(value.Value);
             }
         }
 
