@@ -21,8 +21,12 @@ namespace RipeTyped
     public sealed class RipeClient : IDisposable, IAsyncDisposable
     {
         private readonly RipeClientOptions _options;
-        private readonly RipeHttpSender _sender;
-        private readonly DeliveryQueue _queue;
+        private readonly RipeHttpSender? _sender;
+        private readonly DeliveryQueue? _queue;
+
+        // Set for a recording client (RipeTyped.Testing.RipeRecorder): calls are handed over here, synchronously, and
+        // nothing is queued or sent; no sender, no workers, no sockets.
+        private readonly Action<RecordedMessage>? _recorder;
         private readonly object _identityLock = new object();
         private string? _userId;
         private string _anonymousId;
@@ -59,6 +63,15 @@ namespace RipeTyped
             }
 
             RipeMetrics.Register(Statistics);
+        }
+
+        /// <summary>A client that runs everything a call runs (identity, validation, serialization) and records the message.</summary>
+        internal RipeClient(RipeClientOptions options, Action<RecordedMessage> recorder)
+        {
+            options.Validate();
+            _options = options;
+            _anonymousId = string.IsNullOrWhiteSpace(options.AnonymousId) ? NewId() : options.AnonymousId!;
+            _recorder = recorder;
         }
 
         /// <summary>The current user id set by <see cref="Identify(string, IRipeProperties?)"/>, or null.</summary>
@@ -202,7 +215,7 @@ namespace RipeTyped
         /// left safely on disk after its retries.
         /// </summary>
         public Task FlushAsync(CancellationToken cancellationToken = default) =>
-            _queue.FlushAsync(Timeout.InfiniteTimeSpan, cancellationToken);
+            _queue?.FlushAsync(Timeout.InfiniteTimeSpan, cancellationToken) ?? Task.CompletedTask;
 
         /// <summary>
         /// Like <see cref="FlushAsync(CancellationToken)"/>, for at most <paramref name="timeout"/>. Returns false when time
@@ -215,11 +228,11 @@ namespace RipeTyped
                 throw new ArgumentOutOfRangeException(nameof(timeout), timeout, "The flush timeout cannot be negative.");
             }
 
-            return _queue.FlushAsync(timeout, cancellationToken);
+            return _queue?.FlushAsync(timeout, cancellationToken) ?? Task.FromResult(true);
         }
 
-        /// <summary>Checks the API key against <c>GET {endpoint}/auth/sdk</c>.</summary>
-        public Task<bool> CheckApiKeyAsync(CancellationToken cancellationToken = default) => _sender.CheckApiKeyAsync(cancellationToken);
+        /// <summary>Checks the API key against <c>GET {endpoint}/auth/sdk</c> (a recording client has nothing to check: true).</summary>
+        public Task<bool> CheckApiKeyAsync(CancellationToken cancellationToken = default) => _sender?.CheckApiKeyAsync(cancellationToken) ?? Task.FromResult(true);
 
         /// <summary>
         /// Stops accepting calls and delivers everything accepted. If Ripe keeps failing past
@@ -228,7 +241,7 @@ namespace RipeTyped
         /// </summary>
         public async ValueTask DisposeAsync()
         {
-            if (Interlocked.Exchange(ref _disposed, 1) != 0)
+            if (Interlocked.Exchange(ref _disposed, 1) != 0 || _queue is null)
             {
                 return;
             }
@@ -251,7 +264,7 @@ namespace RipeTyped
         /// <summary>Like <see cref="DisposeAsync"/>, blocking the calling thread; prefer <see cref="DisposeAsync"/>.</summary>
         public void Dispose()
         {
-            if (Interlocked.Exchange(ref _disposed, 1) != 0)
+            if (Interlocked.Exchange(ref _disposed, 1) != 0 || _queue is null)
             {
                 return;
             }
@@ -271,8 +284,8 @@ namespace RipeTyped
 
         private void Release()
         {
-            _queue.Close();
-            _sender.Dispose();
+            _queue!.Close();
+            _sender!.Dispose();
             RipeMetrics.Unregister(Statistics);
         }
 
@@ -342,8 +355,16 @@ namespace RipeTyped
                     _options.MaxMessageBytes));
             }
 
+            if (_recorder != null)
+            {
+                Statistics.OnEnqueued();
+                _recorder(new RecordedMessage(call, fields, payload, body));
+                Statistics.OnDelivered();
+                return;
+            }
+
             var message = new OutgoingMessage(call, messageId, body);
-            switch (_queue.Enqueue(message))
+            switch (_queue!.Enqueue(message))
             {
                 case EnqueueResult.Closed:
                     throw new ObjectDisposedException(nameof(RipeClient), $"The {call} call came after the RipeClient was disposed; it was not sent.");
