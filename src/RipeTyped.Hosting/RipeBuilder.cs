@@ -26,5 +26,19 @@ namespace RipeTyped.Hosting
             Services.AddSingleton(provider => create(provider.GetRequiredService<RipeClient>()));
             return this;
         }
+
+        /// <summary>
+        /// Registers the generated facade and its generated interface as one singleton, e.g.
+        /// <c>.AddFacade&lt;AcmeAnalytics, IAcmeAnalytics&gt;(client =&gt; new AcmeAnalytics(client))</c>, so application code
+        /// depends on the interface and tests substitute it.
+        /// </summary>
+        public RipeBuilder AddFacade<TFacade, TInterface>(Func<RipeClient, TFacade> create)
+            where TFacade : class, TInterface
+            where TInterface : class
+        {
+            AddFacade(create);
+            Services.AddSingleton<TInterface>(provider => provider.GetRequiredService<TFacade>());
+            return this;
+        }
     }
 }

@@ -3,7 +3,10 @@ using static RipeTyped.Generator.Emit.GeneratedCode;
 
 namespace RipeTyped.Generator.Emit
 {
-    /// <summary>Writes the facade class: one typed method per event and page, typed Identify and Group.</summary>
+    /// <summary>
+    /// Writes the facade class — one typed method per event and page, typed Identify and Group — and its interface
+    /// (<c>I{ClassName}</c>, unless the plan turns it off) with the same signatures, for tests to substitute.
+    /// </summary>
     internal static class FacadeEmitter
     {
         private const string Identity = "__I";
@@ -13,6 +16,11 @@ namespace RipeTyped.Generator.Emit
         public static string Emit(GenerationSpec spec)
         {
             var w = Start(spec.Namespace, HelpersAlias, "using __I = global::RipeTyped.RipeIdentity;");
+            if (spec.InterfaceName != null)
+            {
+                EmitInterface(w, spec);
+            }
+
             w.Line("/// <summary>");
             w.Line("/// Typed Ripe analytics calls generated from tracking-plan.yaml: one method per event and page, typed identify and group traits.");
             w.Line("/// Every <c>Track…</c> and <c>Page…</c> method takes the event's or page's properties (when the plan lists any; optional when");
@@ -20,7 +28,7 @@ namespace RipeTyped.Generator.Emit
             w.Line("/// for the client's ambient identity (the last Identify, its anonymous id and the last Group).");
             w.Line("/// </summary>");
             w.Line(Attribute);
-            w.Open($"public sealed partial class {spec.ClassName}");
+            w.Open($"public sealed partial class {spec.ClassName}{(spec.InterfaceName is null ? "" : " : " + spec.InterfaceName)}");
             w.Line($"private readonly {RipeNs}.RipeClient _client;");
             w.Line();
             w.Summary("Creates the typed facade over a client; the client's lifetime stays with the caller.");
@@ -47,9 +55,53 @@ namespace RipeTyped.Generator.Emit
             w.Summary("Waits until every call made so far has been delivered (or given up on after retries).");
             w.Line("/// <param name=\"cancellationToken\">Stops the wait, not the delivery.</param>");
             w.Line("/// <returns>A task that completes when the queue has been drained up to this call.</returns>");
-            w.Line("public global::System.Threading.Tasks.Task FlushAsync(global::System.Threading.CancellationToken cancellationToken = default) => _client.FlushAsync(cancellationToken);");
+            w.Line($"public {FlushSignature} => _client.FlushAsync(cancellationToken);");
             w.Close();
             return w.ToString();
+        }
+
+        private const string FlushSignature = "global::System.Threading.Tasks.Task FlushAsync(global::System.Threading.CancellationToken cancellationToken = default)";
+
+        /// <summary>Every facade method's signature, for code to depend on (and tests to substitute): <c>I{ClassName}</c>.</summary>
+        private static void EmitInterface(CodeWriter w, GenerationSpec spec)
+        {
+            w.Summary($"The calls of <see cref=\"{spec.ClassName}\"/>, for code to depend on and tests to substitute (plan option <c>facadeInterface</c>).");
+            w.Line(Attribute);
+            w.Open($"public partial interface {spec.InterfaceName}");
+            w.Line($"{IdentifySignature(spec.Identify, "string userId")};");
+            w.Line($"{IdentifySignature(spec.Identify, Identity + " identity")};");
+            w.Line($"{GroupSignature(spec.Group)};");
+            foreach (var call in spec.Events)
+            {
+                Obsolete(w, call);
+                w.Line($"{TrackSignature(call)};");
+            }
+
+            foreach (var call in spec.Pages)
+            {
+                Obsolete(w, call);
+                w.Line($"{PageSignature(call)};");
+            }
+
+            w.Line($"{FlushSignature};");
+            w.Close();
+            w.Line();
+        }
+
+        private static string IdentifySignature(CallSpec call, string who) => $"void Identify({who}{PayloadParameter(call, "traits")})";
+
+        private static string GroupSignature(CallSpec call) => $"void Group(string groupId{PayloadParameter(call, "traits")}, {Identity}? identity = null)";
+
+        private static string TrackSignature(CallSpec call)
+        {
+            string properties = PayloadParameter(call, "properties");
+            return $"void {call.MethodName}({Trim(properties)}{Comma(properties)}{Identity}? identity = null)";
+        }
+
+        private static string PageSignature(CallSpec call)
+        {
+            string properties = PayloadParameter(call, "properties");
+            return $"void {call.MethodName}({Trim(properties)}{Comma(properties)}{PageContext}? page = null, {Identity}? identity = null)";
         }
 
         private static void EmitIdentify(CodeWriter w, CallSpec call)
@@ -60,7 +112,7 @@ namespace RipeTyped.Generator.Emit
             w.Summary(call.Description, "Identifies the current user and makes <paramref name=\"userId\"/> the ambient user id of later calls.");
             w.Line("/// <param name=\"userId\">The user's id in your database.</param>");
             DocPayload(w, call, "traits", "The user's traits.");
-            w.Open($"public void Identify(string userId{traitsParam})");
+            w.Open($"public {IdentifySignature(call, "string userId")}");
             NullCheck(w, call, "traits");
             w.Line($"_client.Identify(userId{traitsArg});");
             w.Close();
@@ -68,7 +120,7 @@ namespace RipeTyped.Generator.Emit
             w.Summary("Identifies the user of <paramref name=\"identity\"/> without changing the ambient identity (for servers acting for many users).");
             w.Line("/// <param name=\"identity\">The user to identify.</param>");
             DocPayload(w, call, "traits", "The user's traits.");
-            w.Open($"public void Identify({Identity} identity{traitsParam})");
+            w.Open($"public {IdentifySignature(call, Identity + " identity")}");
             NullCheck(w, call, "traits");
             w.Line($"_client.Identify(identity{traitsArg});");
             w.Close();
@@ -83,7 +135,7 @@ namespace RipeTyped.Generator.Emit
             DocPayload(w, call, "traits", "The group's traits.");
             w.Line(IdentityDoc);
             string traitsArg = call.PayloadType is null ? "null" : "traits";
-            w.Open($"public void Group(string groupId{traitsParam}, {Identity}? identity = null)");
+            w.Open($"public {GroupSignature(call)}");
             NullCheck(w, call, "traits");
             w.Line($"_client.Group(groupId, {traitsArg}, identity);");
             w.Close();
@@ -95,16 +147,14 @@ namespace RipeTyped.Generator.Emit
         {
             w.Summary(call.Description, $"Tracks the <c>{Escaping.XmlText(call.WireName)}</c> event.");
             Obsolete(w, call);
-            string properties = PayloadParameter(call, "properties");
-            w.Line($"public void {call.MethodName}({Trim(properties)}{Comma(properties)}{Identity}? identity = null) => _client.Track({Escaping.Literal(call.WireName)}, {PayloadArgument(call, "properties")}, identity);");
+            w.Line($"public {TrackSignature(call)} => _client.Track({Escaping.Literal(call.WireName)}, {PayloadArgument(call, "properties")}, identity);");
         }
 
         private static void EmitPage(CodeWriter w, CallSpec call)
         {
             w.Summary(call.Description, $"Records a view of the <c>{Escaping.XmlText(call.WireName)}</c> page.");
             Obsolete(w, call);
-            string properties = PayloadParameter(call, "properties");
-            w.Line($"public void {call.MethodName}({Trim(properties)}{Comma(properties)}{PageContext}? page = null, {Identity}? identity = null) => _client.Page({Escaping.Literal(call.WireName)}, {PayloadArgument(call, "properties")}, page, identity);");
+            w.Line($"public {PageSignature(call)} => _client.Page({Escaping.Literal(call.WireName)}, {PayloadArgument(call, "properties")}, page, identity);");
         }
 
         /// <summary>The payload argument: checked for null where it is required (the parameter is then not optional).</summary>

@@ -13,7 +13,7 @@ namespace RipeTyped.Generator.Plan
     internal sealed class PlanReader
     {
         internal static readonly string[] RootKeys = { "version", "options", "definitions", "identify", "group", "pages", "events" };
-        internal static readonly string[] OptionKeys = { "namespace", "className", "eventCase", "eventWordOrder", "propertyCase" };
+        internal static readonly string[] OptionKeys = { "namespace", "className", "eventCase", "eventWordOrder", "propertyCase", "facadeInterface" };
         internal static readonly string[] CallKeys = { "name", "description", "deprecated", "properties", "csharpName", "additionalProperties", "tags" };
         internal static readonly string[] TraitsKeys = { "description", "traits", "additionalProperties" };
         internal static readonly string[] SchemaKeys =
@@ -122,6 +122,7 @@ namespace RipeTyped.Generator.Plan
                     case "eventCase": options.EventCase = named; break;
                     case "eventWordOrder": options.EventWordOrder = named; break;
                     case "propertyCase": options.PropertyCase = named; break;
+                    case "facadeInterface": options.FacadeInterface = named; break;
                 }
             }
         }

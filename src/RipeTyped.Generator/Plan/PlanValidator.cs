@@ -68,6 +68,11 @@ namespace RipeTyped.Generator.Plan
                 Report(RipeDiagnostics.InvalidOption, order.Span, "eventWordOrder", $"'{order.Value}' is not one of: {WordOrder.Names}");
             }
 
+            if (options.FacadeInterface is { } facadeInterface && facadeInterface.Value != "true" && facadeInterface.Value != "false")
+            {
+                Report(RipeDiagnostics.InvalidOption, facadeInterface.Span, "facadeInterface", $"'{facadeInterface.Value}' is not true or false");
+            }
+
             if (options.PropertyCase is { } propertyCase && !NamingConvention.TryParse(propertyCase.Value, out _))
             {
                 Report(RipeDiagnostics.InvalidOption, propertyCase.Span, "propertyCase", $"'{propertyCase.Value}' is not one of: {NamingConvention.Names}");

@@ -45,6 +45,9 @@ namespace RipeTyped.Generator.Plan
 
         /// <summary>Property naming convention: <c>snake</c> (default), <c>camel</c>, <c>pascal</c>, <c>kebab</c>, <c>title</c>, <c>any</c>.</summary>
         public Named? PropertyCase { get; set; }
+
+        /// <summary><c>true</c> (default): the facade also gets an interface, <c>I{ClassName}</c>, for tests to substitute; <c>false</c>: none.</summary>
+        public Named? FacadeInterface { get; set; }
     }
 
     /// <summary>A string value of the plan and where it stands.</summary>

@@ -6,6 +6,7 @@ namespace RipeTyped.Generator.Spec
     /// Everything the emitter needs, as value-equatable records: names are final C# identifiers, types are
     /// fully qualified. Equal specs mean equal output, so the incremental pipeline can skip emission.
     /// </summary>
+    /// <param name="InterfaceName">The facade's interface (<c>I{ClassName}</c>), or null when the plan turns it off.</param>
     internal sealed record GenerationSpec(
         string Namespace,
         string ClassName,
@@ -14,7 +15,8 @@ namespace RipeTyped.Generator.Spec
         EquatableArray<CallSpec> Events,
         EquatableArray<CallSpec> Pages,
         CallSpec Identify,
-        CallSpec Group);
+        CallSpec Group,
+        string? InterfaceName);
 
     /// <summary>A facade method: a track of one event, a page, identify or group.</summary>
     /// <param name="WireName">The name sent to Ripe (event name or page name).</param>

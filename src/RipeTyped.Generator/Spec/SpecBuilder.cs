@@ -44,12 +44,15 @@ namespace RipeTyped.Generator.Spec
             // The generated files' aliases (Emit.GeneratedCode.ReservedAliases): no type may take them.
             _namespaceScope = new NameScope(new[] { ClassName }.Concat(Emit.GeneratedCode.ReservedAliases).ToArray());
             WireValuesClassName = _namespaceScope.TakeUnique(ClassName + "WireValues");
+            InterfaceName = plan.Options.FacadeInterface?.Value == "false" ? null : _namespaceScope.TakeUnique("I" + ClassName);
             _facadeScope = new NameScope(new[] { ClassName, "Identify", "Group", "Client", "FlushAsync" }.Concat(ObjectMembers).Concat(Emit.GeneratedCode.ReservedAliases).ToArray());
         }
 
         private string ClassName { get; }
 
         private string WireValuesClassName { get; }
+
+        private string? InterfaceName { get; }
 
         public static GenerationSpec Build(TrackingPlan plan, string defaultNamespace, List<PlanDiagnostic> diagnostics) =>
             new SpecBuilder(plan, defaultNamespace, diagnostics).Build();
@@ -61,7 +64,7 @@ namespace RipeTyped.Generator.Spec
             CallSpec group = BuildTraits(_plan.Group, "GroupTraits", "Group", "Traits of the group (company, workspace or account), from <c>group.traits</c> in the tracking plan.");
             var events = BuildCalls(_plan.Events, "event", "Track", "Properties");
             var pages = BuildCalls(_plan.Pages, "page", "Page", "PageProperties");
-            return new GenerationSpec(_namespace, ClassName, WireValuesClassName, _types.ToEquatableArray(), events, pages, identify, group);
+            return new GenerationSpec(_namespace, ClassName, WireValuesClassName, _types.ToEquatableArray(), events, pages, identify, group, InterfaceName);
         }
 
         private void AddDefinitionTypes()

@@ -21,8 +21,18 @@ public sealed class HostingTests
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddRipe(builder.Configuration.GetSection("Ripe"))
-            .AddFacade(client => new AcmeAnalytics(client));
+            .AddFacade<AcmeAnalytics, IAcmeAnalytics>(client => new AcmeAnalytics(client));
         return builder.Build();
+    }
+
+    [Fact]
+    public void The_facade_and_its_interface_are_one_singleton()
+    {
+        using var host = BuildHost(new() { ["Ripe:ApiKey"] = "k" });
+
+        var facade = host.Services.GetRequiredService<AcmeAnalytics>();
+        Assert.Same(facade, host.Services.GetRequiredService<IAcmeAnalytics>());
+        Assert.Same(host.Services.GetRequiredService<RipeClient>(), facade.Client);
     }
 
     [Fact]

@@ -6,6 +6,21 @@ using __I = global::RipeTyped.RipeIdentity;
 
 namespace Shop.Tracking;
 
+/// <summary>The calls of <see cref="ShopAnalytics"/>, for code to depend on and tests to substitute (plan option <c>facadeInterface</c>).</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("RipeTyped.Generator", "0.1.0")]
+public partial interface IShopAnalytics
+{
+    void Identify(string userId, global::Shop.Tracking.UserTraits traits);
+    void Identify(__I identity, global::Shop.Tracking.UserTraits traits);
+    void Group(string groupId, global::Shop.Tracking.GroupTraits? traits = null, __I? identity = null);
+    void TrackOrderCompleted(global::Shop.Tracking.OrderCompletedProperties properties, __I? identity = null);
+    [global::System.Obsolete("Use \"Logged Out\" instead")]
+    void TrackSignedOut(__I? identity = null);
+    void Track_2FAEnabled(__I? identity = null);
+    void PageCheckout(global::Shop.Tracking.CheckoutPageProperties properties, global::RipeTyped.RipePageContext? page = null, __I? identity = null);
+    global::System.Threading.Tasks.Task FlushAsync(global::System.Threading.CancellationToken cancellationToken = default);
+}
+
 /// <summary>
 /// Typed Ripe analytics calls generated from tracking-plan.yaml: one method per event and page, typed identify and group traits.
 /// Every <c>Track…</c> and <c>Page…</c> method takes the event's or page's properties (when the plan lists any; optional when
@@ -13,7 +28,7 @@ namespace Shop.Tracking;
 /// for the client's ambient identity (the last Identify, its anonymous id and the last Group).
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("RipeTyped.Generator", "0.1.0")]
-public sealed partial class ShopAnalytics
+public sealed partial class ShopAnalytics : IShopAnalytics
 {
     private readonly global::RipeTyped.RipeClient _client;
 
