@@ -61,7 +61,8 @@ internal static class Program
         return statistics.Failed == 0 && statistics.Delivered == statistics.Enqueued ? 0 : 1;
     }
 
-    private static void SendSampleCalls(AcmeAnalytics analytics)
+    // Takes the generated interface, so the sample's own tests (samples/RipeTyped.Sample.Tests) can run it against a recorder.
+    internal static void SendSampleCalls(IAcmeAnalytics analytics)
     {
         // Identify sets the ambient user id; Group sets the ambient group id sent as context.groupId.
         analytics.Identify("user-42", new UserTraits

@@ -18,6 +18,7 @@ namespace RipeTyped.Cli
             new DocsCommand(),
             new ImportCommand(),
             new InitCommand(),
+            new CoverageCommand(),
         };
 
         public static string Version { get; } =

@@ -129,6 +129,8 @@ namespace RipeTyped.Testing
             {
                 _calls.Add(call);
             }
+
+            RipeCoverage.Add(call);
         }
     }
 

@@ -72,4 +72,19 @@ public sealed class RecorderTests
         await recorder.Client.DisposeAsync();
         Assert.Throws<ObjectDisposedException>(() => recorder.Client.Track("After"));
     }
+
+    [Fact]
+    public void Recorded_calls_count_as_coverage_for_ripe_typed_coverage()
+    {
+        var recorder = new RipeRecorder();
+        new AcmeAnalytics(recorder.Client).TrackClickedStartTrialButton(new ClickedStartTrialButtonProperties { SourcePage = "/" });
+
+        using var coverage = System.Text.Json.JsonDocument.Parse(RipeCoverage.ToJson());
+        Assert.Contains("Clicked Start Trial Button", coverage.RootElement.GetProperty("events").EnumerateArray().Select(e => e.GetString()));
+
+        string path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "ripe-coverage-test-" + Guid.NewGuid().ToString("N") + ".json");
+        RipeCoverage.Write(path);
+        Assert.Contains("Clicked Start Trial Button", System.IO.File.ReadAllText(path), StringComparison.Ordinal);
+        System.IO.File.Delete(path);
+    }
 }

@@ -104,8 +104,8 @@ namespace RipeTyped.Cli.Lint
         }
 
         // GitHub workflow command escaping: data escapes %, CR, LF; properties also ':' and ','.
-        private static string Data(string value) => value.Replace("%", "%25").Replace("\r", "%0D").Replace("\n", "%0A");
+        internal static string Data(string value) => value.Replace("%", "%25").Replace("\r", "%0D").Replace("\n", "%0A");
 
-        private static string Property(string value) => Data(value).Replace(":", "%3A").Replace(",", "%2C");
+        internal static string Property(string value) => Data(value).Replace(":", "%3A").Replace(",", "%2C");
     }
 }

@@ -1,0 +1,105 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+
+namespace RipeTyped.Testing
+{
+    /// <summary>
+    /// Which plan events, pages, identify and group calls a test run exercised through <see cref="RipeRecorder"/>s, for
+    /// <c>ripe-typed coverage</c>. Every recorder of the process adds to it. Set the environment variable
+    /// <c>RIPETYPED_COVERAGE</c> to a folder and the file <c>ripe-coverage-{process id}.json</c> is written there when the
+    /// test process exits; or call <see cref="Write"/>.
+    /// </summary>
+    public static class RipeCoverage
+    {
+        /// <summary>The environment variable naming the folder coverage files go to.</summary>
+        public const string DirectoryVariable = "RIPETYPED_COVERAGE";
+
+        private static readonly object Gate = new object();
+        private static readonly SortedSet<string> Events = new SortedSet<string>(StringComparer.Ordinal);
+        private static readonly SortedSet<string> Pages = new SortedSet<string>(StringComparer.Ordinal);
+        private static bool _identify;
+        private static bool _group;
+        private static bool _hooked;
+
+        /// <summary>The coverage of this process so far, as the JSON document <c>ripe-typed coverage</c> reads.</summary>
+        public static string ToJson()
+        {
+            lock (Gate)
+            {
+                using var stream = new MemoryStream();
+                using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+                {
+                    json.WriteStartObject();
+                    json.WriteNumber("version", 1);
+                    json.WriteStartArray("events");
+                    foreach (string name in Events)
+                    {
+                        json.WriteStringValue(name);
+                    }
+
+                    json.WriteEndArray();
+                    json.WriteStartArray("pages");
+                    foreach (string name in Pages)
+                    {
+                        json.WriteStringValue(name);
+                    }
+
+                    json.WriteEndArray();
+                    json.WriteBoolean("identify", _identify);
+                    json.WriteBoolean("group", _group);
+                    json.WriteEndObject();
+                }
+
+                return Encoding.UTF8.GetString(stream.ToArray());
+            }
+        }
+
+        /// <summary>Writes the coverage of this process so far to <paramref name="path"/> (whole, replacing the file).</summary>
+        public static void Write(string path)
+        {
+            string? directory = Path.GetDirectoryName(Path.GetFullPath(path));
+            if (directory != null)
+            {
+                Directory.CreateDirectory(directory);
+            }
+
+            string temporary = path + ".tmp";
+            File.WriteAllText(temporary, ToJson());
+            File.Copy(temporary, path, overwrite: true);
+            File.Delete(temporary);
+        }
+
+        internal static void Add(RecordedCall call)
+        {
+            lock (Gate)
+            {
+                switch (call.Call)
+                {
+                    case "track" when call.EventName != null:
+                        Events.Add(call.EventName);
+                        break;
+                    case "page" when call.PageName != null:
+                        Pages.Add(call.PageName);
+                        break;
+                    case "identify":
+                        _identify = true;
+                        break;
+                    case "group":
+                        _group = true;
+                        break;
+                }
+
+                if (!_hooked && Environment.GetEnvironmentVariable(DirectoryVariable) is { Length: > 0 } folder)
+                {
+                    _hooked = true;
+                    AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+                        Write(Path.Combine(folder, $"ripe-coverage-{Environment.ProcessId}.json"));
+                }
+            }
+        }
+    }
+}
