@@ -24,5 +24,10 @@ public sealed class SampleTrackingTests
         Assert.Equal(5, demo.PayloadAs<ClickedBookADemoButtonProperties>().Seats);
         Assert.Equal("pro", recorder.AssertTracked("Started Trial").Properties.GetProperty("plan").GetString());
         recorder.AssertNotTracked("Logged Out");
+
+        // The coverage of this run, for `ripe-typed coverage bin/.../ripe-coverage.json --plan tracking-plan.yaml`.
+        string coverage = System.IO.Path.Combine(System.AppContext.BaseDirectory, "ripe-coverage.json");
+        RipeCoverage.Write(coverage);
+        Assert.Contains("\"Clicked Book a Demo Button\"", System.IO.File.ReadAllText(coverage), System.StringComparison.Ordinal);
     }
 }

@@ -30,6 +30,7 @@ public sealed class CoverageTests
         Assert.Equal(0, exit);
         Assert.Equal("tracking-plan.yaml(7,11): event 'Exported Report' is never exercised by the tests\n", output.Replace("\r\n", "\n"));
         Assert.Contains("3 of 4 events and pages exercised (75%); identify exercised, group not in the plan.", error);
+        Assert.Contains("1 name(s) in the coverage files are not in tracking-plan.yaml (coverage of another plan version, or renamed since); not counted: event 'Not In Plan'.", error);
     }
 
     [Fact]

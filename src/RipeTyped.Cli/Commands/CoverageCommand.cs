@@ -95,6 +95,15 @@ namespace RipeTyped.Cli.Commands
 
             CommandOutput.Write(line, output, report.ToString());
             error.WriteLine(summary);
+
+            // Names the coverage has and the plan has not: written against another plan version, or renamed since.
+            var unknown = exercised.Events.Where(e => !plan.Plan.Events.Any(p => p.Name == e)).Select(e => $"event '{e}'")
+                .Concat(exercised.Pages.Where(n => !plan.Plan.Pages.Any(p => p.Name == n)).Select(n => $"page '{n}'"))
+                .OrderBy(n => n, StringComparer.Ordinal).ToList();
+            if (unknown.Count > 0)
+            {
+                error.WriteLine($"{unknown.Count} name(s) in the coverage files are not in {plan.DisplayPath} (coverage of another plan version, or renamed since); not counted: {string.Join(", ", unknown.Take(20))}{(unknown.Count > 20 ? ", …" : "")}.");
+            }
             return min.HasValue && percent < min.Value ? ExitCodes.CheckFailed : ExitCodes.Success;
         }
 
