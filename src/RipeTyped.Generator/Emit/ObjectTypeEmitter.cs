@@ -107,6 +107,10 @@ namespace RipeTyped.Generator.Emit
                     case ValueKind.Array:
                         _w.Line($"{Helpers}.List{opt}(w, {name}, {access}, {ItemWriter(value.Item!, 1)});");
                         break;
+                    case ValueKind.Any:
+                        // The name as text too: an unwritable value's error names the property without decoding UTF-8 per message.
+                        _w.Line($"{Helpers}.Any{opt}(w, {name}, {access}, {Escaping.Literal(member.JsonName)});");
+                        break;
                     default:
                         _w.Line($"{Helpers}.{Writer(value.Kind)}{opt}(w, {name}, {access});");
                         break;

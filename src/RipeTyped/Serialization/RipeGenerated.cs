@@ -135,19 +135,22 @@ namespace RipeTyped.Serialization
             }
         }
 
-        /// <summary>Writes a property of the plan's type <c>any</c> (null as JSON null), without reflection.</summary>
-        public static void Any(Utf8JsonWriter w, ReadOnlySpan<byte> name, object? value)
+        /// <summary>
+        /// Writes a property of the plan's type <c>any</c> (null as JSON null), without reflection. <c>path</c> is the
+        /// property's name as text, for the error an unwritable value raises (a constant: nothing is decoded per message).
+        /// </summary>
+        public static void Any(Utf8JsonWriter w, ReadOnlySpan<byte> name, object? value, string path)
         {
             w.WritePropertyName(name);
-            RipeJson.WriteAny(w, value, value is null ? "" : Encoding.UTF8.GetString(name.ToArray()));
+            RipeJson.WriteAny(w, value, path);
         }
 
         /// <summary>Writes a property of the plan's type <c>any</c> unless it is null.</summary>
-        public static void AnyOpt(Utf8JsonWriter w, ReadOnlySpan<byte> name, object? value)
+        public static void AnyOpt(Utf8JsonWriter w, ReadOnlySpan<byte> name, object? value, string path)
         {
             if (value != null)
             {
-                Any(w, name, value);
+                Any(w, name, value, path);
             }
         }
 
@@ -306,31 +309,16 @@ namespace RipeTyped.Serialization
         }
 
         /// <summary>Checks a string against the plan's <c>pattern</c>.</summary>
-        public static void Matches(ICollection<RipeValidationError> errors, string path, string name, string? value, Regex regex)
-        {
-            if (value != null)
-            {
-                RipeValidation.Pattern(errors, RipeValidation.Combine(path, name), value, regex);
-            }
-        }
+        public static void Matches(ICollection<RipeValidationError> errors, string path, string name, string? value, Regex regex) =>
+            Add(errors, path, name, RipeValidation.PatternProblem(value, regex));
 
         /// <summary>Checks a string's length against <c>minLength</c>/<c>maxLength</c>.</summary>
-        public static void Length(ICollection<RipeValidationError> errors, string path, string name, string? value, int? minLength, int? maxLength)
-        {
-            if (value != null && ((minLength.HasValue && value.Length < minLength.Value) || (maxLength.HasValue && value.Length > maxLength.Value)))
-            {
-                RipeValidation.Length(errors, RipeValidation.Combine(path, name), value, minLength, maxLength);
-            }
-        }
+        public static void Length(ICollection<RipeValidationError> errors, string path, string name, string? value, int? minLength, int? maxLength) =>
+            Add(errors, path, name, RipeValidation.LengthProblem(value, minLength, maxLength));
 
         /// <summary>Checks a number against <c>minimum</c>/<c>maximum</c>.</summary>
-        public static void Range(ICollection<RipeValidationError> errors, string path, string name, double? value, double? minimum, double? maximum)
-        {
-            if (value.HasValue && ((minimum.HasValue && value.Value < minimum.Value) || (maximum.HasValue && value.Value > maximum.Value)))
-            {
-                RipeValidation.Range(errors, RipeValidation.Combine(path, name), value, minimum, maximum);
-            }
-        }
+        public static void Range(ICollection<RipeValidationError> errors, string path, string name, double? value, double? minimum, double? maximum) =>
+            Add(errors, path, name, RipeValidation.RangeProblem(value, minimum, maximum));
 
         /// <summary>Checks a nested object's own rules.</summary>
         public static void Nested(ICollection<RipeValidationError> errors, string path, string name, IRipeProperties? value) =>
@@ -376,5 +364,14 @@ namespace RipeTyped.Serialization
 
         /// <summary>Checks an array item's number range.</summary>
         public static void ItemRange(ICollection<RipeValidationError> errors, string path, double? value, double? minimum, double? maximum) => RipeValidation.Range(errors, path, value, minimum, maximum);
+
+        // The error's path is built only when there is an error: a valid message allocates nothing for its checks.
+        private static void Add(ICollection<RipeValidationError> errors, string path, string name, string? problem)
+        {
+            if (problem != null)
+            {
+                errors.Add(new RipeValidationError(RipeValidation.Combine(path, name), problem));
+            }
+        }
     }
 }

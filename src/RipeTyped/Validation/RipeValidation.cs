@@ -23,62 +23,53 @@ namespace RipeTyped
         }
 
         /// <summary>Reports a string that does not match the plan's <c>pattern</c>.</summary>
-        public static void Pattern(ICollection<RipeValidationError> errors, string path, string? value, Regex regex)
+        public static void Pattern(ICollection<RipeValidationError> errors, string path, string? value, Regex regex) => Add(errors, path, PatternProblem(value, regex));
+
+        /// <summary>Reports a string shorter than <c>minLength</c> or longer than <c>maxLength</c>.</summary>
+        public static void Length(ICollection<RipeValidationError> errors, string path, string? value, int? minLength, int? maxLength) =>
+            Add(errors, path, LengthProblem(value, minLength, maxLength));
+
+        /// <summary>Reports a number below <c>minimum</c> or above <c>maximum</c>.</summary>
+        public static void Range(ICollection<RipeValidationError> errors, string path, double? value, double? minimum, double? maximum) =>
+            Add(errors, path, RangeProblem(value, minimum, maximum));
+
+        // The checks themselves, returning what is wrong or null. Generated code calls them through RipeGenerated, which
+        // builds the error's path only when there is an error.
+        internal static string? PatternProblem(string? value, Regex regex)
         {
             if (value is null)
             {
-                return;
+                return null;
             }
 
             try
             {
-                if (!regex.IsMatch(value))
-                {
-                    errors.Add(new RipeValidationError(path, $"\"{value}\" does not match the pattern {regex}"));
-                }
+                return regex.IsMatch(value) ? null : $"\"{value}\" does not match the pattern {regex}";
             }
             catch (RegexMatchTimeoutException)
             {
                 // Generated patterns carry a match timeout so a pathological pattern cannot hang the caller.
-                errors.Add(new RipeValidationError(path, $"matching the pattern {regex} timed out"));
+                return $"matching the pattern {regex} timed out";
             }
         }
 
-        /// <summary>Reports a string shorter than <c>minLength</c> or longer than <c>maxLength</c>.</summary>
-        public static void Length(ICollection<RipeValidationError> errors, string path, string? value, int? minLength, int? maxLength)
+        internal static string? LengthProblem(string? value, int? minLength, int? maxLength) =>
+            value is null ? null
+            : minLength.HasValue && value.Length < minLength.Value ? $"has length {value.Length}, below minLength {minLength.Value}"
+            : maxLength.HasValue && value.Length > maxLength.Value ? $"has length {value.Length}, above maxLength {maxLength.Value}"
+            : null;
+
+        internal static string? RangeProblem(double? value, double? minimum, double? maximum) =>
+            !value.HasValue ? null
+            : minimum.HasValue && value.Value < minimum.Value ? $"is {value.Value.ToString(CultureInfo.InvariantCulture)}, below minimum {minimum.Value.ToString(CultureInfo.InvariantCulture)}"
+            : maximum.HasValue && value.Value > maximum.Value ? $"is {value.Value.ToString(CultureInfo.InvariantCulture)}, above maximum {maximum.Value.ToString(CultureInfo.InvariantCulture)}"
+            : null;
+
+        private static void Add(ICollection<RipeValidationError> errors, string path, string? problem)
         {
-            if (value is null)
+            if (problem != null)
             {
-                return;
-            }
-
-            if (minLength.HasValue && value.Length < minLength.Value)
-            {
-                errors.Add(new RipeValidationError(path, $"has length {value.Length}, below minLength {minLength.Value}"));
-            }
-
-            if (maxLength.HasValue && value.Length > maxLength.Value)
-            {
-                errors.Add(new RipeValidationError(path, $"has length {value.Length}, above maxLength {maxLength.Value}"));
-            }
-        }
-
-        /// <summary>Reports a number below <c>minimum</c> or above <c>maximum</c>.</summary>
-        public static void Range(ICollection<RipeValidationError> errors, string path, double? value, double? minimum, double? maximum)
-        {
-            if (!value.HasValue)
-            {
-                return;
-            }
-
-            if (minimum.HasValue && value.Value < minimum.Value)
-            {
-                errors.Add(new RipeValidationError(path, $"is {value.Value.ToString(CultureInfo.InvariantCulture)}, below minimum {minimum.Value.ToString(CultureInfo.InvariantCulture)}"));
-            }
-
-            if (maximum.HasValue && value.Value > maximum.Value)
-            {
-                errors.Add(new RipeValidationError(path, $"is {value.Value.ToString(CultureInfo.InvariantCulture)}, above maximum {maximum.Value.ToString(CultureInfo.InvariantCulture)}"));
+                errors.Add(new RipeValidationError(path, problem));
             }
         }
     }

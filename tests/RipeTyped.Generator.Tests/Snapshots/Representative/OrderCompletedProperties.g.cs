@@ -49,7 +49,7 @@ public sealed partial class OrderCompletedProperties : __P
         __.StrOpt(w, "to_string"u8, this.ToStringValue);
         __.StrOpt(w, "order_completed_properties"u8, this.OrderCompletedPropertiesValue);
         __.ObjOpt(w, "shipping"u8, this.Shipping);
-        __.AnyOpt(w, "metadata"u8, this.Metadata);
+        __.AnyOpt(w, "metadata"u8, this.Metadata, "metadata");
         w.WriteEndObject();
     }
 
