@@ -294,12 +294,19 @@ namespace RipeTyped.Delivery
             _logger?.LogDebug(
                 "Retrying {Call} {MessageId} in {Delay} ms (attempt {Attempt}); last: HTTP {Status} {Error}.",
                 message.Call, message.MessageId, (long)delay.TotalMilliseconds, message.Attempts + 1, attempt.Status, attempt.Exception?.Message);
+            bool earliest;
             lock (_gate)
             {
+                long? before = _schedule.NextDue;
                 _schedule.Add(message, delay);
+                earliest = _schedule.NextDue != before;
             }
 
-            _scheduleSignal.Release();
+            // The scheduler sleeps until the earliest due time; only a new earliest needs to wake it.
+            if (earliest)
+            {
+                _scheduleSignal.Release();
+            }
         }
 
         private async Task<SendAttempt> AttemptAsync(OutgoingMessage message)
