@@ -16,6 +16,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using RipeTyped.Generator;
+using RipeTyped.Generator.Tests.Infrastructure;
 
 namespace RipeTyped.Cli.Tests.Infrastructure;
 
@@ -183,22 +184,6 @@ internal sealed class GeneratedApp
         }
 
         throw new NotSupportedException("No sample value for " + type);
-    }
-
-    private sealed class RecordingHandler : HttpMessageHandler
-    {
-        public List<string> Bodies { get; } = new();
-
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            string body = await request.Content!.ReadAsStringAsync(cancellationToken);
-            lock (Bodies)
-            {
-                Bodies.Add(body);
-            }
-
-            return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("{}") };
-        }
     }
 
     private sealed class PlanText(string path, string text) : AdditionalText
