@@ -76,7 +76,7 @@ public class GeneratorScalingBenchmarks
     [Benchmark]
     public int ParseValidateEmit()
     {
-        var model = PlanModelBuilder.Build(ImmutableArray.Create(new PlanFile("/bench/tracking-plan.yaml", _text)), new ProjectInfo("Bench", "Bench"), CancellationToken.None);
+        var model = PlanModelBuilder.Build(ImmutableArray.Create(new PlanFile("/bench/tracking-plan.yaml", Microsoft.CodeAnalysis.Text.SourceText.From(_text))), new ProjectInfo("Bench", "Bench"), CancellationToken.None);
         return SourceEmitter.Emit(model.Spec!).Sum(s => s.Source.Length);
     }
 

@@ -7,6 +7,7 @@ using RipeTyped.Generator.Diagnostics;
 using RipeTyped.Generator.Emit;
 using RipeTyped.Generator.Pipeline;
 using RipeTyped.Generator.Plan;
+using RipeTyped.Generator.Spec;
 
 namespace RipeTyped.Generator
 {
@@ -23,7 +24,7 @@ namespace RipeTyped.Generator
             var planFiles = context.AdditionalTextsProvider
                 .Combine(context.AnalyzerConfigOptionsProvider)
                 .Where(static pair => PlanFileSelector.IsPlan(pair.Left, pair.Right))
-                .Select(static (pair, ct) => new PlanFile(pair.Left.Path, pair.Left.GetText(ct)?.ToString() ?? ""))
+                .Select(static (pair, ct) => new PlanFile(pair.Left.Path, pair.Left.GetText(ct)))
                 .WithTrackingName(TrackingNames.PlanFiles);
 
             var project = context.AnalyzerConfigOptionsProvider
@@ -41,13 +42,23 @@ namespace RipeTyped.Generator
                 .Select(static (c, _) => ReadCompilation(c))
                 .WithTrackingName(TrackingNames.CompilationInfo);
 
-            var modelAndCompilation = model.Combine(compilation).WithTrackingName(TrackingNames.Output);
-            context.RegisterSourceOutput(modelAndCompilation, static (spc, input) => Execute(spc, input.Left, input.Right));
+            // Two outputs, as in System.Text.Json's generator: diagnostics carry line numbers, the spec does not, so a line
+            // shift in the plan re-reports diagnostics and re-emits no source.
+            var diagnostics = model
+                .Combine(compilation)
+                .Select(static (input, _) => new DiagnosticsModel(
+                    input.Left.PlanPath, input.Left.Spec is not null, input.Left.Diagnostics, input.Right.SupportsRequired, input.Right.LanguageVersion))
+                .WithTrackingName(TrackingNames.Diagnostics);
+            context.RegisterSourceOutput(diagnostics, static (spc, input) => ReportDiagnostics(spc, input));
+
+            var spec = model.Select(static (m, _) => m.Spec).WithTrackingName(TrackingNames.Spec);
+            var specAndCompilation = spec.Combine(compilation).WithTrackingName(TrackingNames.Output);
+            context.RegisterSourceOutput(specAndCompilation, static (spc, input) => EmitShared(spc, input.Left, input.Right));
 
             // One step item per generated type: an edit to one event leaves the other types' items Unchanged, and
             // Roslyn does not run their output again.
-            var typeFiles = modelAndCompilation
-                .SelectMany(static (input, _) => input.Left.Spec is { } spec && input.Right.SupportsRequired
+            var typeFiles = specAndCompilation
+                .SelectMany(static (input, _) => input.Left is { } spec && input.Right.SupportsRequired
                     ? SourceEmitter.TypeFiles(spec).ToImmutableArray()
                     : ImmutableArray<TypeFile>.Empty)
                 .WithTrackingName(TrackingNames.TypeFiles);
@@ -71,26 +82,28 @@ namespace RipeTyped.Generator
         private static bool IsUsable(Compilation compilation, string metadataName) =>
             compilation.GetTypeByMetadataName(metadataName) is { } type && compilation.IsSymbolAccessibleWithin(type, compilation.Assembly);
 
-        private static void Execute(SourceProductionContext context, PlanModel model, CompilationInfo compilation)
+        private static void ReportDiagnostics(SourceProductionContext context, DiagnosticsModel model)
         {
             foreach (var diagnostic in model.Diagnostics)
             {
                 context.ReportDiagnostic(diagnostic.ToDiagnostic());
             }
 
-            if (model.Spec is null)
+            if (model.HasSpec && !model.SupportsRequired)
             {
-                return;
-            }
-
-            if (!compilation.SupportsRequired)
-            {
-                var error = PlanDiagnostic.Create(RipeDiagnostics.LanguageVersionTooLow, model.PlanPath!, SourceSpan.None, compilation.LanguageVersion);
+                var error = PlanDiagnostic.Create(RipeDiagnostics.LanguageVersionTooLow, model.PlanPath!, SourceSpan.None, model.LanguageVersion);
                 context.ReportDiagnostic(error.ToDiagnostic());
+            }
+        }
+
+        private static void EmitShared(SourceProductionContext context, GenerationSpec? spec, CompilationInfo compilation)
+        {
+            if (spec is null || !compilation.SupportsRequired)
+            {
                 return;
             }
 
-            foreach (var (hintName, source) in SourceEmitter.EmitShared(model.Spec))
+            foreach (var (hintName, source) in SourceEmitter.EmitShared(spec))
             {
                 context.AddSource(hintName, source);
             }

@@ -35,8 +35,8 @@ public sealed class DiffTests
 
     private static List<PlanChange> Compare(string before, string after) =>
         PlanDiffer.Compare(
-            PlanShape.Of(LoadedPlan.FromText(before, "base.yaml").Plan),
-            PlanShape.Of(LoadedPlan.FromText(after, "head.yaml").Plan));
+            PlanShape.Of(LoadedPlan.FromText(before, "base.yaml", "App").Plan),
+            PlanShape.Of(LoadedPlan.FromText(after, "head.yaml", "App").Plan));
 
     private static PlanChange Find(List<PlanChange> changes, string subject, string descriptionStart) =>
         Assert.Single(changes, c => c.Subject == subject && c.Description.StartsWith(descriptionStart, System.StringComparison.Ordinal));

@@ -56,7 +56,7 @@ public sealed class ImportTests
         var (exit, _, error) = CliRunner.Run("import", input, "--output", output);
 
         Assert.True(exit == 0, error);
-        var loaded = LoadedPlan.FromText(File.ReadAllText(output), output);
+        var loaded = LoadedPlan.FromText(File.ReadAllText(output), output, "App");
         Assert.False(loaded.HasErrors, string.Join("\n", loaded.Diagnostics));
         Assert.NotNull(loaded.Spec);
         var order = loaded.Plan.Events.Single(e => e.Name == "Order Completed");
@@ -99,7 +99,7 @@ public sealed class ImportTests
         var (exit, _, error) = CliRunner.Run("import", input, "--output", output);
 
         Assert.Equal(0, exit);
-        var loaded = LoadedPlan.FromText(File.ReadAllText(output), output);
+        var loaded = LoadedPlan.FromText(File.ReadAllText(output), output, "App");
         Assert.Equal("plan", loaded.Plan.Events.Single().Properties.Single().Name);
         Assert.Equal("name", loaded.Plan.Identify!.Properties.Single().Name);
         Assert.Contains("rules[2]: rule of type 'COMMON' is not mapped", error);

@@ -15,7 +15,7 @@ public sealed class InitTests
         var (exit, _, _) = CliRunner.Run("init", "--output", output);
 
         Assert.Equal(0, exit);
-        var loaded = LoadedPlan.FromText(File.ReadAllText(output), output);
+        var loaded = LoadedPlan.FromText(File.ReadAllText(output), output, "App");
         Assert.Empty(loaded.DiagnosticTexts());
         Assert.NotNull(loaded.Spec);
         Assert.Contains(loaded.Spec!.Events, e => e.MethodName == "TrackSignedUp");

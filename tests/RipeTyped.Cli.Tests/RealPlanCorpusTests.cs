@@ -55,7 +55,7 @@ public sealed class RealPlanCorpusTests(ITestOutputHelper output)
         var (exit, _, error) = CliRunner.Run("import", input, "--output", target);
         Assert.True(exit == 0, error);
         string yaml = File.ReadAllText(target);
-        var loaded = LoadedPlan.FromText(yaml, "tracking-plan.yaml");
+        var loaded = LoadedPlan.FromText(yaml, "tracking-plan.yaml", "App");
         Assert.False(loaded.HasErrors, string.Join("\n", loaded.Diagnostics));
 
         // No silent loss: every property name of the source is in the plan or in the report.

@@ -114,7 +114,7 @@ public class FuzzTests
     /// <summary>What the generator does with a plan, short of the compiler: load, validate, build the spec, emit.</summary>
     private static void ThroughThePipeline(string plan)
     {
-        var model = PlanModelBuilder.Build(ImmutableArray.Create(new PlanFile("/project/tracking-plan.yaml", plan)), new RipeTyped.Generator.Pipeline.ProjectInfo("Test.App", "Test.App"), CancellationToken.None);
+        var model = PlanModelBuilder.Build(ImmutableArray.Create(new PlanFile("/project/tracking-plan.yaml", Microsoft.CodeAnalysis.Text.SourceText.From(plan))), new RipeTyped.Generator.Pipeline.ProjectInfo("Test.App", "Test.App"), CancellationToken.None);
         Assert.DoesNotContain(model.Diagnostics, d => d.Id == "RIPE0099");
         if (model.Spec != null)
         {

@@ -74,10 +74,48 @@ public class IncrementalCachingTests
     }
 
     [Fact]
+    public void A_line_shift_re_reports_diagnostics_and_re_emits_no_source()
+    {
+        // One property with an unknown type: a diagnostic whose line moves when a comment is added above it.
+        const string Shifted = "version: 1\nevents:\n  - name: Opened Thing\n    properties:\n      id: { type: unknown-type }\n      name: string\n  - name: Closed Thing\n";
+        var compilation = GeneratorHarness.Compilation("public class UserCode { }");
+        var planText = new InMemoryAdditionalText(GeneratorHarness.PlanPath, Shifted);
+        var driver = GeneratorHarness.CreateDriver(planText).RunGenerators(compilation);
+        var before = driver.GetRunResult().Results.Single();
+
+        driver = driver.ReplaceAdditionalText(planText, new InMemoryAdditionalText(GeneratorHarness.PlanPath, "# A comment moves every line down.\n" + Shifted));
+        var result = driver.RunGenerators(compilation).GetRunResult().Results.Single();
+
+        Assert.Contains(IncrementalStepRunReason.Modified, Reasons(result, TrackingNames.PlanModel));
+        Assert.Contains(IncrementalStepRunReason.Modified, Reasons(result, TrackingNames.Diagnostics));
+        Assert.All(Reasons(result, TrackingNames.Spec), r => Assert.Equal(IncrementalStepRunReason.Unchanged, r));
+        Assert.All(Reasons(result, TrackingNames.Output), r => Assert.True(r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, r.ToString()));
+        Assert.All(Reasons(result, TrackingNames.TypeFiles), r => Assert.True(r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, r.ToString()));
+        Assert.True(before.GeneratedSources.Length > 1);
+        Assert.Equal(before.GeneratedSources.Select(s => s.SourceText.ToString()), result.GeneratedSources.Select(s => s.SourceText.ToString()));
+    }
+
+    [Fact]
+    public void A_line_shift_moves_the_reported_diagnostics()
+    {
+        string plan = "version: 1\nevents:\n  - name: Opened Thing\n    properties: { id: { type: unknown-type } }\n";
+        var compilation = GeneratorHarness.Compilation("public class UserCode { }");
+        var planText = new InMemoryAdditionalText(GeneratorHarness.PlanPath, plan);
+        var driver = GeneratorHarness.CreateDriver(planText).RunGenerators(compilation);
+        int lineBefore = Assert.Single(driver.GetRunResult().Diagnostics, d => d.Id == "RIPE0004").Location.GetLineSpan().StartLinePosition.Line;
+
+        driver = driver.ReplaceAdditionalText(planText, new InMemoryAdditionalText(GeneratorHarness.PlanPath, "# moved\n" + plan));
+        var result = driver.RunGenerators(compilation).GetRunResult().Results.Single();
+
+        Assert.Contains(IncrementalStepRunReason.Modified, Reasons(result, TrackingNames.Diagnostics));
+        Assert.Equal(lineBefore + 1, Assert.Single(result.Diagnostics, d => d.Id == "RIPE0004").Location.GetLineSpan().StartLinePosition.Line);
+    }
+
+    [Fact]
     public void Pipeline_outputs_hold_no_symbols_syntax_or_compilations()
     {
         var result = RunTwice((driver, compilation) => (driver, compilation));
-        var ours = new[] { TrackingNames.PlanFiles, TrackingNames.ProjectInfo, TrackingNames.PlanModel, TrackingNames.CompilationInfo, TrackingNames.Output, TrackingNames.TypeFiles };
+        var ours = new[] { TrackingNames.PlanFiles, TrackingNames.ProjectInfo, TrackingNames.PlanModel, TrackingNames.CompilationInfo, TrackingNames.Spec, TrackingNames.Diagnostics, TrackingNames.Output, TrackingNames.TypeFiles };
         Assert.All(ours, name => Assert.True(result.TrackedSteps.ContainsKey(name), name));
         foreach (var step in result.TrackedSteps.Where(s => ours.Contains(s.Key)))
         {

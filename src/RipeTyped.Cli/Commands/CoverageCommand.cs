@@ -16,10 +16,10 @@ namespace RipeTyped.Cli.Commands
 
         public string Summary => "Merge tracking coverage from test runs and list the plan events and pages no test exercised.";
 
-        public (string[] Values, string[] Flags) Options => (new[] { "plan", "min", "format", "output" }, new string[0]);
+        public (string[] Values, string[] Flags) Options => (new[] { "plan", "min", "format", "output", ProjectNamespace.OptionName }, new string[0]);
 
         public string Help => """
-            Usage: ripe-typed coverage <coverage file or folder>... [--plan tracking-plan.yaml] [--min percent]
+            Usage: ripe-typed coverage <coverage file or folder>... [--plan tracking-plan.yaml] [--min percent] [--namespace NS]
                                        [--format text|markdown|github] [--output file]
 
             Reads the coverage files RipeTyped.Testing's RipeRecorder writes (set RIPETYPED_COVERAGE=<folder> for the
@@ -30,6 +30,8 @@ namespace RipeTyped.Cli.Commands
               --min percent    fail (exit 1) when fewer events and pages than this were exercised
               --format text    one line per gap (default); markdown: a pull-request comment;
                                github: a workflow warning on the plan line of each gap
+              --namespace NS       namespace of the C# names shown when the plan sets none (default: from the
+                                   project file next to the plan, as the build takes it)
 
             Exit codes: 0 at or above --min (or no --min), 1 below it, 2 bad usage, 3 an unreadable plan or
             coverage file, or no coverage file at all.
@@ -47,7 +49,7 @@ namespace RipeTyped.Cli.Commands
                     : throw CliException.Usage($"--min must be a percentage from 0 to 100, not '{minText}'.");
             }
 
-            var plan = LoadedPlan.RequireReadable(line.Option("plan") ?? "tracking-plan.yaml", progress);
+            var plan = LoadedPlan.RequireReadable(line.Option("plan") ?? "tracking-plan.yaml", progress, line.Option(ProjectNamespace.OptionName));
             var exercised = Read(line.Positionals);
             var events = plan.Plan.Events.Select(e => (Kind: "Event", e.Name, Line: e.NameSpan.DisplayLine, Column: e.NameSpan.DisplayColumn, Hit: exercised.Events.Contains(e.Name)))
                 .Concat(plan.Plan.Pages.Select(p => (Kind: "Page", p.Name, Line: p.NameSpan.DisplayLine, Column: p.NameSpan.DisplayColumn, Hit: exercised.Pages.Contains(p.Name))))

@@ -12,10 +12,10 @@ namespace RipeTyped.Cli.Commands
 
         public string Summary => "Compare two plan versions: added, removed, renamed, retyped; breaking or not.";
 
-        public (string[] Values, string[] Flags) Options => (new[] { "format", "output" }, new string[0]);
+        public (string[] Values, string[] Flags) Options => (new[] { "format", "output", ProjectNamespace.OptionName }, new string[0]);
 
         public string Help => """
-            Usage: ripe-typed diff <base> <head> [--format markdown|json] [--output file]
+            Usage: ripe-typed diff <base> <head> [--format markdown|json] [--output file] [--namespace NS]
 
             Compares two versions of a tracking plan by meaning, not by text: events, pages and traits added,
             removed or renamed; properties added, removed, renamed, retyped; required/nullable changes; enum values
@@ -32,6 +32,8 @@ namespace RipeTyped.Cli.Commands
             Plans with errors are compared too: everything that loads on both sides is compared, and the errors of
             each side are listed apart in the report. Generated C# names that change while the wire name stays
             (a colliding name added above, an edited csharpName) are breaking changes.
+              --namespace NS       namespace of the C# names shown when the plan sets none (default: from the
+                                   project file next to the plan, as the build takes it)
 
             Exit codes: 0 nothing breaking, 1 breaking changes, 2 bad usage, 3 a plan cannot be read at all
             (missing file, git error, not YAML, too large).
@@ -41,8 +43,8 @@ namespace RipeTyped.Cli.Commands
         {
             line.RequirePositionals(2, 2, "ripe-typed diff <base> <head>");
             string format = line.Choice("format", "markdown", "markdown", "json");
-            var before = LoadedPlan.RequireReadable(line.Positionals[0], progress);
-            var after = LoadedPlan.RequireReadable(line.Positionals[1], progress);
+            var before = LoadedPlan.RequireReadable(line.Positionals[0], progress, line.Option(ProjectNamespace.OptionName));
+            var after = LoadedPlan.RequireReadable(line.Positionals[1], progress, line.Option(ProjectNamespace.OptionName));
             var changes = PlanDiffer.Compare(PlanShape.Of(before.Plan), PlanShape.Of(after.Plan));
             changes.InsertRange(0, CSharpNameChanges.Compare(before.Spec!, after.Spec!));
 

@@ -11,10 +11,10 @@ namespace RipeTyped.Cli.Commands
 
         public string Summary => "Write a catalog of events, properties, traits and pages (Markdown or one HTML page).";
 
-        public (string[] Values, string[] Flags) Options => (new[] { "format", "output", "title" }, new string[0]);
+        public (string[] Values, string[] Flags) Options => (new[] { "format", "output", "title", ProjectNamespace.OptionName }, new string[0]);
 
         public string Help => """
-            Usage: ripe-typed docs [plan] [--format markdown|html] [--output file] [--title text]
+            Usage: ripe-typed docs [plan] [--format markdown|html] [--output file] [--title text] [--namespace NS]
 
             Writes a human-readable catalog of the plan: every event, page, identify and group trait with its
             description, deprecation, the generated C# method, and a table of properties (type, required, allowed
@@ -26,6 +26,8 @@ namespace RipeTyped.Cli.Commands
 
             A plan with errors is documented too: everything that loads is in the catalog, the errors are listed at
             the top and next to the call they are in (⚠).
+              --namespace NS       namespace of the C# names shown when the plan sets none (default: from the
+                                   project file next to the plan, as the build takes it)
 
             Exit codes: 0 written (also when the plan has errors: they are in the catalog), 2 bad usage,
             3 the plan cannot be read at all (missing file, not YAML, too large).
@@ -35,7 +37,7 @@ namespace RipeTyped.Cli.Commands
         {
             line.RequirePositionals(0, 1, "ripe-typed docs [plan]");
             string format = line.Choice("format", "markdown", "markdown", "html");
-            var plan = LoadedPlan.RequireReadable(line.Positionals.Count > 0 ? line.Positionals[0] : "tracking-plan.yaml", progress);
+            var plan = LoadedPlan.RequireReadable(line.Positionals.Count > 0 ? line.Positionals[0] : "tracking-plan.yaml", progress, line.Option(ProjectNamespace.OptionName));
             var catalog = Catalog.Of(plan, line.Option("title"));
 
             var document = new StringWriter();

@@ -15,10 +15,10 @@ namespace RipeTyped.Cli.Commands
 
         public string Summary => "Convert a Segment Protocols tracking plan (JSON Schema rules) into tracking-plan.yaml.";
 
-        public (string[] Values, string[] Flags) Options => (new[] { "output" }, new[] { "force" });
+        public (string[] Values, string[] Flags) Options => (new[] { "output", ProjectNamespace.OptionName }, new[] { "force" });
 
         public string Help => """
-            Usage: ripe-typed import <segment-plan.json> [--output tracking-plan.yaml] [--force]
+            Usage: ripe-typed import <segment-plan.json> [--output tracking-plan.yaml] [--force] [--namespace NS]
 
             Converts a Segment Protocols tracking plan into RipeTyped's tracking-plan.yaml. Layouts: Typewriter v7 /
             Config API plan.json, Typewriter v8/v9 plan.json, Typewriter's older local plans, and Public API rule
@@ -32,6 +32,8 @@ namespace RipeTyped.Cli.Commands
 
               --output file  where to write (default ./tracking-plan.yaml); written whole or not at all
               --force        overwrite an existing file
+              --namespace NS       namespace of the C# names shown when the plan sets none (default: from the
+                                   project file next to the plan, as the build takes it)
 
             Exit codes: 0 imported (warnings, if any, are listed), 1 imported but the result has plan errors
             (listed apart from warnings), 2 bad usage, 3 unreadable, malformed or unknown input (nothing written),
@@ -66,11 +68,11 @@ namespace RipeTyped.Cli.Commands
 
             // The result goes through the same loader as a build would, so what is written is known to load; the C#
             // names it chose for colliding wire names are then pinned with csharpName, and the plan is checked again.
-            var loaded = progress.Step("checking the imported plan", yaml.Length, () => LoadedPlan.FromText(yaml, target));
+            var loaded = progress.Step("checking the imported plan", yaml.Length, () => LoadedPlan.FromText(yaml, target, ProjectNamespace.For(line.Option(ProjectNamespace.OptionName), target)));
             if (loaded.Spec is { } spec && CollisionPins.Apply(plan, spec) is int pinned && pinned > 0)
             {
                 yaml = PlanYamlWriter.Write(plan, Path.GetFileName(input));
-                loaded = progress.Step("checking the imported plan", yaml.Length, () => LoadedPlan.FromText(yaml, target));
+                loaded = progress.Step("checking the imported plan", yaml.Length, () => LoadedPlan.FromText(yaml, target, ProjectNamespace.For(line.Option(ProjectNamespace.OptionName), target)));
                 error.WriteLine($"Pinned the C# names of {pinned} colliding name(s) with csharpName (see docs/naming.md).");
             }
 

@@ -11,12 +11,12 @@ namespace RipeTyped.Cli.Commands
     {
         public string Name => "lint";
 
-        public (string[] Values, string[] Flags) Options => (new[] { "format", "output" }, new[] { "warnings-as-errors" });
+        public (string[] Values, string[] Flags) Options => (new[] { "format", "output", ProjectNamespace.OptionName }, new[] { "warnings-as-errors" });
 
         public string Summary => "Check a tracking plan: every RIPE diagnostic, with file, line and column.";
 
         public string Help => """
-            Usage: ripe-typed lint [plan] [--format text|github|sarif] [--warnings-as-errors] [--output file]
+            Usage: ripe-typed lint [plan] [--format text|github|sarif] [--warnings-as-errors] [--output file] [--namespace NS]
 
             Checks a tracking plan with the same parser, validator and naming rules as the build (RIPE0xxx errors,
             RIPE1xxx naming and hygiene warnings). [plan] is a file, a directory holding tracking-plan.yaml, or
@@ -27,6 +27,8 @@ namespace RipeTyped.Cli.Commands
               --format sarif       SARIF 2.1.0, for code scanning upload
               --warnings-as-errors fail on warnings too
               --output file        write the report to a file instead of standard output
+              --namespace NS       namespace of the C# names shown when the plan sets none (default: from the
+                                   project file next to the plan, as the build takes it)
 
             Exit codes: 0 clean, 1 errors (or warnings with --warnings-as-errors), 2 bad usage, 3 unreadable plan.
             """;
@@ -36,7 +38,7 @@ namespace RipeTyped.Cli.Commands
             line.RequirePositionals(0, 1, "ripe-typed lint [plan]");
             string format = line.Choice("format", "text", "text", "github", "sarif");
             bool warningsAsErrors = line.Flag("warnings-as-errors");
-            var plan = LoadedPlan.FromSource(line.Positionals.Count > 0 ? line.Positionals[0] : "tracking-plan.yaml", progress);
+            var plan = LoadedPlan.FromSource(line.Positionals.Count > 0 ? line.Positionals[0] : "tracking-plan.yaml", progress, line.Option(ProjectNamespace.OptionName));
 
             var report = new StringWriter();
             switch (format)

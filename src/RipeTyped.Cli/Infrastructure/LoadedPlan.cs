@@ -2,33 +2,33 @@ using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using RipeTyped.Generator.Diagnostics;
-using RipeTyped.Generator.Lint;
+using RipeTyped.Generator.Loading;
 using RipeTyped.Generator.Plan;
 using RipeTyped.Generator.Spec;
 
 namespace RipeTyped.Cli.Infrastructure
 {
     /// <summary>
-    /// A plan read by the generator's own loader (parse + validate), linted, and turned into the generation spec, as a
-    /// build does: every part that loads gets its C# names, even when other parts have errors.
+    /// A plan through the build's own routine (<see cref="PlanAnalysis"/>): the same diagnostics as a build, and every part
+    /// that loads with its C# names, even when other parts have errors.
     /// </summary>
     internal sealed class LoadedPlan
     {
-        private LoadedPlan(TrackingPlan plan, GenerationSpec? spec, List<PlanDiagnostic> diagnostics, string displayPath)
+        private LoadedPlan(PlanAnalysis analysis, string displayPath)
         {
-            Plan = plan;
-            Spec = spec;
-            Diagnostics = diagnostics;
+            Analysis = analysis;
             DisplayPath = displayPath;
         }
 
-        public TrackingPlan Plan { get; }
+        public PlanAnalysis Analysis { get; }
+
+        public TrackingPlan Plan => Analysis.Plan;
 
         /// <summary>The C# names the generator would emit; null only when the plan cannot be read at all.</summary>
-        public GenerationSpec? Spec { get; }
+        public GenerationSpec? Spec => Analysis.Spec;
 
-        /// <summary>Plan errors (RIPE0xxx) and naming/hygiene findings (RIPE1xxx), in file order.</summary>
-        public IReadOnlyList<PlanDiagnostic> Diagnostics { get; }
+        /// <summary>Plan errors (RIPE0xxx) and naming/hygiene findings (RIPE1xxx), in file order: what a build reports.</summary>
+        public IReadOnlyList<PlanDiagnostic> Diagnostics => Analysis.Diagnostics;
 
         /// <summary>The plan as the user named it, relative to the repository (see <see cref="PlanSource"/>).</summary>
         public string DisplayPath { get; }
@@ -38,33 +38,23 @@ namespace RipeTyped.Cli.Infrastructure
         public IEnumerable<PlanDiagnostic> Errors => Diagnostics.Where(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error);
 
         /// <summary>Not YAML (or over the size limit): nothing in it can be read, as the generator decides too.</summary>
-        public bool IsUnreadable => Spec is null;
+        public bool IsUnreadable => Analysis.Readability == PlanReadability.Unreadable;
 
-        public static LoadedPlan FromSource(string spec, Progress progress)
+        /// <param name="namespaceOption">The <c>--namespace</c> option; null to take it from the project next to the plan.</param>
+        public static LoadedPlan FromSource(string spec, Progress progress, string? namespaceOption)
         {
-            var (text, displayPath) = PlanSource.Read(spec);
-            return progress.Step("loading " + displayPath, text.Length, () => FromText(text, displayPath));
+            var (text, displayPath, localPath) = PlanSource.Read(spec);
+            string defaultNamespace = ProjectNamespace.For(namespaceOption, localPath);
+            return progress.Step("loading " + displayPath, text.Length, () => FromText(text, displayPath, defaultNamespace));
         }
 
-        public static LoadedPlan FromText(string text, string displayPath)
-        {
-            var diagnostics = new List<PlanDiagnostic>();
-            var plan = PlanLoader.Load(text, displayPath, diagnostics);
-            GenerationSpec? generation = null;
-            if (!diagnostics.Any(d => d.Id == RipeDiagnostics.YamlSyntax.Id || d.Id == RipeDiagnostics.PlanTooLarge.Id))
-            {
-                PlanLinter.Lint(plan, diagnostics);
-                generation = SpecBuilder.Build(plan, "App", diagnostics);
-            }
-
-            diagnostics.Sort((a, b) => a.Span.Start != b.Span.Start ? a.Span.Start.CompareTo(b.Span.Start) : string.CompareOrdinal(a.Id, b.Id));
-            return new LoadedPlan(plan, generation, diagnostics, displayPath);
-        }
+        public static LoadedPlan FromText(string text, string displayPath, string defaultNamespace) =>
+            new LoadedPlan(PlanAnalysis.Load(text, displayPath, defaultNamespace), displayPath);
 
         /// <summary>Loads a plan for diff and docs: errors are reported with the output, but a plan that cannot be read at all stops here (exit 3).</summary>
-        public static LoadedPlan RequireReadable(string spec, Progress progress)
+        public static LoadedPlan RequireReadable(string spec, Progress progress, string? namespaceOption)
         {
-            var loaded = FromSource(spec, progress);
+            var loaded = FromSource(spec, progress, namespaceOption);
             if (loaded.IsUnreadable)
             {
                 throw CliException.Input(

@@ -8,7 +8,8 @@ namespace RipeTyped.Cli.Infrastructure
     /// <summary>Where a plan's text comes from: a file path, or <c>git:REF:path</c> for a version in git history.</summary>
     internal static class PlanSource
     {
-        public static (string Text, string DisplayPath) Read(string spec)
+        /// <summary>The plan's text, its name in outputs, and where it lies on disk (for git:REF:path, the working-tree path).</summary>
+        public static (string Text, string DisplayPath, string LocalPath) Read(string spec)
         {
             if (spec.StartsWith("git:", StringComparison.Ordinal))
             {
@@ -27,7 +28,7 @@ namespace RipeTyped.Cli.Infrastructure
 
             try
             {
-                return (File.ReadAllText(spec), DisplayName(spec));
+                return (File.ReadAllText(spec), DisplayName(spec), spec);
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
@@ -74,7 +75,7 @@ namespace RipeTyped.Cli.Infrastructure
             return null;
         }
 
-        private static (string Text, string DisplayPath) ReadFromGit(string spec)
+        private static (string Text, string DisplayPath, string LocalPath) ReadFromGit(string spec)
         {
             // git:REF:path, where REF itself has no colon (branches, tags, SHAs, HEAD~1).
             string rest = spec.Substring(4);
@@ -115,7 +116,7 @@ namespace RipeTyped.Cli.Infrastructure
                     throw CliException.Input($"{spec}: git cannot read '{path}' at '{reference}': {error.Result.Trim()}");
                 }
 
-                return (text, $"{path}@{reference}");
+                return (text, $"{path}@{reference}", path);
             }
         }
     }

@@ -37,8 +37,8 @@ namespace RipeTyped.Generator.Analyzers
                         return;
                     }
 
-                    var plan = AnalyzedPlan.Get(fileContext.AdditionalFile, defaultNamespace, fileContext.CancellationToken);
-                    foreach (var diagnostic in plan.LintDiagnostics)
+                    var plan = AnalyzedPlan.Load(fileContext.AdditionalFile, defaultNamespace, fileContext.CancellationToken);
+                    foreach (var diagnostic in plan.NamingDiagnostics)
                     {
                         fileContext.ReportDiagnostic(diagnostic.ToDiagnostic());
                     }

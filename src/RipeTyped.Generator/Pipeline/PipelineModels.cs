@@ -1,12 +1,38 @@
+using System;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
 using RipeTyped.Generator.Common;
 using RipeTyped.Generator.Diagnostics;
 using RipeTyped.Generator.Spec;
 
 namespace RipeTyped.Generator.Pipeline
 {
-    /// <summary>The text of one plan file (no SourceText, no AdditionalText: only comparable data).</summary>
-    internal sealed record PlanFile(string Path, string Text);
+    /// <summary>
+    /// One plan file: its path and text. Equal when the content is equal (an unchanged file re-read by the host is the same
+    /// plan). It keeps the <see cref="SourceText"/> itself so that the generator and the analyzers find the same loaded plan
+    /// (<see cref="Loading.PlanAnalysisCache"/>) without reading the text twice.
+    /// </summary>
+    internal sealed class PlanFile : IEquatable<PlanFile>
+    {
+        public PlanFile(string path, SourceText? text)
+        {
+            Path = path;
+            Text = text;
+        }
+
+        public string Path { get; }
+
+        public SourceText? Text { get; }
+
+        public bool Equals(PlanFile? other) =>
+            other is not null
+            && Path == other.Path
+            && (ReferenceEquals(Text, other.Text) || (Text is not null && other.Text is not null && Text.ContentEquals(other.Text)));
+
+        public override bool Equals(object? obj) => Equals(obj as PlanFile);
+
+        public override int GetHashCode() => (Path.GetHashCode() * 397) ^ (Text?.Length ?? -1);
+    }
 
     /// <summary>Project facts the plan's defaults come from.</summary>
     /// <param name="NamespaceOverride">The MSBuild property <c>RipeTypedNamespace</c>: the namespace when the plan sets none.</param>
@@ -34,12 +60,20 @@ namespace RipeTyped.Generator.Pipeline
     /// <summary>The result of reading a plan: the spec to emit (null when nothing can be) and the diagnostics.</summary>
     internal sealed record PlanModel(string? PlanPath, GenerationSpec? Spec, EquatableArray<PlanDiagnostic> Diagnostics);
 
+    /// <summary>
+    /// The diagnostics output's input: kept apart from the spec so that a line shift in the plan (which moves every
+    /// diagnostic) re-reports diagnostics and re-emits no source.
+    /// </summary>
+    internal sealed record DiagnosticsModel(string? PlanPath, bool HasSpec, EquatableArray<PlanDiagnostic> Diagnostics, bool SupportsRequired, string LanguageVersion);
+
     internal static class TrackingNames
     {
         public const string PlanFiles = nameof(PlanFiles);
         public const string ProjectInfo = nameof(ProjectInfo);
         public const string PlanModel = nameof(PlanModel);
         public const string CompilationInfo = nameof(CompilationInfo);
+        public const string Spec = nameof(Spec);
+        public const string Diagnostics = nameof(Diagnostics);
         public const string Output = nameof(Output);
         public const string TypeFiles = nameof(TypeFiles);
     }

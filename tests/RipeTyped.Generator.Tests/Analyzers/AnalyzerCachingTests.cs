@@ -47,7 +47,7 @@ public class AnalyzerCachingTests
             var threads = Enumerable.Range(0, results.Length).Select(i => new Thread(() =>
             {
                 start.SignalAndWait();
-                results[i] = AnalyzedPlan.Get(plan, "App", CancellationToken.None);
+                results[i] = AnalyzedPlan.Get(plan, "App", CancellationToken.None)!;
             })).ToList();
             threads.ForEach(t => t.Start());
             threads.ForEach(t => t.Join());
@@ -63,14 +63,44 @@ public class AnalyzerCachingTests
         var text = new CountingText("events:\n  - name: Clicked Button\n");
         var plan = new CountingAdditionalText("/ns-test/tracking-plan.yaml", text);
 
-        var app = AnalyzedPlan.Get(plan, "App", CancellationToken.None);
-        var other = AnalyzedPlan.Get(plan, "Other", CancellationToken.None);
-        var edited = AnalyzedPlan.Get(new CountingAdditionalText(plan.Path, new CountingText("events:\n  - name: Clicked Link\n")), "App", CancellationToken.None);
+        var app = AnalyzedPlan.Get(plan, "App", CancellationToken.None)!;
+        var other = AnalyzedPlan.Get(plan, "Other", CancellationToken.None)!;
+        var edited = AnalyzedPlan.Get(new CountingAdditionalText(plan.Path, new CountingText("events:\n  - name: Clicked Link\n")), "App", CancellationToken.None)!;
 
         Assert.NotSame(app, other);
         Assert.Equal("Other.RipeAnalytics", other.FacadeMetadataName);
         Assert.Equal("Clicked Link", edited.Plan.Events.Single().Name);
         Assert.Same(app, AnalyzedPlan.Get(plan, "App", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Generator_and_analyzers_share_one_parse_of_a_plan_edit()
+    {
+        // As in a build or the IDE: the generator and the analyzers of one compilation get the same plan text.
+        var text = new CountingText("events:\n  - name: Clicked button\n    properties: { button: string }\n");
+        var plan = new CountingAdditionalText("/shared-parse/tracking-plan.yaml", text);
+        var compilation = GeneratorHarness.Compilation("class A { void M(Test.App.Analytics.RipeAnalytics a) => a.TrackClickedButton(new() { Button = \"x\" }); }");
+        GeneratorHarness.CreateDriver(plan).RunGeneratorsAndUpdateCompilation(compilation, out var generated, out var generatorDiagnostics);
+
+        var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new TrackingPlanAnalyzer(), new RawTrackCallAnalyzer());
+        var analyzerDiagnostics = await generated.WithAnalyzers(analyzers, new AnalyzerOptions(ImmutableArray.Create<AdditionalText>(plan), new TestOptionsProvider("Test.App"))).GetAnalyzerDiagnosticsAsync();
+
+        Assert.Empty(generatorDiagnostics);
+        Assert.DoesNotContain(generated.GetDiagnostics(), d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Contains(analyzerDiagnostics, d => d.Id == "RIPE1001");
+        Assert.Equal(1, text.WholeTextReads);
+    }
+
+    [Fact]
+    public void A_re_read_plan_with_the_same_text_is_not_parsed_again()
+    {
+        // A host that re-reads an unchanged file hands over a new SourceText with the same content: the same loaded plan.
+        const string Plan = "events:\n  - name: Clicked Button\n";
+        var first = AnalyzedPlan.Get(new CountingAdditionalText("/re-read/tracking-plan.yaml", new CountingText(Plan)), "App", CancellationToken.None);
+        var second = AnalyzedPlan.Get(new CountingAdditionalText("/re-read/tracking-plan.yaml", new CountingText(Plan)), "App", CancellationToken.None);
+
+        Assert.NotNull(first);
+        Assert.Same(first, second);
     }
 
     private sealed class CountingText(string text) : SourceText
