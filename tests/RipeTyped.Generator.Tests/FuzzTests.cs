@@ -38,11 +38,11 @@ public class FuzzTests
         "--- \n", "...\n", "%YAML 1.2\n", "|\n  block", ">-\n  folded",
     };
 
-    private static readonly Config Deterministic = Config.QuickThrowOnFailure
+    internal static readonly Config Deterministic = Config.QuickThrowOnFailure
         .WithReplay(FSharpOption<Replay>.Some(new Replay(new Rnd(20261125UL, 7UL), FSharpOption<int>.None)))
         .WithQuietOnSuccess(true);
 
-    private static Gen<string> MutatedPlan() =>
+    internal static Gen<string> MutatedPlan() =>
         from baseIndex in Gen.Choose(0, BasePlans.Length - 1)
         from mutations in Gen.ListOf(Mutation(), 6).Where(m => m.Count > 0)
         select mutations.Aggregate(BasePlans[baseIndex], (plan, mutate) => mutate(plan));
@@ -80,7 +80,7 @@ public class FuzzTests
     }
 
     /// <summary>Random well-shaped plans: names and texts drawn from an alphabet of troublemakers.</summary>
-    private static Gen<string> BuiltPlan()
+    internal static Gen<string> BuiltPlan()
     {
         var name = from parts in Gen.NonEmptyListOf(Gen.Elements("Clicked", "class", "int", "@event", "Über", "名前", "9lives", "a\"b", "x\\y", "*/", "</summary>", "#error", "{0}", "Button", "_", "-", "  ", "\u2028", "Item"))
                    select string.Join(" ", parts.Take(4));

@@ -1,0 +1,103 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using RipeTyped.Generator.Diagnostics;
+using RipeTyped.Generator.Lint;
+using RipeTyped.Generator.Plan;
+using RipeTyped.Generator.Spec;
+
+namespace RipeTyped.Generator.Loading
+{
+    /// <summary>Whether anything in a plan file could be read.</summary>
+    internal enum PlanReadability
+    {
+        /// <summary>The YAML parsed: every item that loads has a spec, whatever errors other items have.</summary>
+        Readable,
+
+        /// <summary>Not YAML, or over the size limit: nothing in it can be trusted, so nothing is generated.</summary>
+        Unreadable,
+    }
+
+    /// <summary>
+    /// The one way through a plan: load (parse, validate), name and map to the spec, lint. The generator, both analyzers and
+    /// every CLI command take their plan from <see cref="Load"/>, so one plan gives one set of diagnostics everywhere; who
+    /// reports which part is the only difference (<see cref="BuildDiagnostics"/> from the generator, <see cref="NamingDiagnostics"/>
+    /// from the analyzer, where .editorconfig can configure them; the CLI reports <see cref="Diagnostics"/>, both).
+    /// </summary>
+    internal sealed class PlanAnalysis
+    {
+        private PlanAnalysis(
+            string path,
+            string defaultNamespace,
+            PlanReadability readability,
+            TrackingPlan plan,
+            GenerationSpec? spec,
+            IReadOnlyList<PlanDiagnostic> buildDiagnostics,
+            IReadOnlyList<PlanDiagnostic> namingDiagnostics)
+        {
+            Path = path;
+            DefaultNamespace = defaultNamespace;
+            Readability = readability;
+            Plan = plan;
+            Spec = spec;
+            BuildDiagnostics = buildDiagnostics;
+            NamingDiagnostics = namingDiagnostics;
+            Diagnostics = InFileOrder(buildDiagnostics.Concat(namingDiagnostics));
+        }
+
+        public string Path { get; }
+
+        /// <summary>The namespace the generated code takes when the plan sets none (from the project).</summary>
+        public string DefaultNamespace { get; }
+
+        public PlanReadability Readability { get; }
+
+        public TrackingPlan Plan { get; }
+
+        /// <summary>The generated C# names and types; null exactly when <see cref="Readability"/> is <see cref="PlanReadability.Unreadable"/>.</summary>
+        public GenerationSpec? Spec { get; }
+
+        /// <summary>What decides the generated code: plan errors (RIPE0xxx) and the C# naming of the spec (RIPE1010, RIPE1011).</summary>
+        public IReadOnlyList<PlanDiagnostic> BuildDiagnostics { get; }
+
+        /// <summary>Naming and hygiene rules (RIPE1xxx from <see cref="PlanLinter"/>); they never change the generated code.</summary>
+        public IReadOnlyList<PlanDiagnostic> NamingDiagnostics { get; }
+
+        /// <summary>Every diagnostic of the plan, in file order.</summary>
+        public IReadOnlyList<PlanDiagnostic> Diagnostics { get; }
+
+        public static PlanAnalysis Load(string text, string path, string defaultNamespace)
+        {
+            var diagnostics = new List<PlanDiagnostic>();
+            TrackingPlan plan;
+            try
+            {
+                plan = PlanLoader.Load(text, path, diagnostics);
+                if (diagnostics.Any(d => d.Id == RipeDiagnostics.YamlSyntax.Id || d.Id == RipeDiagnostics.PlanTooLarge.Id))
+                {
+                    return new PlanAnalysis(path, defaultNamespace, PlanReadability.Unreadable, plan, null, diagnostics, Array.Empty<PlanDiagnostic>());
+                }
+
+                GenerationSpec spec = SpecBuilder.Build(plan, defaultNamespace, diagnostics);
+                var naming = new List<PlanDiagnostic>();
+                PlanLinter.Lint(plan, naming);
+                return new PlanAnalysis(path, defaultNamespace, PlanReadability.Readable, plan, spec, diagnostics, naming);
+            }
+            catch (Exception ex) when (!(ex is OperationCanceledException))
+            {
+                // A generator must never throw (CS8785): a bug here becomes a diagnostic and no code, the same in every host.
+                diagnostics.Add(PlanDiagnostic.Create(RipeDiagnostics.InternalError, path, SourceSpan.None, ex.GetType().Name + ": " + ex.Message));
+                return new PlanAnalysis(path, defaultNamespace, PlanReadability.Unreadable, new TrackingPlan(path), null, diagnostics, Array.Empty<PlanDiagnostic>());
+            }
+        }
+
+        private static IReadOnlyList<PlanDiagnostic> InFileOrder(IEnumerable<PlanDiagnostic> diagnostics) =>
+            diagnostics
+                .Select((d, i) => (Diagnostic: d, Index: i))
+                .OrderBy(x => x.Diagnostic.Span.Start)
+                .ThenBy(x => x.Diagnostic.Id, StringComparer.Ordinal)
+                .ThenBy(x => x.Index)
+                .Select(x => x.Diagnostic)
+                .ToList();
+    }
+}
