@@ -18,7 +18,7 @@ public class HostilePlanTests
 
     private static GeneratorRun RunBounded(string plan)
     {
-        var task = Task.Run(() => GeneratorHarness.Run(plan));
+        var task = Task.Run(() => GeneratorHarness.Run(plan, planPath: GeneratorHarness.FreshPlanPath()));
         Assert.True(task.Wait(Watchdog), "the generator did not finish within the watchdog");
         var run = task.Result;
         Assert.Empty(run.Exceptions);

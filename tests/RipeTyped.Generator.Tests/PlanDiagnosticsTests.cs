@@ -24,11 +24,33 @@ public class PlanDiagnosticsTests
     [Fact]
     public void Yaml_syntax_error_is_RIPE0001_at_its_line()
     {
-        var run = GeneratorHarness.Run("events:\n  - name: A\n    properties: {a: string\n");
+        string path = GeneratorHarness.FreshPlanPath();
+        var run = GeneratorHarness.Run("events:\n  - name: A\n    properties: {a: string\n", planPath: path);
         var diagnostic = Single(run, "RIPE0001");
         Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
-        Assert.Equal(4, Position(diagnostic).Line);
+        Assert.Equal(path, diagnostic.Location.GetLineSpan().Path);
+        Assert.Equal(4, diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1);
         Assert.Empty(run.Sources);
+    }
+
+    [Fact]
+    public void While_the_yaml_is_broken_the_last_readable_version_stays_generated()
+    {
+        string path = GeneratorHarness.FreshPlanPath();
+        var compilation = GeneratorHarness.Compilation("class A { void M(Test.App.Analytics.RipeAnalytics a) => a.TrackSignedUp(new() { Plan = \"pro\" }); }");
+        var plan = new InMemoryAdditionalText(path, "events:\n  - name: Signed Up\n    properties: { plan: string }\n");
+        var driver = GeneratorHarness.CreateDriver(plan).RunGenerators(compilation);
+        var typing = new InMemoryAdditionalText(path, "events:\n  - name: Signed Up\n    properties: { plan: string\n  - name: Logged In\n");
+
+        driver = driver.ReplaceAdditionalText(plan, typing).RunGeneratorsAndUpdateCompilation(compilation, out var whileBroken, out var brokenDiagnostics);
+
+        Assert.Equal("RIPE0001", Assert.Single(brokenDiagnostics).Id);
+        Assert.DoesNotContain(whileBroken.GetDiagnostics(), d => d.Severity == DiagnosticSeverity.Error);
+
+        driver = driver.ReplaceAdditionalText(typing, new InMemoryAdditionalText(path, "events:\n  - name: Signed Up\n    properties: { plan: integer }\n"))
+            .RunGeneratorsAndUpdateCompilation(compilation, out var fixedUp, out var fixedDiagnostics);
+        Assert.Empty(fixedDiagnostics);
+        Assert.Contains(fixedUp.GetDiagnostics(), d => d.Id == "CS0029");
     }
 
     [Fact]

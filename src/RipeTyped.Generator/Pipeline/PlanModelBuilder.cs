@@ -6,6 +6,7 @@ using System.Threading;
 using RipeTyped.Generator.Common;
 using RipeTyped.Generator.Diagnostics;
 using RipeTyped.Generator.Loading;
+using RipeTyped.Generator.Spec;
 
 namespace RipeTyped.Generator.Pipeline
 {
@@ -30,7 +31,17 @@ namespace RipeTyped.Generator.Pipeline
             // The naming findings (RIPE1xxx from the linter) are the analyzer's to report, where .editorconfig can configure them.
             PlanAnalysis analysis = PlanAnalysisCache.Get(file.Text, file.Path, project.DefaultNamespace, cancellationToken);
             diagnostics.AddRange(analysis.BuildDiagnostics);
-            return new PlanModel(file.Path, analysis.Spec, diagnostics.ToEquatableArray());
+            GenerationSpec? spec = analysis.Spec;
+            if (spec is not null)
+            {
+                LastReadableSpecs.Remember(file.Path, project.DefaultNamespace, spec);
+            }
+            else if (analysis.Readability == PlanReadability.Unreadable && !analysis.BuildDiagnostics.Any(d => d.Id == RipeDiagnostics.InternalError.Id))
+            {
+                spec = LastReadableSpecs.Find(file.Path, project.DefaultNamespace);
+            }
+
+            return new PlanModel(file.Path, spec, diagnostics.ToEquatableArray());
         }
     }
 }
