@@ -5,6 +5,7 @@ using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using RipeTyped.Benchmarks.Tracking;
 using RipeTyped.Delivery;
+using RipeTyped.Serialization;
 
 namespace RipeTyped.Benchmarks;
 
@@ -65,7 +66,7 @@ public class SerializationBenchmarks
             Coupon = "WELCOME10",
             Tags = Tags,
         };
-        return MessageSerializer.Serialize(MessageId, Now, null, AnonymousId, new CallFields(eventName: "Completed Order"), "properties", properties, null, null);
+        return MessageSerializer.Serialize(MessageId, Now, new CallContent(RipeCall.Track, null, AnonymousId, properties) { EventName = "Completed Order" });
     }
 
     [Benchmark]

@@ -66,7 +66,7 @@ namespace RipeTyped.Hosting
             // The client is a long-lived singleton holding its HttpClient, so handler rotation cannot help it;
             // pooled connections with a bounded lifetime pick up DNS changes instead.
             services.AddHttpClient(HttpClientName)
-                .ConfigurePrimaryHttpMessageHandler(RipeHttpHandler.Create)
+                .ConfigurePrimaryHttpMessageHandler(provider => provider.GetRequiredService<IOptions<RipeClientOptions>>().Value.CreateHttpMessageHandler())
                 .SetHandlerLifetime(System.Threading.Timeout.InfiniteTimeSpan);
 
             services.TryAddSingleton(CreateClient);

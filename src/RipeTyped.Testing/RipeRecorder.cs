@@ -124,7 +124,8 @@ namespace RipeTyped.Testing
 
         private void Record(RecordedMessage message)
         {
-            var call = new RecordedCall(message.Call, message.Fields.EventName, message.Fields.PageName, message.Fields.GroupId, message.Payload, message.Body);
+            var content = message.Content;
+            var call = new RecordedCall(content.Call.Path(), content.EventName, content.PageName, content.GroupId, content.Payload, message.Body);
             lock (_calls)
             {
                 _calls.Add(call);

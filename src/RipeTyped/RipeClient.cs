@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 using RipeTyped.Delivery;
+using RipeTyped.Serialization;
 
 namespace RipeTyped
 {
@@ -131,14 +132,14 @@ namespace RipeTyped
                 anonymousId = _anonymousId;
             }
 
-            Enqueue("identify", userId, anonymousId, default, "traits", traits, groupId, null);
+            Enqueue(new CallContent(RipeCall.Identify, userId, anonymousId, traits) { ContextGroupId = groupId });
         }
 
         /// <summary>Identifies the user of <paramref name="identity"/> without touching the ambient identity (server apps).</summary>
         public void Identify(RipeIdentity identity, IRipeProperties? traits = null)
         {
             RequireIdentity(identity);
-            Enqueue("identify", identity.UserId, identity.AnonymousId, default, "traits", traits, identity.GroupId, null);
+            Enqueue(new CallContent(RipeCall.Identify, identity.UserId, identity.AnonymousId, traits) { ContextGroupId = identity.GroupId });
         }
 
         /// <summary>Tracks an event by name. Prefer the typed <c>Track…</c> methods generated from the tracking plan.</summary>
@@ -153,7 +154,7 @@ namespace RipeTyped
             }
 
             Resolve(identity, out string? userId, out string? anonymousId, out string? groupId);
-            Enqueue("track", userId, anonymousId, new CallFields(eventName: eventName), "properties", properties, groupId, null);
+            Enqueue(new CallContent(RipeCall.Track, userId, anonymousId, properties) { EventName = eventName, ContextGroupId = groupId });
         }
 
         /// <summary>Records a page view.</summary>
@@ -164,7 +165,7 @@ namespace RipeTyped
         public void Page(string? name, IRipeProperties? properties = null, RipePageContext? page = null, RipeIdentity? identity = null)
         {
             Resolve(identity, out string? userId, out string? anonymousId, out string? groupId);
-            Enqueue("page", userId, anonymousId, new CallFields(pageName: name), "properties", properties, groupId, page);
+            Enqueue(new CallContent(RipeCall.Page, userId, anonymousId, properties) { PageName = name, ContextGroupId = groupId, ContextPage = page });
         }
 
         /// <summary>
@@ -196,7 +197,7 @@ namespace RipeTyped
                 anonymousId = identity.AnonymousId;
             }
 
-            Enqueue("group", userId, anonymousId, new CallFields(groupId: groupId), "traits", traits, null, null);
+            Enqueue(new CallContent(RipeCall.Group, userId, anonymousId, traits) { GroupId = groupId });
         }
 
         /// <summary>Forgets the ambient user and group (e.g. at log-out) and starts a new anonymous id.</summary>
@@ -317,40 +318,32 @@ namespace RipeTyped
             }
         }
 
-        private void Enqueue(
-            string call,
-            string? userId,
-            string? anonymousId,
-            CallFields fields,
-            string payloadName,
-            IRipeProperties? payload,
-            string? contextGroupId,
-            RipePageContext? page)
+        private void Enqueue(in CallContent content)
         {
+            string call = content.Call.Path();
             if (Volatile.Read(ref _disposed) != 0)
             {
                 throw new ObjectDisposedException(nameof(RipeClient), $"The {call} call came after the RipeClient was disposed; it was not sent.");
             }
 
-            if (userId is null && anonymousId is null)
+            if (content.UserId is null && content.AnonymousId is null)
             {
                 throw new ArgumentException($"A Ripe {call} call needs a userId or an anonymousId.");
             }
 
-            if (payload != null && _options.ValidationMode != RipeValidationMode.Off)
+            if (content.Payload != null && _options.ValidationMode != RipeValidationMode.Off)
             {
-                CheckPayload(call, payloadName, payload);
+                CheckPayload(content);
             }
 
             string messageId = NewId();
-            byte[] body = MessageSerializer.Serialize(messageId, DateTimeOffset.UtcNow, userId, anonymousId, fields, payloadName, payload, contextGroupId, page);
+            byte[] body = MessageSerializer.Serialize(messageId, DateTimeOffset.UtcNow, content);
             if (body.Length > _options.MaxMessageBytes)
             {
-                string what = fields.EventName is null ? $"The {call} call" : $"The {call} call '{fields.EventName}'";
                 throw new ArgumentException(string.Format(
                     CultureInfo.InvariantCulture,
                     "{0} serializes to {1:N0} bytes, over RipeClientOptions.MaxMessageBytes ({2:N0}); it was not sent. Send fewer or shorter properties.",
-                    what,
+                    content.Describe(),
                     body.Length,
                     _options.MaxMessageBytes));
             }
@@ -358,12 +351,12 @@ namespace RipeTyped
             if (_recorder != null)
             {
                 Statistics.OnEnqueued();
-                _recorder(new RecordedMessage(call, fields, payload, body));
+                _recorder(new RecordedMessage(content, body));
                 Statistics.OnDelivered();
                 return;
             }
 
-            var message = new OutgoingMessage(call, messageId, body);
+            var message = new OutgoingMessage(content.Call, messageId, body);
             switch (_queue!.Enqueue(message))
             {
                 case EnqueueResult.Closed:
@@ -381,10 +374,11 @@ namespace RipeTyped
             }
         }
 
-        private void CheckPayload(string call, string payloadName, IRipeProperties payload)
+        private void CheckPayload(in CallContent content)
         {
+            string call = content.Call.Path();
             var errors = new List<RipeValidationError>();
-            payload.Validate(errors, payloadName);
+            content.Payload!.Validate(errors, content.Call.PayloadName());
             if (errors.Count == 0)
             {
                 return;

@@ -176,5 +176,25 @@ namespace RipeTyped
                 throw new ArgumentOutOfRangeException(name, value, $"RipeClientOptions.{name} must be positive; got {value}.");
             }
         }
+
+        /// <summary>
+        /// The primary HTTP handler RipeTyped uses when it creates its HttpClient (here and in RipeTyped.Hosting): pooled
+        /// keep-alive connections, recycled every 2 minutes so DNS changes are picked up, and as many connections per server
+        /// as <see cref="MaxConcurrentRequests"/> (at least 2).
+        /// </summary>
+        public System.Net.Http.HttpMessageHandler CreateHttpMessageHandler()
+        {
+            int connections = Math.Max(MaxConcurrentRequests, 2);
+#if NET8_0_OR_GREATER
+            return new System.Net.Http.SocketsHttpHandler
+            {
+                PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+                PooledConnectionIdleTimeout = TimeSpan.FromSeconds(60),
+                MaxConnectionsPerServer = connections,
+            };
+#else
+            return new System.Net.Http.HttpClientHandler { MaxConnectionsPerServer = connections };
+#endif
+        }
     }
 }

@@ -42,7 +42,7 @@ namespace RipeTyped.Delivery
         private readonly SemaphoreSlim _scheduleSignal = new SemaphoreSlim(0);
         private readonly RetrySchedule _schedule = new RetrySchedule();
         private readonly SendGate _sendGate;
-        private readonly Backoff _backoff;
+        private readonly RetryPolicy _retryPolicy;
         private readonly Task _workers;
         private readonly Task _scheduler;
         private readonly Task? _loader;
@@ -63,7 +63,7 @@ namespace RipeTyped.Delivery
             _statistics = statistics;
             _logger = options.Logger;
             _sendGate = new SendGate(options.RetryBaseDelay, options.RetryMaxDelay, _logger);
-            _backoff = new Backoff(options.RetryBaseDelay, options.RetryMaxDelay);
+            _retryPolicy = new RetryPolicy(options);
             if (options.SpoolDirectory != null)
             {
                 // Cold segments are read back whole once the queue is half empty, so half the queue bounds a segment.
@@ -125,7 +125,7 @@ namespace RipeTyped.Delivery
                     catch (IOException ex)
                     {
                         // Disk full or gone: keep the message in memory if there is room rather than lose it.
-                        _logger?.LogError(ex, "Could not write {Call} {MessageId} to the spool; keeping it in memory only.", message.Call, message.MessageId);
+                        _logger?.LogError(ex, "Could not write {Call} {MessageId} to the spool; keeping it in memory only.", message.Call.Path(), message.MessageId);
                         message.Segment = null;
                     }
                 }
@@ -269,31 +269,26 @@ namespace RipeTyped.Delivery
                 return;
             }
 
-            TimeSpan delay;
-            if (message.Attempts > _options.MaxRetries)
+            var decision = _retryPolicy.Next(message.Attempts, message.Segment != null, attempt);
+            if (!decision.Retry)
             {
-                if (message.Segment is null)
-                {
-                    _logger?.LogWarning(
-                        "Giving up on {Call} {MessageId} after {Attempts} attempts; last: HTTP {Status} {Error}.",
-                        message.Call, message.MessageId, message.Attempts, attempt.Status, attempt.Exception?.Message);
-                    Finish(message, RipeDeliveryOutcome.RetriesExhausted, attempt);
-                    return;
-                }
+                _logger?.LogWarning(
+                    "Giving up on {Call} {MessageId} after {Attempts} attempts; last: HTTP {Status} {Error}.",
+                    message.Call.Path(), message.MessageId, message.Attempts, attempt.Status, attempt.Exception?.Message);
+                Finish(message, RipeDeliveryOutcome.RetriesExhausted, attempt);
+                return;
+            }
 
-                // Safe on disk, so out of retries is not the end: it starts over after the longest wait.
+            if (decision.StartsOver)
+            {
                 message.Attempts = 0;
-                delay = _backoff.Max;
-            }
-            else
-            {
-                delay = attempt.RetryAfter ?? _backoff.After(message.Attempts);
             }
 
+            TimeSpan delay = decision.Delay;
             _statistics.OnRetry();
             _logger?.LogDebug(
                 "Retrying {Call} {MessageId} in {Delay} ms (attempt {Attempt}); last: HTTP {Status} {Error}.",
-                message.Call, message.MessageId, (long)delay.TotalMilliseconds, message.Attempts + 1, attempt.Status, attempt.Exception?.Message);
+                message.Call.Path(), message.MessageId, (long)delay.TotalMilliseconds, message.Attempts + 1, attempt.Status, attempt.Exception?.Message);
             bool earliest;
             lock (_gate)
             {
@@ -373,7 +368,7 @@ namespace RipeTyped.Delivery
 
         private void Finish(OutgoingMessage message, RipeDeliveryOutcome outcome, SendAttempt? last)
         {
-            var report = new RipeDeliveryReport(message.Call, message.MessageId, outcome, last?.Status, last?.Body, message.Attempts,
+            var report = new RipeDeliveryReport(message.Call.Path(), message.MessageId, outcome, last?.Status, last?.Body, message.Attempts,
                 outcome == RipeDeliveryOutcome.ShutdownTimedOut || outcome == RipeDeliveryOutcome.KeptInSpool ? (last?.Exception ?? RipeHttpSender.ShutdownTimedOut()) : last?.Exception);
             if (report.Succeeded)
             {

@@ -8,14 +8,14 @@ namespace RipeTyped.Delivery
     /// </summary>
     internal sealed class OutgoingMessage
     {
-        public OutgoingMessage(string call, string messageId, byte[] body)
+        public OutgoingMessage(RipeCall call, string messageId, byte[] body)
         {
             Call = call;
             MessageId = messageId;
             Body = body;
         }
 
-        public string Call { get; }
+        public RipeCall Call { get; }
 
         public string MessageId { get; }
 

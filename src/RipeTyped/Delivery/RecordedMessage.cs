@@ -1,21 +1,17 @@
+using RipeTyped.Serialization;
+
 namespace RipeTyped.Delivery
 {
-    /// <summary>A message a recording client would have sent: the call, its fields, the typed payload and the exact JSON body.</summary>
+    /// <summary>A message a recording client would have sent: what the call carried and the exact JSON body.</summary>
     internal sealed class RecordedMessage
     {
-        public RecordedMessage(string call, CallFields fields, IRipeProperties? payload, byte[] body)
+        public RecordedMessage(in CallContent content, byte[] body)
         {
-            Call = call;
-            Fields = fields;
-            Payload = payload;
+            Content = content;
             Body = body;
         }
 
-        public string Call { get; }
-
-        public CallFields Fields { get; }
-
-        public IRipeProperties? Payload { get; }
+        public CallContent Content { get; }
 
         public byte[] Body { get; }
     }

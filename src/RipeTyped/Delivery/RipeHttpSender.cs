@@ -27,19 +27,21 @@ namespace RipeTyped.Delivery
         private readonly AuthenticationHeaderValue _authorization;
         private readonly string _endpoint;
         private readonly ILogger? _logger;
-        private readonly Dictionary<string, Uri> _callUrls = new Dictionary<string, Uri>(StringComparer.Ordinal);
+        private readonly Uri[] _callUrls = new Uri[RipeCalls.All.Length];
+        private readonly RetryPolicy _retryPolicy;
 
         public RipeHttpSender(RipeClientOptions options)
         {
             _options = options;
             _logger = options.Logger;
             _ownsHttp = options.HttpClient is null;
-            _http = options.HttpClient ?? CreateHttpClient(options);
+            _http = options.HttpClient ?? new HttpClient(options.CreateHttpMessageHandler(), disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
+            _retryPolicy = new RetryPolicy(options);
             _authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(options.ApiKey)));
             _endpoint = options.Endpoint.AbsoluteUri.TrimEnd('/');
-            foreach (string call in new[] { "identify", "track", "page", "group" })
+            foreach (RipeCall call in RipeCalls.All)
             {
-                _callUrls[call] = new Uri(_endpoint + "/" + call);
+                _callUrls[(int)call] = new Uri(_endpoint + "/" + call.Path());
             }
         }
 
@@ -48,7 +50,7 @@ namespace RipeTyped.Delivery
         {
             try
             {
-                using var request = new HttpRequestMessage(HttpMethod.Post, _callUrls[message.Call]);
+                using var request = new HttpRequestMessage(HttpMethod.Post, _callUrls[(int)message.Call]);
                 request.Headers.Authorization = _authorization;
                 request.Content = new ByteArrayContent(message.Body);
                 request.Content.Headers.ContentType = JsonContentType;
@@ -63,15 +65,15 @@ namespace RipeTyped.Delivery
                     return SendAttempt.Delivered(status, body);
                 }
 
-                if (!IsTransient(response.StatusCode))
+                if (!RetryPolicy.IsTransient(response.StatusCode))
                 {
                     _logger?.LogError(
                         "Ripe rejected {Call} {MessageId} with HTTP {Status}: {Body}. Not retried: the message is dropped.",
-                        message.Call, message.MessageId, status, body);
+                        message.Call.Path(), message.MessageId, status, body);
                     return SendAttempt.Rejected(status, body);
                 }
 
-                return SendAttempt.Transient(status, body, null, RetryAfter(response.Headers.RetryAfter));
+                return SendAttempt.Transient(status, body, null, _retryPolicy.RetryAfter(response.Headers.RetryAfter));
             }
             catch (OperationCanceledException ex) when (!stopping.IsCancellationRequested)
             {
@@ -104,43 +106,9 @@ namespace RipeTyped.Delivery
             }
         }
 
-        /// <summary>408 (timeout), 429 (rate limit) and 5xx may succeed later; every other status will not.</summary>
-        internal static bool IsTransient(HttpStatusCode status)
-        {
-            int code = (int)status;
-            return code == 408 || code == 429 || code >= 500;
-        }
-
-        private static HttpClient CreateHttpClient(RipeClientOptions options)
-        {
-#if NET8_0_OR_GREATER
-            // Keep-alive connections shared by the concurrent requests, recycled so DNS changes are picked up.
-            var handler = new SocketsHttpHandler
-            {
-                PooledConnectionLifetime = TimeSpan.FromMinutes(2),
-                PooledConnectionIdleTimeout = TimeSpan.FromSeconds(60),
-                MaxConnectionsPerServer = Math.Max(options.MaxConcurrentRequests, 2),
-            };
-#else
-            var handler = new HttpClientHandler { MaxConnectionsPerServer = Math.Max(options.MaxConcurrentRequests, 2) };
-#endif
-            return new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
-        }
-
         /// <summary>Why a message stopped being retried at shutdown.</summary>
         internal static OperationCanceledException ShutdownTimedOut() =>
             new OperationCanceledException("Not delivered: the client was disposed while Ripe kept failing, and RipeClientOptions.ShutdownTimeout ran out.");
-
-        private TimeSpan? RetryAfter(RetryConditionHeaderValue? header)
-        {
-            TimeSpan? wait = header?.Delta ?? (header?.Date is DateTimeOffset date ? date - DateTimeOffset.UtcNow : (TimeSpan?)null);
-            if (wait is null)
-            {
-                return null;
-            }
-
-            return wait.Value < TimeSpan.Zero ? TimeSpan.Zero : (wait.Value > _options.RetryMaxDelay ? _options.RetryMaxDelay : wait.Value);
-        }
 
         private static async Task<string?> ReadBodyAsync(HttpResponseMessage response)
         {

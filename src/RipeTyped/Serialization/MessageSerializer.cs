@@ -1,26 +1,9 @@
 using System;
 using System.Text.Json;
-using RipeTyped.Serialization;
+using RipeTyped.Delivery;
 
-namespace RipeTyped.Delivery
+namespace RipeTyped.Serialization
 {
-    /// <summary>The top-level fields that differ per call: track's <c>event</c>, page's <c>name</c>, group's <c>groupId</c>.</summary>
-    internal readonly struct CallFields
-    {
-        public CallFields(string? eventName = null, string? pageName = null, string? groupId = null)
-        {
-            EventName = eventName;
-            PageName = pageName;
-            GroupId = groupId;
-        }
-
-        public string? EventName { get; }
-
-        public string? PageName { get; }
-
-        public string? GroupId { get; }
-    }
-
     /// <summary>Writes the JSON body of each Ripe call, in the shape the Ripe HTTP API documents.</summary>
     internal static class MessageSerializer
     {
@@ -37,16 +20,7 @@ namespace RipeTyped.Delivery
         [ThreadStatic]
         private static Utf8JsonWriter? t_writer;
 
-        public static byte[] Serialize(
-            string messageId,
-            DateTimeOffset timestamp,
-            string? userId,
-            string? anonymousId,
-            CallFields fields,
-            string? payloadName,
-            IRipeProperties? payload,
-            string? contextGroupId,
-            RipePageContext? contextPage)
+        public static byte[] Serialize(string messageId, DateTimeOffset timestamp, in CallContent content)
         {
             var buffer = t_buffer ??= new ReusableBufferWriter(1024);
             buffer.Clear();
@@ -66,37 +40,25 @@ namespace RipeTyped.Delivery
                 writer.WriteString(MessageIdName, messageId);
                 writer.WritePropertyName(TimestampName);
                 RipeJson.WriteDateTime(writer, timestamp);
-                if (userId != null)
+                WriteIfSet(writer, "userId", content.UserId);
+                WriteIfSet(writer, "anonymousId", content.AnonymousId);
+                WriteIfSet(writer, "event", content.EventName);
+                WriteIfSet(writer, "name", content.PageName);
+                WriteIfSet(writer, "groupId", content.GroupId);
+                if (content.Payload != null)
                 {
-                    writer.WriteString("userId", userId);
+                    writer.WritePropertyName(content.Call.PayloadName());
+                    content.Payload.WriteTo(writer);
                 }
 
-                if (anonymousId != null)
-                {
-                    writer.WriteString("anonymousId", anonymousId);
-                }
-
-                WriteIfSet(writer, "event", fields.EventName);
-                WriteIfSet(writer, "name", fields.PageName);
-                WriteIfSet(writer, "groupId", fields.GroupId);
-                if (payload != null && payloadName != null)
-                {
-                    writer.WritePropertyName(payloadName);
-                    payload.WriteTo(writer);
-                }
-
-                bool hasPage = contextPage != null && !contextPage.IsEmpty;
-                if (contextGroupId != null || hasPage)
+                bool hasPage = content.ContextPage != null && !content.ContextPage.IsEmpty;
+                if (content.ContextGroupId != null || hasPage)
                 {
                     writer.WriteStartObject("context");
-                    if (contextGroupId != null)
-                    {
-                        writer.WriteString("groupId", contextGroupId);
-                    }
-
+                    WriteIfSet(writer, "groupId", content.ContextGroupId);
                     if (hasPage)
                     {
-                        WritePage(writer, contextPage!);
+                        WritePage(writer, content.ContextPage!);
                     }
 
                     writer.WriteEndObject();
