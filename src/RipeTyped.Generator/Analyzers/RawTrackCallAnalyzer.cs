@@ -6,6 +6,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using RipeTyped.Generator.Naming;
 using RipeTyped.Generator.Diagnostics;
 using RipeTyped.Generator.Lint;
 using RipeTyped.Generator.Spec;

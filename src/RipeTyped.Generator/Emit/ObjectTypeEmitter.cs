@@ -30,7 +30,7 @@ namespace RipeTyped.Generator.Emit
         private void EmitType(ObjectTypeSpec type, bool topLevel)
         {
             CollectPatterns(type);
-            _w.Summary(type.Description, type.Summary);
+            _w.Summary(type.Description, DocText.SummaryOf(type));
             if (topLevel)
             {
                 _w.Line(Attribute);

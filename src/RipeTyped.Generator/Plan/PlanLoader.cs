@@ -34,9 +34,8 @@ namespace RipeTyped.Generator.Plan
                 return new TrackingPlan(filePath);
             }
 
-            TrackingPlan plan = PlanReader.Read(text, filePath, diagnostics);
-            PlanValidator.Validate(plan, diagnostics);
-            return plan;
+            TrackingPlan read = PlanReader.Read(text, filePath, diagnostics);
+            return PlanValidator.Validate(read, diagnostics);
         }
     }
 }

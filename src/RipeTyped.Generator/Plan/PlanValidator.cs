@@ -9,41 +9,64 @@ using RipeTyped.Generator.Naming;
 namespace RipeTyped.Generator.Plan
 {
     /// <summary>
-    /// Semantic checks that decide whether correct code can be generated: references, constraints, exact
-    /// duplicates, empty names, options. Resolves <c>$ref</c>s on the way.
+    /// Semantic checks that decide whether correct code can be generated: references, constraints, exact duplicates, empty
+    /// names, options. Reads the plan as written and builds a new, validated plan: what fails a check is reported and left
+    /// out of it (an invalid pattern, a duplicate enum value, an empty-named property...), <c>$ref</c>s are resolved and
+    /// cycles cut. The plan it reads is never edited.
     /// </summary>
     internal sealed class PlanValidator
     {
+        private readonly TrackingPlan _read;
         private readonly TrackingPlan _plan;
         private readonly List<PlanDiagnostic> _diagnostics;
         private readonly Dictionary<string, PropertyDefinition> _definitions = new Dictionary<string, PropertyDefinition>(StringComparer.Ordinal);
 
-        private PlanValidator(TrackingPlan plan, List<PlanDiagnostic> diagnostics)
+        // Schemas of the validated plan with a $ref, resolved once every definition exists (a $ref may point forward).
+        private readonly List<(PropertySchema Schema, string Owner)> _references = new List<(PropertySchema, string)>();
+
+        private PlanValidator(TrackingPlan read, List<PlanDiagnostic> diagnostics)
         {
-            _plan = plan;
+            _read = read;
+            _plan = new TrackingPlan(read.FilePath, read.Options);
             _diagnostics = diagnostics;
         }
 
-        public static void Validate(TrackingPlan plan, List<PlanDiagnostic> diagnostics) => new PlanValidator(plan, diagnostics).Run();
+        /// <summary>The validated plan built from <paramref name="read"/>; <paramref name="read"/> stays as it was.</summary>
+        public static TrackingPlan Validate(TrackingPlan read, List<PlanDiagnostic> diagnostics) => new PlanValidator(read, diagnostics).Run();
 
-        private void Run()
+        private TrackingPlan Run()
         {
-            CheckOptions(_plan.Options);
-            foreach (var definition in _plan.Definitions)
+            CheckOptions(_read.Options);
+            foreach (var definition in _read.Definitions)
             {
-                _definitions[definition.Name] = definition;
+                var valid = new PropertyDefinition(definition.Name, definition.NameSpan, CheckSchema(definition.Schema, definition.Name));
+                _plan.Definitions.Add(valid);
+                _definitions[definition.Name] = valid;
             }
 
-            foreach (var definition in _plan.Definitions)
-            {
-                CheckSchema(definition.Schema, definition.Name);
-            }
-
+            _plan.Events.AddRange(CheckCalls(_read.Events, "Event"));
+            _plan.Pages.AddRange(CheckCalls(_read.Pages, "Page"));
+            _plan.Identify = _read.Identify is { } identify ? CheckCall(identify, "Trait") : null;
+            _plan.Group = _read.Group is { } group ? CheckCall(group, "Trait") : null;
+            ResolveReferences();
             ReportCircularDefinitions();
-            CheckCalls(_plan.Events, "Event");
-            CheckCalls(_plan.Pages, "Page");
-            CheckProperties(_plan.Identify?.Properties, "Trait");
-            CheckProperties(_plan.Group?.Properties, "Trait");
+            return _plan;
+        }
+
+        private void ResolveReferences()
+        {
+            foreach (var (schema, owner) in _references)
+            {
+                var reference = schema.Ref!;
+                if (_definitions.TryGetValue(reference.Value, out var target))
+                {
+                    schema.ResolvedRef = target;
+                }
+                else
+                {
+                    Report(RipeDiagnostics.UnknownDefinition, reference.Span, owner, reference.Value);
+                }
+            }
         }
 
         private void CheckOptions(PlanOptions options)
@@ -79,10 +102,10 @@ namespace RipeTyped.Generator.Plan
             }
         }
 
-        private void CheckCalls(List<CallDefinition> calls, string what)
+        private List<CallDefinition> CheckCalls(List<CallDefinition> calls, string what)
         {
             var seen = new Dictionary<string, CallDefinition>(StringComparer.Ordinal);
-            var unique = new List<CallDefinition>(calls.Count);
+            var valid = new List<CallDefinition>(calls.Count);
             foreach (var call in calls)
             {
                 if (call.Name.Trim().Length == 0)
@@ -98,53 +121,70 @@ namespace RipeTyped.Generator.Plan
                 }
 
                 seen.Add(call.Name, call);
-                unique.Add(call);
-                CheckProperties(call.Properties, "Property");
+                valid.Add(CheckCall(call, "Property"));
             }
 
-            // Dropped entries were reported; the rest of the pipeline only sees sound ones.
-            calls.Clear();
-            calls.AddRange(unique);
+            return valid;
         }
 
-        private void CheckProperties(List<PropertyDefinition>? properties, string what)
+        private CallDefinition CheckCall(CallDefinition call, string propertyWhat)
         {
-            if (properties is null)
+            var valid = new CallDefinition(call.Name, call.NameSpan)
             {
-                return;
-            }
+                Description = call.Description,
+                Deprecated = call.Deprecated,
+                DeprecationReason = call.DeprecationReason,
+                CSharpName = call.CSharpName,
+                AdditionalProperties = call.AdditionalProperties,
+            };
+            valid.Tags.AddRange(call.Tags);
+            valid.Properties.AddRange(CheckProperties(call.Properties, propertyWhat));
+            return valid;
+        }
 
-            properties.RemoveAll(p =>
-            {
-                if (p.Name.Trim().Length > 0)
-                {
-                    return false;
-                }
-
-                Report(RipeDiagnostics.EmptyName, p.NameSpan, Article(what));
-                return true;
-            });
-
+        private List<PropertyDefinition> CheckProperties(List<PropertyDefinition> properties, string what)
+        {
+            var valid = new List<PropertyDefinition>(properties.Count);
             foreach (var property in properties)
             {
-                CheckSchema(property.Schema, property.Name);
+                if (property.Name.Trim().Length == 0)
+                {
+                    Report(RipeDiagnostics.EmptyName, property.NameSpan, Article(what));
+                    continue;
+                }
+
+                valid.Add(new PropertyDefinition(property.Name, property.NameSpan, CheckSchema(property.Schema, property.Name)));
             }
+
+            return valid;
         }
 
-        private void CheckSchema(PropertySchema schema, string owner)
+        private PropertySchema CheckSchema(PropertySchema schema, string owner)
         {
-            if (schema.Ref is { } reference)
+            var valid = new PropertySchema(schema.Span)
             {
-                if (_definitions.TryGetValue(reference.Value, out var target))
-                {
-                    schema.ResolvedRef = target;
-                }
-                else
-                {
-                    Report(RipeDiagnostics.UnknownDefinition, reference.Span, owner, reference.Value);
-                }
+                Kind = schema.Kind,
+                TypeSpan = schema.TypeSpan,
+                Description = schema.Description,
+                Required = schema.Required,
+                Nullable = schema.Nullable,
+                Ref = schema.Ref,
+                CSharpName = schema.CSharpName,
+                AdditionalProperties = schema.AdditionalProperties,
+                Minimum = schema.Minimum,
+                Maximum = schema.Maximum,
+                MinLength = schema.MinLength,
+                MaxLength = schema.MaxLength,
+                ConstraintSpan = schema.ConstraintSpan,
+            };
 
-                return;
+            if (schema.Ref != null)
+            {
+                // The type comes from the definition; nothing else of this schema is checked.
+                _references.Add((valid, owner));
+                valid.Pattern = schema.Pattern;
+                valid.EnumValues.AddRange(schema.EnumValues);
+                return valid;
             }
 
             if (schema.Pattern is { } pattern)
@@ -152,11 +192,11 @@ namespace RipeTyped.Generator.Plan
                 try
                 {
                     _ = new Regex(pattern.Value, RegexOptions.CultureInvariant);
+                    valid.Pattern = pattern;
                 }
                 catch (ArgumentException ex)
                 {
                     Report(RipeDiagnostics.InvalidConstraint, pattern.Span, "pattern", owner, ex.Message);
-                    schema.Pattern = null;
                 }
             }
 
@@ -173,31 +213,35 @@ namespace RipeTyped.Generator.Plan
             if (schema.Kind == PropertyKind.Enum)
             {
                 var values = new Dictionary<string, Named>(StringComparer.Ordinal);
-                schema.EnumValues.RemoveAll(value =>
+                foreach (var value in schema.EnumValues)
                 {
                     if (value.Value.Trim().Length == 0)
                     {
                         Report(RipeDiagnostics.EmptyName, value.Span, $"A value of enum '{owner}'");
-                        return true;
                     }
-
-                    if (values.TryGetValue(value.Value, out var first))
+                    else if (values.TryGetValue(value.Value, out var first))
                     {
                         Report(RipeDiagnostics.Duplicate, value.Span, "Enum value", value.Value, Line(first.Span));
-                        return true;
                     }
-
-                    values.Add(value.Value, value);
-                    return false;
-                });
+                    else
+                    {
+                        values.Add(value.Value, value);
+                        valid.EnumValues.Add(value);
+                    }
+                }
+            }
+            else
+            {
+                valid.EnumValues.AddRange(schema.EnumValues);
             }
 
             if (schema.Items != null)
             {
-                CheckSchema(schema.Items, owner + "[]");
+                valid.Items = CheckSchema(schema.Items, owner + "[]");
             }
 
-            CheckProperties(schema.Properties, "Property");
+            valid.Properties.AddRange(CheckProperties(schema.Properties, "Property"));
+            return valid;
         }
 
         /// <summary>

@@ -4,19 +4,21 @@ using RipeTyped.Generator.Diagnostics;
 namespace RipeTyped.Generator.Plan
 {
     /// <summary>
-    /// The tracking plan as written, with the position of every name. Built by <see cref="PlanReader"/>,
-    /// checked by <see cref="PlanValidator"/>, and shared by the generator, the analyzers and the CLI.
+    /// A tracking plan with the position of every name. <see cref="PlanReader"/> builds it as written (shape only);
+    /// <see cref="PlanValidator"/> builds a new, validated one from it (sound items only, <c>$ref</c>s resolved) and never
+    /// edits the one it reads. After that nobody writes to either: the generator, the analyzers and the CLI share them.
     /// </summary>
     internal sealed class TrackingPlan
     {
-        public TrackingPlan(string filePath)
+        public TrackingPlan(string filePath, PlanOptions? options = null)
         {
             FilePath = filePath;
+            Options = options ?? new PlanOptions();
         }
 
         public string FilePath { get; }
 
-        public PlanOptions Options { get; } = new PlanOptions();
+        public PlanOptions Options { get; }
 
         public List<PropertyDefinition> Definitions { get; } = new List<PropertyDefinition>();
 
@@ -167,7 +169,7 @@ namespace RipeTyped.Generator.Plan
         /// <summary><c>$ref</c>: the name of a shared definition this schema takes its type from.</summary>
         public Named? Ref { get; set; }
 
-        /// <summary>The definition <see cref="Ref"/> resolves to, set by the validator.</summary>
+        /// <summary>The definition <see cref="Ref"/> resolves to; set only in a validated plan (null as read).</summary>
         public PropertyDefinition? ResolvedRef { get; set; }
 
         public bool IsRequired => Required ?? ResolvedRef?.Schema.Required ?? false;

@@ -33,11 +33,35 @@ namespace RipeTyped.Generator.Spec
 
     internal abstract record TypeSpec(string Name, string? Description);
 
+    /// <summary>What a generated object type stands for in the plan; the emitter words its fallback doc comment from it.</summary>
+    internal enum TypeRole
+    {
+        /// <summary>A shared object of <c>definitions</c>; the subject is its plan name.</summary>
+        Definition,
+
+        /// <summary>An event's properties; the subject is the event name.</summary>
+        EventProperties,
+
+        /// <summary>A page's properties; the subject is the page name.</summary>
+        PageProperties,
+
+        /// <summary><c>identify.traits</c>.</summary>
+        UserTraits,
+
+        /// <summary><c>group.traits</c>.</summary>
+        GroupTraits,
+
+        /// <summary>An object nested in a property; the subject is the property's C# name.</summary>
+        NestedValue,
+    }
+
+    /// <param name="Role">What the type stands for, with <paramref name="Subject"/> (a plan or C# name, as plain text).</param>
     /// <param name="AdditionalPropertiesMember">For an open type (<c>additionalProperties: true</c>): the member that carries unlisted properties.</param>
     internal sealed record ObjectTypeSpec(
         string Name,
         string? Description,
-        string Summary,
+        TypeRole Role,
+        string Subject,
         EquatableArray<MemberSpec> Members,
         EquatableArray<TypeSpec> NestedTypes,
         string? AdditionalPropertiesMember) : TypeSpec(Name, Description);

@@ -60,10 +60,10 @@ namespace RipeTyped.Generator.Spec
         private GenerationSpec Build()
         {
             AddDefinitionTypes();
-            CallSpec identify = BuildTraits(_plan.Identify, "UserTraits", "Identify", "Traits of the identified user, from <c>identify.traits</c> in the tracking plan.");
-            CallSpec group = BuildTraits(_plan.Group, "GroupTraits", "Group", "Traits of the group (company, workspace or account), from <c>group.traits</c> in the tracking plan.");
-            var events = BuildCalls(_plan.Events, "event", "Track", "Properties");
-            var pages = BuildCalls(_plan.Pages, "page", "Page", "PageProperties");
+            CallSpec identify = BuildTraits(_plan.Identify, "UserTraits", "Identify", TypeRole.UserTraits);
+            CallSpec group = BuildTraits(_plan.Group, "GroupTraits", "Group", TypeRole.GroupTraits);
+            var events = BuildCalls(_plan.Events, "event", "Track", "Properties", TypeRole.EventProperties);
+            var pages = BuildCalls(_plan.Pages, "page", "Page", "PageProperties", TypeRole.PageProperties);
             return new GenerationSpec(_namespace, ClassName, WireValuesClassName, _types.ToEquatableArray(), events, pages, identify, group, InterfaceName);
         }
 
@@ -82,11 +82,11 @@ namespace RipeTyped.Generator.Spec
                 _definitionTypes[definition] = fullName;
                 _types.Add(schema.Kind == PropertyKind.Enum
                     ? BuildEnum(names[i], fullName, schema.Description, schema)
-                    : BuildObject(names[i], fullName, schema.Description, $"The shared <c>{Xml(definition.Name)}</c> object of the tracking plan.", schema.Properties, schema.AdditionalProperties));
+                    : BuildObject(names[i], fullName, schema.Description, TypeRole.Definition, definition.Name, schema.Properties, schema.AdditionalProperties));
             }
         }
 
-        private CallSpec BuildTraits(CallDefinition? traits, string typeName, string methodName, string summary)
+        private CallSpec BuildTraits(CallDefinition? traits, string typeName, string methodName, TypeRole role)
         {
             if (traits is null || (traits.Properties.Count == 0 && !traits.AdditionalProperties))
             {
@@ -99,25 +99,25 @@ namespace RipeTyped.Generator.Spec
             }
 
             typeName = _names.TakeTypeName(_namespaceScope, typeName, "Traits type of", traits.Name, traits.NameSpan);
-            var type = BuildObject(typeName, Qualify(typeName), traits.Description, summary, traits.Properties, traits.AdditionalProperties);
+            var type = BuildObject(typeName, Qualify(typeName), traits.Description, role, traits.Name, traits.Properties, traits.AdditionalProperties);
             _types.Add(type);
             return new CallSpec(methodName, methodName, Qualify(typeName), type.Members.Any(m => m.Required), traits.Description, null);
         }
 
-        private EquatableArray<CallSpec> BuildCalls(List<CallDefinition> calls, string what, string methodPrefix, string typeSuffix)
+        private EquatableArray<CallSpec> BuildCalls(List<CallDefinition> calls, string what, string methodPrefix, string typeSuffix, TypeRole role)
         {
             string capitalized = char.ToUpperInvariant(what[0]) + what.Substring(1);
             string[] baseNames = _names.Choose(_facadeScope, calls.Select(c => new NameRequest(c.Name, c.CSharpName, c.NameSpan)).ToList(), capitalized, NameForm.Call(methodPrefix));
             var specs = new List<CallSpec>(calls.Count);
             for (int i = 0; i < calls.Count; i++)
             {
-                specs.Add(BuildCall(calls[i], what, methodPrefix + baseNames[i], baseNames[i] + typeSuffix));
+                specs.Add(BuildCall(calls[i], what, methodPrefix + baseNames[i], baseNames[i] + typeSuffix, role));
             }
 
             return specs.ToEquatableArray();
         }
 
-        private CallSpec BuildCall(CallDefinition call, string what, string methodName, string typeName)
+        private CallSpec BuildCall(CallDefinition call, string what, string methodName, string typeName, TypeRole role)
         {
             string? obsolete = call.Deprecated ? (call.DeprecationReason ?? $"The {what} '{call.Name}' is deprecated in the tracking plan.") : null;
             if (call.Properties.Count == 0)
@@ -127,12 +127,12 @@ namespace RipeTyped.Generator.Spec
             }
 
             typeName = _names.TakeTypeName(_namespaceScope, typeName, $"Properties class of {what}", call.Name, call.NameSpan);
-            var type = BuildObject(typeName, Qualify(typeName), call.Description, $"Properties of the <c>{Xml(call.Name)}</c> {what}.", call.Properties, call.AdditionalProperties);
+            var type = BuildObject(typeName, Qualify(typeName), call.Description, role, call.Name, call.Properties, call.AdditionalProperties);
             _types.Add(type);
             return new CallSpec(call.Name, methodName, Qualify(typeName), type.Members.Any(m => m.Required), call.Description, obsolete);
         }
 
-        private ObjectTypeSpec BuildObject(string name, string fullName, string? description, string summary, List<PropertyDefinition> properties, bool open)
+        private ObjectTypeSpec BuildObject(string name, string fullName, string? description, TypeRole role, string subject, List<PropertyDefinition> properties, bool open)
         {
             var reserved = new List<string> { name };
             reserved.AddRange(Emit.GeneratedCode.ReservedAliases);
@@ -159,7 +159,7 @@ namespace RipeTyped.Generator.Spec
                 }
             }
 
-            return new ObjectTypeSpec(name, description, summary, members.ToEquatableArray(), nested.ToEquatableArray(), open ? AdditionalPropertiesMember : null);
+            return new ObjectTypeSpec(name, description, role, subject, members.ToEquatableArray(), nested.ToEquatableArray(), open ? AdditionalPropertiesMember : null);
         }
 
         /// <summary>The C# type of a schema; null when it cannot be typed (an error has been reported for it).</summary>
@@ -193,7 +193,7 @@ namespace RipeTyped.Generator.Spec
                     string nestedFullName = ownerFullName + "." + nestedName;
                     nested.Add(kind == ValueKind.Enum
                         ? BuildEnum(nestedName, nestedFullName, source.Description, source)
-                        : BuildObject(nestedName, nestedFullName, source.Description, $"The value of <c>{Xml(baseName)}</c>.", source.Properties, source.AdditionalProperties));
+                        : BuildObject(nestedName, nestedFullName, source.Description, TypeRole.NestedValue, baseName, source.Properties, source.AdditionalProperties));
                     return Value(kind, nullable, nestedFullName, null, source);
                 case PropertyKind.Array:
                     if (source.Items is null)
@@ -220,7 +220,5 @@ namespace RipeTyped.Generator.Spec
         }
 
         private string Qualify(string typeName) => "global::" + _namespace + "." + typeName;
-
-        private static string Xml(string text) => Emit.Escaping.XmlText(text);
     }
 }

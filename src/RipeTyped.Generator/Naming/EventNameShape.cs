@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using RipeTyped.Generator.Naming;
 
-namespace RipeTyped.Generator.Lint
+namespace RipeTyped.Generator.Naming
 {
     /// <summary>
     /// What an event name says about the action it records: its verb, whether it only names a generic UI element
