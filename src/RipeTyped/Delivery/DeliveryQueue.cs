@@ -25,13 +25,13 @@ namespace RipeTyped.Delivery
     /// <see cref="RetrySchedule"/>, still counted against <see cref="RipeClientOptions.MaxQueueLength"/>, so failing
     /// requests never hold up healthy ones. <see cref="SendGate"/> pauses everyone only when Ripe asks or is down.
     /// </summary>
-    internal sealed class DeliveryQueue
+    internal sealed partial class DeliveryQueue
     {
         private readonly Channel<OutgoingMessage> _channel = Channel.CreateUnbounded<OutgoingMessage>(
             new UnboundedChannelOptions { SingleReader = false, SingleWriter = false });
 
         private readonly object _gate = new object();
-        private readonly Queue<FlushEpoch> _sealed = new Queue<FlushEpoch>();
+        private readonly FlushGenerations _generations = new FlushGenerations();
         private readonly RipeHttpSender _sender;
         private readonly RipeClientOptions _options;
         private readonly RipeClientStatistics _statistics;
@@ -46,7 +46,6 @@ namespace RipeTyped.Delivery
         private readonly Task _workers;
         private readonly Task _scheduler;
         private readonly Task? _loader;
-        private FlushEpoch _current = new FlushEpoch();
 
         // Every message held in memory until it is finished: in the channel, in flight, or waiting in the retry schedule,
         // so a retry keeps its place under MaxQueueLength. Changed with Interlocked only: workers lower it outside the lock.
@@ -68,8 +67,8 @@ namespace RipeTyped.Delivery
             {
                 // Cold segments are read back whole once the queue is half empty, so half the queue bounds a segment.
                 int recordsPerSegment = Math.Max(1, Math.Min(1000, options.MaxQueueLength / 2));
-                _spool = DiskSpool.Open(options.SpoolDirectory, recordsPerSegment, options.MaxMessageBytes, _logger, _current, out int recovered);
-                _current.Pending = recovered;
+                _spool = DiskSpool.Open(options.SpoolDirectory, recordsPerSegment, options.MaxMessageBytes, _logger, _generations.Current, out int recovered);
+                _generations.Current.Pending = recovered;
                 statistics.SpoolPendingSource = () => _spool.Outstanding;
             }
 
@@ -104,14 +103,14 @@ namespace RipeTyped.Delivery
                 }
 
                 bool roomInMemory = Volatile.Read(ref _inMemory) < _options.MaxQueueLength;
-                message.Epoch = _current;
+                message.Epoch = _generations.Current;
                 if (_spool != null)
                 {
                     bool hot = roomInMemory && !_spool.HasCold;
                     try
                     {
                         _spool.Append(message, hot);
-                        _current.Pending++;
+                        _generations.Current.Pending++;
                         _statistics.OnSpooled(spilled: !hot);
                         if (hot)
                         {
@@ -135,7 +134,7 @@ namespace RipeTyped.Delivery
                     return EnqueueResult.Dropped;
                 }
 
-                _current.Pending++;
+                _generations.Current.Pending++;
                 Interlocked.Increment(ref _inMemory);
                 _channel.Writer.TryWrite(message);
                 return EnqueueResult.Queued;
@@ -151,11 +150,7 @@ namespace RipeTyped.Delivery
             FlushEpoch sealedEpoch;
             lock (_gate)
             {
-                sealedEpoch = _current;
-                sealedEpoch.Sealed = true;
-                _sealed.Enqueue(sealedEpoch);
-                _current = new FlushEpoch();
-                CompleteDrainedEpochs();
+                sealedEpoch = _generations.Seal();
             }
 
             var drained = sealedEpoch.Drained.Task;
@@ -204,11 +199,7 @@ namespace RipeTyped.Delivery
             _spool?.Dispose();
             lock (_gate)
             {
-                _current.Drained.TrySetResult(false);
-                foreach (var epoch in _sealed)
-                {
-                    epoch.Drained.TrySetResult(false);
-                }
+                _generations.Close();
             }
         }
 
@@ -387,122 +378,11 @@ namespace RipeTyped.Delivery
 
             lock (_gate)
             {
-                message.Epoch!.Pending--;
-                CompleteDrainedEpochs();
+                _generations.Finished(message.Epoch!);
             }
 
             Interlocked.Decrement(ref _inMemory);
             RequestLoad();
-        }
-
-        private void CompleteDrainedEpochs()
-        {
-            while (_sealed.Count > 0 && _sealed.Peek().Pending <= 0)
-            {
-                _sealed.Dequeue().Drained.TrySetResult(true);
-            }
-        }
-
-        private void RequestLoad()
-        {
-            if (_spool != null && Interlocked.Exchange(ref _loadRequested, 1) == 0)
-            {
-                _loadSignal.Release();
-            }
-        }
-
-        /// <summary>Reads cold spool segments back into memory whenever the queue is at most half full.</summary>
-        private async Task LoadColdSegmentsAsync()
-        {
-            while (!_stopping.IsCancellationRequested)
-            {
-                try
-                {
-                    await _loadSignal.WaitAsync(_stopping.Token).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
-
-                Volatile.Write(ref _loadRequested, 0);
-                while (!_stopping.IsCancellationRequested)
-                {
-                    SpoolSegment? segment;
-                    int reserved = 0;
-                    lock (_gate)
-                    {
-                        // Checked under the lock: a requeue between a check outside it and the reservation could overfill.
-                        segment = Volatile.Read(ref _inMemory) <= _options.MaxQueueLength / 2 ? _spool!.TakeOldestCold() : null;
-                        _loading = segment != null;
-                        if (segment != null)
-                        {
-                            // Hold the room now, so calls made while the file is read see the queue as it will be.
-                            reserved = segment.Outstanding;
-                            Interlocked.Add(ref _inMemory, reserved);
-                        }
-                    }
-
-                    if (segment is null)
-                    {
-                        break;
-                    }
-
-                    LoadSegment(segment, reserved);
-                }
-
-                lock (_gate)
-                {
-                    _loading = false;
-                    CompleteChannelIfNothingLeft();
-                    if (_completing && _channel.Reader.Completion.IsCompleted)
-                    {
-                        return;
-                    }
-                }
-            }
-        }
-
-        private void LoadSegment(SpoolSegment segment, int reserved)
-        {
-            List<OutgoingMessage> messages;
-            List<FlushEpoch> unreadable;
-            try
-            {
-                messages = _spool!.ReadBack(segment, out unreadable);
-            }
-            catch (IOException ex)
-            {
-                // Left on disk for the next start; this process stops waiting for it.
-                _logger?.LogError(ex, "Could not read spool segment {Path} back; it stays on disk for the next start.", segment.DataPath);
-                lock (_gate)
-                {
-                    Interlocked.Add(ref _inMemory, -reserved);
-                    foreach (var run in segment.EpochRuns)
-                    {
-                        run.Epoch.Pending -= run.Count;
-                    }
-
-                    CompleteDrainedEpochs();
-                }
-
-                return;
-            }
-
-            lock (_gate)
-            {
-                foreach (var epoch in unreadable)
-                {
-                    epoch.Pending--;
-                }
-
-                CompleteDrainedEpochs();
-                Interlocked.Add(ref _inMemory, messages.Count - reserved);
-                foreach (var message in messages)
-                {
-                    _channel.Writer.TryWrite(message);
-                }
-            }
         }
 
         /// <summary>After <see cref="CompleteAsync"/>: ends the workers once nothing is queued, scheduled, in flight or left on disk.</summary>
