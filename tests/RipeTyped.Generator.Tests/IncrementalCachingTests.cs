@@ -117,45 +117,6 @@ public class IncrementalCachingTests
         var result = RunTwice((driver, compilation) => (driver, compilation));
         var ours = new[] { TrackingNames.PlanFiles, TrackingNames.ProjectInfo, TrackingNames.PlanModel, TrackingNames.CompilationInfo, TrackingNames.Spec, TrackingNames.Diagnostics, TrackingNames.Output, TrackingNames.TypeFiles };
         Assert.All(ours, name => Assert.True(result.TrackedSteps.ContainsKey(name), name));
-        foreach (var step in result.TrackedSteps.Where(s => ours.Contains(s.Key)))
-        {
-            foreach (var output in step.Value.SelectMany(s => s.Outputs))
-            {
-                AssertPlainData(output.Value, step.Key, depth: 0);
-            }
-        }
-    }
-
-    private static void AssertPlainData(object? value, string step, int depth)
-    {
-        if (value is null || depth > 8 || value is string || value.GetType().IsPrimitive || value.GetType().IsEnum)
-        {
-            return;
-        }
-
-        Assert.False(value is ISymbol or SyntaxNode or Compilation or Location or SemanticModel or AdditionalText,
-            $"Step {step} holds a {value.GetType().Name}; pipeline models must be plain, equatable data.");
-        if (value is IEnumerable sequence)
-        {
-            foreach (var item in sequence)
-            {
-                AssertPlainData(item, step, depth + 1);
-            }
-
-            return;
-        }
-
-        if (value.GetType().FullName!.StartsWith("RipeTyped", StringComparison.Ordinal) || value.GetType().Name.StartsWith("ValueTuple", StringComparison.Ordinal))
-        {
-            foreach (var property in value.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetIndexParameters().Length == 0))
-            {
-                AssertPlainData(property.GetValue(value), step, depth + 1);
-            }
-
-            foreach (var field in value.GetType().GetFields(BindingFlags.Public | BindingFlags.Instance))
-            {
-                AssertPlainData(field.GetValue(value), step, depth + 1);
-            }
-        }
+        PipelineChecks.AssertPlainData(result);
     }
 }

@@ -60,6 +60,7 @@ internal static class GeneratorHarness
     {
         var compilation = Compilation(code, version);
         var driver = CreateDriver(plan, version, rootNamespace, planPath).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
+        PipelineChecks.AssertCachedOnSecondRun(driver, compilation);
         return new GeneratorRun(driver.GetRunResult(), output, diagnostics);
     }
 

@@ -1,0 +1,117 @@
+using System;
+using System.Linq;
+using RipeTyped.Generator.Emit;
+using RipeTyped.Generator.Tests.Infrastructure;
+
+namespace RipeTyped.Generator.Tests;
+
+/// <summary>
+/// One snapshot per scenario (as NetEscapades.EnumGenerators does): what the generator writes for each plan feature,
+/// reviewed in the pull request that changes it. Each scenario's output also compiles without warnings.
+/// </summary>
+public class ScenarioSnapshotTests
+{
+    public static TheoryData<string, string> Scenarios() => new()
+    {
+        {
+            "Options",
+            """
+            version: 1
+            options: { namespace: Contoso.Telemetry, className: ContosoEvents, facadeInterface: false, eventCase: snake, propertyCase: camel }
+            events:
+              - name: order_completed
+                properties: { orderId: { type: string, required: true }, itemCount: integer }
+            """
+        },
+        {
+            "CollisionsAndExplicitNames",
+            """
+            version: 1
+            events:
+              - name: Site Id Changed
+                properties:
+                  site id: string
+                  site_id: integer
+                  State: string
+                  state: { type: string, csharpName: StateCode }
+              - name: site id changed
+              - name: Order Placed
+                csharpName: PlaceOrder
+                properties:
+                  tier: { type: enum, values: [free, { value: "pro+", csharpName: ProPlus }, Free] }
+            """
+        },
+        {
+            "Deprecations",
+            """
+            version: 1
+            events:
+              - name: Clicked Old Button
+                deprecated: Use Clicked New Button; the old button is gone since 2.0.
+                properties: { label: string }
+              - name: Clicked New Button
+                description: The redesigned button.
+              - name: Viewed Legacy Page
+                deprecated: true
+            """
+        },
+        {
+            "OpenProperties",
+            """
+            version: 1
+            identify:
+              additionalProperties: true
+              traits: { email: { type: string, required: true } }
+            events:
+              - name: Experiment Viewed
+                additionalProperties: true
+                properties:
+                  experiment: { type: string, required: true }
+                  variant: { type: object, additionalProperties: true, properties: { id: string } }
+              - name: Anything Goes
+                additionalProperties: true
+            """
+        },
+        {
+            "MembersDroppedByDiagnostics",
+            """
+            version: 1
+            events:
+              - name: Signed Up
+                properties:
+                  seats: int
+                  plan: string
+                  code: { type: string, pattern: "[" }
+                  missing: { $ref: nowhere }
+              - name: Signed Up
+            """
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(Scenarios))]
+    public void Scenario_generates_the_snapshotted_sources(string scenario, string plan)
+    {
+        var run = GeneratorHarness.Run(plan);
+
+        Assert.Empty(run.Exceptions);
+        Assert.DoesNotContain(run.CompilationProblems, d => !d.Id.StartsWith("RIPE", StringComparison.Ordinal));
+        foreach (var source in run.Sources)
+        {
+            Snapshot.Match(source.SourceText.ToString(), $"Scenarios/{scenario}/{source.HintName}");
+        }
+
+        string diagnostics = string.Concat(run.GeneratorDiagnostics
+            .OrderBy(d => d.Location.SourceSpan.Start).ThenBy(d => d.Id, StringComparer.Ordinal)
+            .Select(d => $"{d.Location.GetLineSpan().StartLinePosition.Line + 1}: {d.Id} {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}\n"));
+        Snapshot.Match(
+            string.Join("\n", run.Sources.Select(s => s.HintName).OrderBy(n => n, StringComparer.Ordinal)) + "\n--- diagnostics ---\n" + diagnostics,
+            $"Scenarios/{scenario}/_files.txt");
+    }
+
+    [Fact]
+    public void Polyfills_for_compilations_without_the_required_attributes()
+    {
+        Snapshot.Match(PolyfillEmitter.Emit(true, true), "Scenarios/Polyfills/RipeTyped.Polyfills.g.cs");
+    }
+}
