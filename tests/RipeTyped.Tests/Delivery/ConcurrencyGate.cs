@@ -5,7 +5,7 @@ using RipeTyped.Testing;
 namespace RipeTyped.Tests.Delivery;
 
 /// <summary>
-/// A receiver fault that holds every request until <c>count</c> are in flight at once (or 10 s pass), so a client that
+/// A receiver fault that holds every request until <c>count</c> are in flight at once (or 3 s pass), so a client that
 /// allows <c>count</c> concurrent requests reaches exactly that many, whatever the machine's speed, and one that allows
 /// fewer shows it (the gate times out and the maximum stays below <c>count</c>).
 /// </summary>
@@ -21,7 +21,7 @@ internal sealed class ConcurrencyGate(int count)
             _open.Set();
         }
 
-        _open.Wait(TimeSpan.FromSeconds(10));
+        _open.Wait(TimeSpan.FromSeconds(3));
         return RipeTestReply.Ok;
     }
 }
