@@ -79,7 +79,10 @@ public sealed class MSBuildWorkspaceTests
             int eventsAt = text.IndexOf("\nevents:\n", StringComparison.Ordinal) + "\nevents:\n".Length;
             string edited = text.Insert(eventsAt, added);
             int expectedLine = edited.Take(eventsAt).Count(c => c == '\n') + 1; // 1-based line of "- name: Clicked Button"
-            var solution = project.Solution.WithAdditionalDocumentText(plan.Id, SourceText.From(edited));
+            // The edit's text counts how often its whole text is read: the generator and the analyzers each need the plan,
+            // and the IDE path must parse it once (they share one load of this text).
+            var editedText = new CountingText(edited);
+            var solution = project.Solution.WithAdditionalDocumentText(plan.Id, editedText);
             var editedProject = solution.GetProject(project.Id)!;
 
             var compilation = (await editedProject.GetCompilationAsync())!;
@@ -94,6 +97,7 @@ public sealed class MSBuildWorkspaceTests
             Assert.EndsWith("tracking-plan.yaml", warning.Location.GetLineSpan().Path, StringComparison.Ordinal);
             Assert.Equal(expectedLine, warning.Location.GetLineSpan().StartLinePosition.Line + 1);
             Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
+            Assert.Equal(1, editedText.WholeTextReads);
         }
     }
 
@@ -139,6 +143,32 @@ public sealed class MSBuildWorkspaceTests
         {
             Assert.DoesNotContain(failures, f => f.Contains("Duplicate source file", StringComparison.Ordinal));
             Assert.Single(project.AdditionalDocuments, d => d.Name == "AnalyzerReleases.Shipped.md");
+        }
+    }
+
+    /// <summary>A plan text that counts whole-text reads (a parse needs one); Roslyn's own checksums read it in chunks.</summary>
+    private sealed class CountingText(string text) : SourceText
+    {
+        private int _wholeTextReads;
+
+        public int WholeTextReads => Volatile.Read(ref _wholeTextReads);
+
+        public override char this[int position] => text[position];
+
+        public override System.Text.Encoding? Encoding => System.Text.Encoding.UTF8;
+
+        public override int Length => text.Length;
+
+        public override void CopyTo(int sourceIndex, char[] destination, int destinationIndex, int count) => text.CopyTo(sourceIndex, destination, destinationIndex, count);
+
+        public override string ToString(TextSpan span)
+        {
+            if (span.Start == 0 && span.Length == text.Length)
+            {
+                Interlocked.Increment(ref _wholeTextReads);
+            }
+
+            return text.Substring(span.Start, span.Length);
         }
     }
 }
