@@ -14,6 +14,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.MSBuild;
 using Microsoft.CodeAnalysis.Text;
 using RipeTyped.CodeFixes;
+using RipeTyped.Generator.Tests.Infrastructure;
 
 namespace RipeTyped.Ide.Tests;
 
@@ -143,32 +144,6 @@ public sealed class MSBuildWorkspaceTests
         {
             Assert.DoesNotContain(failures, f => f.Contains("Duplicate source file", StringComparison.Ordinal));
             Assert.Single(project.AdditionalDocuments, d => d.Name == "AnalyzerReleases.Shipped.md");
-        }
-    }
-
-    /// <summary>A plan text that counts whole-text reads (a parse needs one); Roslyn's own checksums read it in chunks.</summary>
-    private sealed class CountingText(string text) : SourceText
-    {
-        private int _wholeTextReads;
-
-        public int WholeTextReads => Volatile.Read(ref _wholeTextReads);
-
-        public override char this[int position] => text[position];
-
-        public override System.Text.Encoding? Encoding => System.Text.Encoding.UTF8;
-
-        public override int Length => text.Length;
-
-        public override void CopyTo(int sourceIndex, char[] destination, int destinationIndex, int count) => text.CopyTo(sourceIndex, destination, destinationIndex, count);
-
-        public override string ToString(TextSpan span)
-        {
-            if (span.Start == 0 && span.Length == text.Length)
-            {
-                Interlocked.Increment(ref _wholeTextReads);
-            }
-
-            return text.Substring(span.Start, span.Length);
         }
     }
 }

@@ -103,31 +103,6 @@ public class AnalyzerCachingTests
         Assert.Same(first, second);
     }
 
-    private sealed class CountingText(string text) : SourceText
-    {
-        private int _wholeTextReads;
-
-        public int WholeTextReads => Volatile.Read(ref _wholeTextReads);
-
-        public override char this[int position] => text[position];
-
-        public override System.Text.Encoding? Encoding => System.Text.Encoding.UTF8;
-
-        public override int Length => text.Length;
-
-        public override void CopyTo(int sourceIndex, char[] destination, int destinationIndex, int count) => text.CopyTo(sourceIndex, destination, destinationIndex, count);
-
-        public override string ToString(TextSpan span)
-        {
-            if (span.Start == 0 && span.Length == text.Length)
-            {
-                Interlocked.Increment(ref _wholeTextReads);
-            }
-
-            return text.Substring(span.Start, span.Length);
-        }
-    }
-
     private sealed class CountingAdditionalText(string path, SourceText text) : AdditionalText
     {
         public override string Path { get; } = path;
