@@ -189,27 +189,6 @@ public class PlanDiagnosticsTests
     }
 
     [Fact]
-    public void A_second_plan_is_RIPE0011_and_the_first_by_path_is_used()
-    {
-        var plans = new Microsoft.CodeAnalysis.AdditionalText[]
-        {
-            new InMemoryAdditionalText("/project/z/tracking-plan.yaml", "events:\n  - name: From Z\n"),
-            new InMemoryAdditionalText("/project/a/tracking-plan.yaml", "events:\n  - name: From A\n"),
-        };
-        var driver = Microsoft.CodeAnalysis.CSharp.CSharpGeneratorDriver.Create(
-            new[] { new TrackingPlanGenerator().AsSourceGenerator() }, plans, GeneratorHarness.ParseOptions(), new TestOptionsProvider("Test.App"));
-
-        var result = driver.RunGenerators(GeneratorHarness.Compilation("")).GetRunResult();
-
-        var diagnostic = Assert.Single(result.Diagnostics);
-        Assert.Equal("RIPE0011", diagnostic.Id);
-        Assert.Equal("/project/z/tracking-plan.yaml", diagnostic.Location.GetLineSpan().Path);
-        string facade = result.Results.Single().GeneratedSources.Single(s => s.HintName == "RipeAnalytics.g.cs").SourceText.ToString();
-        Assert.Contains("TrackFromA", facade);
-        Assert.DoesNotContain("TrackFromZ", facade);
-    }
-
-    [Fact]
     public void Wrong_shape_is_RIPE0003()
     {
         var run = GeneratorHarness.Run("events:\n  name: A\n");

@@ -43,9 +43,10 @@ namespace RipeTyped.Cli.Infrastructure
         /// <param name="namespaceOption">The <c>--namespace</c> option; null to take it from the project next to the plan.</param>
         public static LoadedPlan FromSource(string spec, Progress progress, string? namespaceOption)
         {
-            var (text, displayPath, localPath) = PlanSource.Read(spec);
+            var (files, localPath) = PlanSource.ReadSet(spec);
             string defaultNamespace = ProjectNamespace.For(namespaceOption, localPath);
-            return progress.Step("loading " + displayPath, text.Length, () => FromText(text, displayPath, defaultNamespace));
+            string displayPath = files.Count == 1 ? files[0].Path : $"{files[0].Path} (+{files.Count - 1} more file{(files.Count == 2 ? "" : "s")})";
+            return progress.Step("loading " + displayPath, files.Sum(f => f.Text.Length), () => new LoadedPlan(PlanAnalysis.Load(files, defaultNamespace), displayPath));
         }
 
         public static LoadedPlan FromText(string text, string displayPath, string defaultNamespace) =>

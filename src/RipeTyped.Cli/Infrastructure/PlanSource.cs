@@ -1,40 +1,66 @@
 using System;
 using System.Diagnostics;
 using System.IO;
+using System.Collections.Generic;
+using System.Linq;
 using System.Text;
+using RipeTyped.Generator.Plan;
 
 namespace RipeTyped.Cli.Infrastructure
 {
     /// <summary>Where a plan's text comes from: a file path, or <c>git:REF:path</c> for a version in git history.</summary>
     internal static class PlanSource
     {
-        /// <summary>The plan's text, its name in outputs, and where it lies on disk (for git:REF:path, the working-tree path).</summary>
-        public static (string Text, string DisplayPath, string LocalPath) Read(string spec)
+        /// <summary>
+        /// The files of the plan <paramref name="spec"/> names, in reading order, with their texts and names in outputs:
+        /// a plan file (with the other files of its split plan: every <c>tracking-plan.yaml</c> and <c>*.tracking-plan.yaml</c>
+        /// in its folder, as the build takes them), a folder (its plan files), a file of another name (that file alone), or
+        /// <c>git:REF:path</c> for the same at a commit. <c>LocalPath</c> is where the main file lies in the working tree.
+        /// </summary>
+        public static (IReadOnlyList<PlanText> Files, string LocalPath) ReadSet(string spec)
         {
             if (spec.StartsWith("git:", StringComparison.Ordinal))
             {
-                return ReadFromGit(spec);
+                return ReadSetFromGit(spec);
             }
 
+            List<string> paths;
             if (Directory.Exists(spec))
             {
-                spec = Path.Combine(spec, "tracking-plan.yaml");
+                paths = PlanFilesIn(spec);
+                if (paths.Count == 0)
+                {
+                    throw CliException.Input($"{spec}: no tracking-plan.yaml or *.tracking-plan.yaml in this folder.");
+                }
+            }
+            else if (!File.Exists(spec))
+            {
+                throw CliException.Input($"{spec}: file not found. Pass the path of a tracking plan (default: ./tracking-plan.yaml), a folder, or git:REF:path.");
+            }
+            else
+            {
+                paths = PlanLoader.IsPlanFile(spec) ? PlanFilesIn(Path.GetDirectoryName(Path.GetFullPath(spec))!) : new List<string> { spec };
             }
 
-            if (!File.Exists(spec))
+            var files = new List<PlanText>();
+            foreach (string path in PlanLoader.InReadingOrder(paths, p => p))
             {
-                throw CliException.Input($"{spec}: file not found. Pass the path of a tracking plan (default: ./tracking-plan.yaml), or git:REF:path.");
+                try
+                {
+                    files.Add(new PlanText(DisplayName(path), File.ReadAllText(path)));
+                }
+                catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+                {
+                    throw CliException.Input($"{path}: cannot be read: {ex.Message}");
+                }
             }
 
-            try
-            {
-                return (File.ReadAllText(spec), DisplayName(spec), spec);
-            }
-            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
-            {
-                throw CliException.Input($"{spec}: cannot be read: {ex.Message}");
-            }
+            return (files, PlanLoader.InReadingOrder(paths, p => p)[0]);
         }
+
+        /// <summary>The plan files of a folder (not its subfolders), as the build's convention picks them.</summary>
+        private static List<string> PlanFilesIn(string directory) =>
+            Directory.GetFiles(directory).Where(PlanLoader.IsPlanFile).ToList();
 
         /// <summary>
         /// How outputs name a plan file: relative to the repository that holds it (the nearest folder with <c>.git</c>),
@@ -75,7 +101,7 @@ namespace RipeTyped.Cli.Infrastructure
             return null;
         }
 
-        private static (string Text, string DisplayPath, string LocalPath) ReadFromGit(string spec)
+        private static (IReadOnlyList<PlanText> Files, string LocalPath) ReadSetFromGit(string spec)
         {
             // git:REF:path, where REF itself has no colon (branches, tags, SHAs, HEAD~1).
             string rest = spec.Substring(4);
@@ -86,7 +112,35 @@ namespace RipeTyped.Cli.Infrastructure
             }
 
             string reference = rest.Substring(0, colon);
-            string path = rest.Substring(colon + 1);
+            string path = rest.Substring(colon + 1).Replace('\\', '/').TrimEnd('/');
+
+            // The same set as for a working-tree path: a plan file brings its folder's plan files, a folder its plan files.
+            string? folder = PlanLoader.IsPlanFile(path) ? (path.Contains('/') ? path.Substring(0, path.LastIndexOf('/')) : "") : null;
+            var paths = new List<string>();
+            if (folder is null)
+            {
+                string listing = Git(spec, path, reference, "ls-tree", "--name-only", reference + ":" + path);
+                paths.AddRange(listing.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && PlanLoader.IsPlanFile(l)).Select(l => path + "/" + l));
+                if (paths.Count == 0)
+                {
+                    // Not a folder at REF (or none of its files is a plan file): the file itself.
+                    paths.Add(path);
+                }
+            }
+            else
+            {
+                string listing = Git(spec, path, reference, "ls-tree", "--name-only", reference + ":" + folder);
+                paths.AddRange(listing.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && PlanLoader.IsPlanFile(l)).Select(l => folder.Length == 0 ? l : folder + "/" + l));
+            }
+
+            var files = PlanLoader.InReadingOrder(paths, p => p)
+                .Select(p => new PlanText($"{p}@{reference}", Git(spec, p, reference, "show", reference + ":" + p)))
+                .ToList();
+            return (files, PlanLoader.InReadingOrder(paths, p => p)[0]);
+        }
+
+        private static string Git(string spec, string path, string reference, params string[] arguments)
+        {
             var start = new ProcessStartInfo("git")
             {
                 RedirectStandardOutput = true,
@@ -94,8 +148,11 @@ namespace RipeTyped.Cli.Infrastructure
                 UseShellExecute = false,
                 StandardOutputEncoding = Encoding.UTF8,
             };
-            start.ArgumentList.Add("show");
-            start.ArgumentList.Add(reference + ":" + path);
+            foreach (string argument in arguments)
+            {
+                start.ArgumentList.Add(argument);
+            }
+
             Process process;
             try
             {
@@ -116,7 +173,7 @@ namespace RipeTyped.Cli.Infrastructure
                     throw CliException.Input($"{spec}: git cannot read '{path}' at '{reference}': {error.Result.Trim()}");
                 }
 
-                return (text, $"{path}@{reference}", path);
+                return text;
             }
         }
     }

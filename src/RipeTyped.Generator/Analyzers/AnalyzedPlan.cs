@@ -52,20 +52,41 @@ namespace RipeTyped.Generator.Analyzers
 
         public string FacadeMetadataName { get; }
 
-        /// <summary>The loaded plan of a compilation; null while it cannot be read (then no C# rule judges calls against it).</summary>
+        /// <summary>The loaded plan of a compilation; null when it has none, or while it cannot be read (then no C# rule judges calls against it).</summary>
+        public static AnalyzedPlan? Get(AnalyzerOptions options, Compilation compilation, CancellationToken cancellationToken)
+        {
+            PlanAnalysis? analysis = Load(options, compilation, cancellationToken);
+            return analysis?.Readability == PlanReadability.Readable ? Views.GetValue(analysis, a => new AnalyzedPlan(a)) : null;
+        }
+
+        /// <summary>
+        /// The compilation's plan, as the generator loads it (every plan file in path order, the project's namespace and source),
+        /// from the load the generator shares; null when the compilation has no plan file.
+        /// </summary>
+        public static PlanAnalysis? Load(AnalyzerOptions options, Compilation compilation, CancellationToken cancellationToken)
+        {
+            var files = FindPlanFiles(options);
+            if (files.Count == 0)
+            {
+                return null;
+            }
+
+            var project = ProjectInfo.From(options.AnalyzerConfigOptionsProvider.GlobalOptions, compilation.AssemblyName);
+            return PlanAnalysisCache.Get(
+                files.Select(f => (f.Path, f.GetText(cancellationToken))).ToList(), project.DefaultNamespace, project.Source, cancellationToken);
+        }
+
+        /// <summary>A one-file plan under a given namespace (every source), as <see cref="Get(AnalyzerOptions, Compilation, CancellationToken)"/> loads it.</summary>
         public static AnalyzedPlan? Get(AdditionalText file, string defaultNamespace, CancellationToken cancellationToken)
         {
-            PlanAnalysis analysis = Load(file, defaultNamespace, cancellationToken);
+            PlanAnalysis analysis = PlanAnalysisCache.Get(file.GetText(cancellationToken), file.Path, defaultNamespace, cancellationToken);
             return analysis.Readability == PlanReadability.Readable ? Views.GetValue(analysis, a => new AnalyzedPlan(a)) : null;
         }
 
-        public static PlanAnalysis Load(AdditionalText file, string defaultNamespace, CancellationToken cancellationToken) =>
-            PlanAnalysisCache.Get(file.GetText(cancellationToken), file.Path, defaultNamespace, cancellationToken);
+        /// <summary>The plan files of a compilation, in reading order, as the generator picks them.</summary>
+        public static List<AdditionalText> FindPlanFiles(AnalyzerOptions options) =>
+            PlanLoader.InReadingOrder(options.AdditionalFiles.Where(f => PlanFileSelector.IsPlan(f, options.AnalyzerConfigOptionsProvider)), f => f.Path);
 
-        /// <summary>The plan file of a compilation: the first tracking plan by path, as the generator picks it.</summary>
-        public static AdditionalText? FindPlanFile(AnalyzerOptions options) =>
-            options.AdditionalFiles.Where(f => PlanFileSelector.IsPlan(f, options.AnalyzerConfigOptionsProvider)).OrderBy(f => f.Path, StringComparer.Ordinal).FirstOrDefault();
-
-        public Location LocationOf(SourceSpan span) => Location.Create(Path, span.TextSpan, span.LineSpan);
+        public Location LocationOf(SourceSpan span) => Location.Create(span.File ?? Path, span.TextSpan, span.LineSpan);
     }
 }

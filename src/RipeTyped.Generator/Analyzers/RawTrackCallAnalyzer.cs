@@ -36,7 +36,8 @@ namespace RipeTyped.Generator.Analyzers
 
         /// <inheritdoc />
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-            RipeDiagnostics.EventNotInPlan, RipeDiagnostics.RawNonFlattenedEvent, RipeDiagnostics.UseTypedMethod, RipeDiagnostics.EventNeverTracked);
+            RipeDiagnostics.EventNotInPlan, RipeDiagnostics.RawNonFlattenedEvent, RipeDiagnostics.UseTypedMethod, RipeDiagnostics.EventNeverTracked,
+            RipeDiagnostics.EventOfAnotherSource);
 
         /// <inheritdoc />
         public override void Initialize(AnalysisContext context)
@@ -47,13 +48,12 @@ namespace RipeTyped.Generator.Analyzers
             {
                 var client = start.Compilation.GetTypeByMetadataName("RipeTyped.RipeClient");
                 var properties = start.Compilation.GetTypeByMetadataName("RipeTyped.RipeProperties");
-                AdditionalText? planFile = AnalyzedPlan.FindPlanFile(start.Options);
                 if (client is null || properties is null)
                 {
                     return;
                 }
 
-                AnalyzedPlan? plan = planFile is null ? null : AnalyzedPlan.Get(planFile, ProjectNamespace.Of(start.Options, start.Compilation), start.CancellationToken);
+                AnalyzedPlan? plan = AnalyzedPlan.Get(start.Options, start.Compilation, start.CancellationToken);
                 var facade = plan is null ? null : start.Compilation.GetTypeByMetadataName(plan.FacadeMetadataName);
                 var tracked = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
                 var methodToEvent = plan?.Spec.Events.ToDictionary(e => e.MethodName, e => e.WireName, StringComparer.Ordinal)
@@ -77,17 +77,48 @@ namespace RipeTyped.Generator.Analyzers
                     },
                     OperationKind.Invocation);
 
+                if (plan != null && facade != null && !plan.Spec.OtherSourceCalls.IsEmpty)
+                {
+                    var otherSources = plan.Spec.OtherSourceCalls.GroupBy(c => c.MethodName, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+                    var facadeInterface = plan.Spec.InterfaceName is { } name ? start.Compilation.GetTypeByMetadataName(plan.Spec.Namespace + "." + name) : null;
+                    start.RegisterSyntaxNodeAction(
+                        node => ReportOtherSourceCall(node, plan, otherSources, facade, facadeInterface),
+                        Microsoft.CodeAnalysis.CSharp.SyntaxKind.InvocationExpression);
+                }
+
                 if (plan != null)
                 {
+                    // Per source: the events this project implements (the ones it got code for).
+                    var ownEvents = new HashSet<string>(plan.Spec.Events.Select(e => e.WireName), StringComparer.Ordinal);
                     start.RegisterCompilationEndAction(end =>
                     {
-                        foreach (var call in plan.Plan.Events.Where(e => !tracked.ContainsKey(e.Name)))
+                        foreach (var call in plan.Plan.Events.Where(e => ownEvents.Contains(e.Name) && !tracked.ContainsKey(e.Name)))
                         {
                             end.ReportDiagnostic(Diagnostic.Create(RipeDiagnostics.EventNeverTracked, plan.LocationOf(call.NameSpan), call.Name));
                         }
                     });
                 }
             });
+        }
+
+        /// <summary>RIPE2005: a call of a facade method the plan gives to another source (so it is not generated here).</summary>
+        private static void ReportOtherSourceCall(
+            SyntaxNodeAnalysisContext context, AnalyzedPlan plan, Dictionary<string, OtherSourceCall> otherSources, INamedTypeSymbol facade, INamedTypeSymbol? facadeInterface)
+        {
+            var invocation = (Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax)context.Node;
+            if (!(invocation.Expression is Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax access)
+                || !otherSources.TryGetValue(access.Name.Identifier.ValueText, out var call)
+                || context.SemanticModel.GetSymbolInfo(access, context.CancellationToken).Symbol != null)
+            {
+                return;
+            }
+
+            var receiver = context.SemanticModel.GetTypeInfo(access.Expression, context.CancellationToken).Type;
+            if (SymbolEqualityComparer.Default.Equals(receiver, facade) || (facadeInterface != null && SymbolEqualityComparer.Default.Equals(receiver, facadeInterface)))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(
+                    RipeDiagnostics.EventOfAnotherSource, access.Name.GetLocation(), call.Kind, call.WireName, call.Sources, plan.Spec.Source ?? "", call.MethodName));
+            }
         }
 
         private static void AnalyzeRawTrack(OperationAnalysisContext context, IInvocationOperation invocation, AnalyzedPlan? plan, INamedTypeSymbol ripeProperties, ConcurrentDictionary<string, bool> tracked)

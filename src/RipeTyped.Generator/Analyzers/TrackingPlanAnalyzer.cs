@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using RipeTyped.Generator.Diagnostics;
@@ -23,22 +24,21 @@ namespace RipeTyped.Generator.Analyzers
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(start =>
             {
-                AdditionalText? planFile = AnalyzedPlan.FindPlanFile(start.Options);
-                if (planFile is null)
+                if (AnalyzedPlan.FindPlanFiles(start.Options).Count == 0)
                 {
                     return;
                 }
 
-                string defaultNamespace = ProjectNamespace.Of(start.Options, start.Compilation);
+                // Each plan file reports its own findings, from the one load of the whole plan.
                 start.RegisterAdditionalFileAction(fileContext =>
                 {
-                    if (fileContext.AdditionalFile.Path != planFile.Path)
+                    var plan = AnalyzedPlan.Load(fileContext.Options, start.Compilation, fileContext.CancellationToken);
+                    if (plan is null)
                     {
                         return;
                     }
 
-                    var plan = AnalyzedPlan.Load(fileContext.AdditionalFile, defaultNamespace, fileContext.CancellationToken);
-                    foreach (var diagnostic in plan.NamingDiagnostics)
+                    foreach (var diagnostic in plan.NamingDiagnostics.Where(d => d.FilePath == fileContext.AdditionalFile.Path))
                     {
                         fileContext.ReportDiagnostic(diagnostic.ToDiagnostic());
                     }

@@ -11,8 +11,9 @@ namespace RipeTyped.Generator.Diagnostics
     /// </summary>
     internal sealed record PlanDiagnostic(string Id, string FilePath, SourceSpan Span, EquatableArray<string> MessageArgs)
     {
+        /// <param name="filePath">The file to name when <paramref name="span"/> carries none (<see cref="SourceSpan.None"/>).</param>
         public static PlanDiagnostic Create(DiagnosticDescriptor descriptor, string filePath, SourceSpan span, params string[] args) =>
-            new PlanDiagnostic(descriptor.Id, filePath, span, args.ToEquatableArray());
+            new PlanDiagnostic(descriptor.Id, span.File ?? filePath, span, args.ToEquatableArray());
 
         public DiagnosticDescriptor Descriptor => RipeDiagnostics.ById(Id);
 

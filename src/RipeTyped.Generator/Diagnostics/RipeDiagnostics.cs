@@ -41,9 +41,6 @@ namespace RipeTyped.Generator.Diagnostics
         public static readonly DiagnosticDescriptor EmptyName = Error("RIPE0010", "Empty name",
             "{0} has an empty name; no code is generated for it");
 
-        public static readonly DiagnosticDescriptor MultiplePlans = Error("RIPE0011", "More than one tracking plan",
-            "Only one tracking plan per project is supported; '{0}' is ignored because '{1}' is used");
-
         public static readonly DiagnosticDescriptor LanguageVersionTooLow = Error("RIPE0012", "C# 11 or later required",
             "RipeTyped generates 'required' members, which need C# 11 or later; this project uses C# {0}. Set <LangVersion>11</LangVersion> (or later) in the project file.");
 
@@ -58,6 +55,15 @@ namespace RipeTyped.Generator.Diagnostics
 
         public static readonly DiagnosticDescriptor PlanTooLarge = Error("RIPE0016", "Tracking plan too large",
             "The tracking plan is {0} MB; RipeTyped reads plans of up to {1} MB. Split it into several projects' plans, or move long texts out of it.");
+
+        public static readonly DiagnosticDescriptor ConflictAcrossFiles = Error("RIPE0017", "Plan files disagree",
+            "{0} '{1}' is also defined in {2} (line {3}); a plan split across files defines it once");
+
+        public static readonly DiagnosticDescriptor UnknownSource = Error("RIPE0018", "Unknown source",
+            "'{0}' names the source '{1}', which is not under the plan's 'sources' ({2})");
+
+        public static readonly DiagnosticDescriptor InvalidPlanVersion = Error("RIPE0019", "Invalid plan version",
+            "planVersion '{0}' is not a semantic version: write major.minor.patch, e.g. 1.4.0");
 
         public static readonly DiagnosticDescriptor InternalError = Error("RIPE0099", "RipeTyped failed on this tracking plan",
             "RipeTyped could not process the tracking plan ({0}); no code was generated. Please report this with the plan.");
@@ -106,6 +112,10 @@ namespace RipeTyped.Generator.Diagnostics
         public static readonly DiagnosticDescriptor EventNeverTracked = new DiagnosticDescriptor("RIPE2004", "Plan event is never tracked",
             "Event '{0}' is in the tracking plan but no code in this project tracks it", Usage, DiagnosticSeverity.Info,
             isEnabledByDefault: false, helpLinkUri: HelpBase + "RIPE2004.md", description: "Opt-in: enable it in .editorconfig with dotnet_diagnostic.RIPE2004.severity = suggestion.", customTags: WellKnownDiagnosticTags.CompilationEnd);
+
+        public static readonly DiagnosticDescriptor EventOfAnotherSource = new DiagnosticDescriptor("RIPE2005", "Event belongs to another source",
+            "The {0} '{1}' is implemented by {2}; this project is the source '{3}' (RipeTypedSource), so '{4}' is not generated here", Usage, DiagnosticSeverity.Error,
+            isEnabledByDefault: true, helpLinkUri: HelpBase + "RIPE2005.md");
 
         private static readonly Dictionary<string, DiagnosticDescriptor> All = typeof(RipeDiagnostics)
             .GetFields()

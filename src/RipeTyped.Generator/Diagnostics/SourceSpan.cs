@@ -2,9 +2,14 @@ using Microsoft.CodeAnalysis.Text;
 
 namespace RipeTyped.Generator.Diagnostics
 {
-    /// <summary>A range of the plan file: character offsets plus zero-based line/column, as Roslyn locations want.</summary>
+    /// <summary>
+    /// A range of a plan file: character offsets plus zero-based line/column, as Roslyn locations want, and the file it is
+    /// in (a plan may span several files; null for <see cref="None"/>, then the diagnostic names the plan's main file).
+    /// </summary>
     internal readonly record struct SourceSpan(int Start, int End, int StartLine, int StartColumn, int EndLine, int EndColumn)
     {
+        public string? File { get; init; }
+
         public static readonly SourceSpan None = new SourceSpan(0, 0, 0, 0, 0, 0);
 
         public TextSpan TextSpan => TextSpan.FromBounds(Start, End < Start ? Start : End);

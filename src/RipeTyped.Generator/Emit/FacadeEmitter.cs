@@ -39,6 +39,20 @@ namespace RipeTyped.Generator.Emit
             w.Line();
             w.Summary("The underlying client (ambient identity, statistics, flushing).");
             w.Line($"public {RipeNs}.RipeClient Client => _client;");
+            if (spec.PlanVersion is not null)
+            {
+                w.Line();
+                w.Summary("The tracking plan's <c>planVersion</c> this code was generated from.");
+                w.Line($"public const string PlanVersion = {Escaping.Literal(spec.PlanVersion)};");
+            }
+
+            if (spec.Source is not null)
+            {
+                w.Line();
+                w.Summary("The source (service) this project is (<c>RipeTypedSource</c>): it has the calls of the plan that this source implements.");
+                w.Line($"public const string Source = {Escaping.Literal(spec.Source)};");
+            }
+
             EmitIdentify(w, spec.Identify);
             EmitGroup(w, spec.Group);
             foreach (var call in spec.Events)

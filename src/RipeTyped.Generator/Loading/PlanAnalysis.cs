@@ -29,6 +29,7 @@ namespace RipeTyped.Generator.Loading
         private PlanAnalysis(
             string path,
             string defaultNamespace,
+            string? source,
             PlanReadability readability,
             TrackingPlan plan,
             GenerationSpec? spec,
@@ -37,6 +38,7 @@ namespace RipeTyped.Generator.Loading
         {
             Path = path;
             DefaultNamespace = defaultNamespace;
+            Source = source;
             Readability = readability;
             Plan = plan;
             Spec = spec;
@@ -45,7 +47,11 @@ namespace RipeTyped.Generator.Loading
             Diagnostics = InFileOrder(buildDiagnostics.Concat(namingDiagnostics));
         }
 
+        /// <summary>The plan's first file (by path): where diagnostics without a position of their own are reported.</summary>
         public string Path { get; }
+
+        /// <summary>The project's source (<c>RipeTypedSource</c>): the spec holds only its calls. Null: every call.</summary>
+        public string? Source { get; }
 
         /// <summary>The namespace the generated code takes when the plan sets none (from the project).</summary>
         public string DefaultNamespace { get; }
@@ -66,28 +72,33 @@ namespace RipeTyped.Generator.Loading
         /// <summary>Every diagnostic of the plan, in file order.</summary>
         public IReadOnlyList<PlanDiagnostic> Diagnostics { get; }
 
-        public static PlanAnalysis Load(string text, string path, string defaultNamespace)
+        public static PlanAnalysis Load(string text, string path, string defaultNamespace, string? source = null) =>
+            Load(new[] { new PlanText(path, text) }, defaultNamespace, source);
+
+        /// <param name="files">The plan's files in path order (one or more).</param>
+        public static PlanAnalysis Load(IReadOnlyList<PlanText> files, string defaultNamespace, string? source = null)
         {
+            string path = files[0].Path;
             var diagnostics = new List<PlanDiagnostic>();
             TrackingPlan plan;
             try
             {
-                plan = PlanLoader.Load(text, path, diagnostics);
+                plan = PlanLoader.Load(files, diagnostics);
                 if (diagnostics.Any(d => d.Id == RipeDiagnostics.YamlSyntax.Id || d.Id == RipeDiagnostics.PlanTooLarge.Id))
                 {
-                    return new PlanAnalysis(path, defaultNamespace, PlanReadability.Unreadable, plan, null, diagnostics, Array.Empty<PlanDiagnostic>());
+                    return new PlanAnalysis(path, defaultNamespace, source, PlanReadability.Unreadable, plan, null, diagnostics, Array.Empty<PlanDiagnostic>());
                 }
 
-                GenerationSpec spec = SpecBuilder.Build(plan, defaultNamespace, diagnostics);
+                GenerationSpec spec = SpecBuilder.Build(plan, defaultNamespace, source, diagnostics);
                 var naming = new List<PlanDiagnostic>();
                 PlanLinter.Lint(plan, naming);
-                return new PlanAnalysis(path, defaultNamespace, PlanReadability.Readable, plan, spec, diagnostics, naming);
+                return new PlanAnalysis(path, defaultNamespace, source, PlanReadability.Readable, plan, spec, diagnostics, naming);
             }
             catch (Exception ex) when (!(ex is OperationCanceledException))
             {
                 // A generator must never throw (CS8785): a bug here becomes a diagnostic and no code, the same in every host.
                 diagnostics.Add(PlanDiagnostic.Create(RipeDiagnostics.InternalError, path, SourceSpan.None, ex.GetType().Name + ": " + ex.Message));
-                return new PlanAnalysis(path, defaultNamespace, PlanReadability.Unreadable, new TrackingPlan(path), null, diagnostics, Array.Empty<PlanDiagnostic>());
+                return new PlanAnalysis(path, defaultNamespace, source, PlanReadability.Unreadable, new TrackingPlan(path), null, diagnostics, Array.Empty<PlanDiagnostic>());
             }
         }
 

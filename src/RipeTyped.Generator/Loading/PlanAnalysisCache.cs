@@ -1,62 +1,74 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis.Text;
+using RipeTyped.Generator.Plan;
 
 namespace RipeTyped.Generator.Loading
 {
     /// <summary>
     /// One parse per plan edit per process: the generator and both analyzers ask here, and whoever asks first loads.
-    /// Two levels, both bounded: per <see cref="SourceText"/> instance (the host hands the generator and the analyzers
-    /// of one compilation the same instance, so a hit reads no text at all; entries go with the text), then by content
-    /// for the last few plans (a host that re-reads an unchanged file gets a new instance with the same text).
+    /// Two levels, both bounded: per <see cref="SourceText"/> instance of the plan's first file (the host hands the generator
+    /// and the analyzers of one compilation the same instances, so a hit reads no text at all; entries go with the text),
+    /// then by content for the last few plans (a host that re-reads an unchanged file gets a new instance, same text).
     /// </summary>
     internal static class PlanAnalysisCache
     {
         /// <summary>Plans kept by content: a few projects' plans, each in its last version.</summary>
         public const int ContentCapacity = 8;
 
-        private static readonly ConditionalWeakTable<SourceText, ConcurrentDictionary<(string Path, string Namespace), Lazy<PlanAnalysis>>> ByInstance =
-            new ConditionalWeakTable<SourceText, ConcurrentDictionary<(string Path, string Namespace), Lazy<PlanAnalysis>>>();
+        private static readonly ConditionalWeakTable<SourceText, InstanceEntries> ByInstance = new ConditionalWeakTable<SourceText, InstanceEntries>();
 
         private static readonly object ContentLock = new object();
 
-        // Most recently used first; a plan is a handful of entries, so a list scan beats any index.
+        // Most recently used first; a handful of entries, so a list scan beats any index.
         private static readonly LinkedList<ContentEntry> ByContent = new LinkedList<ContentEntry>();
 
-        public static PlanAnalysis Get(SourceText? text, string path, string defaultNamespace, CancellationToken cancellationToken)
+        public static PlanAnalysis Get(SourceText? text, string path, string defaultNamespace, CancellationToken cancellationToken) =>
+            Get(new[] { (path, text) }, defaultNamespace, null, cancellationToken);
+
+        /// <param name="files">The plan's files in path order, with their texts as the host gave them.</param>
+        public static PlanAnalysis Get(IReadOnlyList<(string Path, SourceText? Text)> files, string defaultNamespace, string? source, CancellationToken cancellationToken)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (text is null)
+            SourceText? first = files[0].Text;
+            if (first is null)
             {
-                return Get("", path, defaultNamespace);
+                return Get(files.Select(f => new PlanText(f.Path, f.Text?.ToString() ?? "")).ToList(), defaultNamespace, source);
             }
 
-            var byProject = ByInstance.GetValue(text, _ => new ConcurrentDictionary<(string, string), Lazy<PlanAnalysis>>());
-            return byProject.GetOrAdd((path, defaultNamespace), key => new Lazy<PlanAnalysis>(
-                () => Get(text.ToString(), key.Path, key.Namespace), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+            var entries = ByInstance.GetValue(first, _ => new InstanceEntries());
+            Lazy<PlanAnalysis> entry;
+            lock (entries)
+            {
+                entry = entries.Find(files, defaultNamespace, source) ?? entries.Add(files, defaultNamespace, source, new Lazy<PlanAnalysis>(
+                    () => Get(files.Select(f => new PlanText(f.Path, f.Text?.ToString() ?? "")).ToList(), defaultNamespace, source),
+                    LazyThreadSafetyMode.ExecutionAndPublication));
+            }
+
+            return entry.Value;
         }
 
-        public static PlanAnalysis Get(string text, string path, string defaultNamespace)
+        public static PlanAnalysis Get(IReadOnlyList<PlanText> files, string defaultNamespace, string? source)
         {
             Lazy<PlanAnalysis> entry;
             lock (ContentLock)
             {
-                entry = FindOrAdd(text, path, defaultNamespace);
+                entry = FindOrAdd(files, defaultNamespace, source);
             }
 
             // Loaded outside the lock: other plans need not wait for this one; Lazy makes concurrent askers of this one wait.
             return entry.Value;
         }
 
-        private static Lazy<PlanAnalysis> FindOrAdd(string text, string path, string defaultNamespace)
+        private static Lazy<PlanAnalysis> FindOrAdd(IReadOnlyList<PlanText> files, string defaultNamespace, string? source)
         {
             for (var node = ByContent.First; node != null; node = node.Next)
             {
                 var candidate = node.Value;
-                if (candidate.Path == path && candidate.Namespace == defaultNamespace && string.Equals(candidate.Text, text, StringComparison.Ordinal))
+                if (candidate.Namespace == defaultNamespace && candidate.Source == source && candidate.Files.SequenceEqual(files))
                 {
                     ByContent.Remove(node);
                     ByContent.AddFirst(node);
@@ -64,8 +76,8 @@ namespace RipeTyped.Generator.Loading
                 }
             }
 
-            var added = new ContentEntry(path, defaultNamespace, text, new Lazy<PlanAnalysis>(
-                () => PlanAnalysis.Load(text, path, defaultNamespace), LazyThreadSafetyMode.ExecutionAndPublication));
+            var added = new ContentEntry(files.ToArray(), defaultNamespace, source, new Lazy<PlanAnalysis>(
+                () => PlanAnalysis.Load(files, defaultNamespace, source), LazyThreadSafetyMode.ExecutionAndPublication));
             ByContent.AddFirst(added);
             while (ByContent.Count > ContentCapacity)
             {
@@ -75,21 +87,54 @@ namespace RipeTyped.Generator.Loading
             return added.Analysis;
         }
 
+        /// <summary>The loads made from one first-file text: per project (namespace, source) and the other files' instances.</summary>
+        private sealed class InstanceEntries
+        {
+            private readonly List<(string Namespace, string? Source, (string Path, SourceText? Text)[] Files, Lazy<PlanAnalysis> Analysis)> _entries =
+                new List<(string, string?, (string, SourceText?)[], Lazy<PlanAnalysis>)>();
+
+            public Lazy<PlanAnalysis>? Find(IReadOnlyList<(string Path, SourceText? Text)> files, string defaultNamespace, string? source)
+            {
+                foreach (var entry in _entries)
+                {
+                    if (entry.Namespace == defaultNamespace && entry.Source == source && entry.Files.Length == files.Count
+                        && entry.Files.Zip(files, (a, b) => a.Path == b.Path && ReferenceEquals(a.Text, b.Text)).All(same => same))
+                    {
+                        return entry.Analysis;
+                    }
+                }
+
+                return null;
+            }
+
+            public Lazy<PlanAnalysis> Add(IReadOnlyList<(string Path, SourceText? Text)> files, string defaultNamespace, string? source, Lazy<PlanAnalysis> analysis)
+            {
+                // Bounded: a first file's text seen with many different other files keeps only the latest few.
+                if (_entries.Count >= ContentCapacity)
+                {
+                    _entries.RemoveAt(0);
+                }
+
+                _entries.Add((defaultNamespace, source, files.ToArray(), analysis));
+                return analysis;
+            }
+        }
+
         private sealed class ContentEntry
         {
-            public ContentEntry(string path, string @namespace, string text, Lazy<PlanAnalysis> analysis)
+            public ContentEntry(PlanText[] files, string @namespace, string? source, Lazy<PlanAnalysis> analysis)
             {
-                Path = path;
+                Files = files;
                 Namespace = @namespace;
-                Text = text;
+                Source = source;
                 Analysis = analysis;
             }
 
-            public string Path { get; }
+            public PlanText[] Files { get; }
 
             public string Namespace { get; }
 
-            public string Text { get; }
+            public string? Source { get; }
 
             public Lazy<PlanAnalysis> Analysis { get; }
         }

@@ -36,9 +36,11 @@ namespace RipeTyped.Generator.Pipeline
 
     /// <summary>Project facts the plan's defaults come from.</summary>
     /// <param name="NamespaceOverride">The MSBuild property <c>RipeTypedNamespace</c>: the namespace when the plan sets none.</param>
-    internal sealed record ProjectInfo(string? RootNamespace, string? AssemblyName, string? NamespaceOverride = null)
+    /// <param name="Source">The MSBuild property <c>RipeTypedSource</c>: the source (service) this project is; null: every source.</param>
+    internal sealed record ProjectInfo(string? RootNamespace, string? AssemblyName, string? NamespaceOverride = null, string? Source = null)
     {
         public const string NamespaceProperty = "build_property.RipeTypedNamespace";
+        public const string SourceProperty = "build_property.RipeTypedSource";
         public const string RootNamespaceProperty = "build_property.RootNamespace";
 
         public string DefaultNamespace =>
@@ -50,7 +52,8 @@ namespace RipeTyped.Generator.Pipeline
         {
             globalOptions.TryGetValue(RootNamespaceProperty, out string? root);
             globalOptions.TryGetValue(NamespaceProperty, out string? chosen);
-            return new ProjectInfo(root, assemblyName, chosen);
+            globalOptions.TryGetValue(SourceProperty, out string? source);
+            return new ProjectInfo(root, assemblyName, chosen, string.IsNullOrWhiteSpace(source) ? null : source!.Trim());
         }
     }
 

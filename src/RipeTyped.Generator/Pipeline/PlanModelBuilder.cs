@@ -6,6 +6,7 @@ using System.Threading;
 using RipeTyped.Generator.Common;
 using RipeTyped.Generator.Diagnostics;
 using RipeTyped.Generator.Loading;
+using RipeTyped.Generator.Plan;
 using RipeTyped.Generator.Spec;
 
 namespace RipeTyped.Generator.Pipeline
@@ -20,28 +21,25 @@ namespace RipeTyped.Generator.Pipeline
                 return new PlanModel(null, null, EquatableArray<PlanDiagnostic>.Empty);
             }
 
-            var ordered = files.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
-            PlanFile file = ordered[0];
-            var diagnostics = new List<PlanDiagnostic>();
-            foreach (var ignored in ordered.Skip(1))
-            {
-                diagnostics.Add(PlanDiagnostic.Create(RipeDiagnostics.MultiplePlans, ignored.Path, SourceSpan.None, ignored.Path, file.Path));
-            }
+            // Every plan file of the project is one plan (a plan split across files), read in the order the CLI reads it too.
+            var ordered = PlanLoader.InReadingOrder(files, f => f.Path).Select(f => (f.Path, f.Text)).ToList();
+            string path = ordered[0].Path;
 
             // The naming findings (RIPE1xxx from the linter) are the analyzer's to report, where .editorconfig can configure them.
-            PlanAnalysis analysis = PlanAnalysisCache.Get(file.Text, file.Path, project.DefaultNamespace, cancellationToken);
-            diagnostics.AddRange(analysis.BuildDiagnostics);
+            PlanAnalysis analysis = PlanAnalysisCache.Get(ordered, project.DefaultNamespace, project.Source, cancellationToken);
+            var diagnostics = analysis.BuildDiagnostics.ToEquatableArray();
+            string key = project.DefaultNamespace + "|" + project.Source;
             GenerationSpec? spec = analysis.Spec;
             if (spec is not null)
             {
-                LastReadableSpecs.Remember(file.Path, project.DefaultNamespace, spec);
+                LastReadableSpecs.Remember(path, key, spec);
             }
             else if (analysis.Readability == PlanReadability.Unreadable && !analysis.BuildDiagnostics.Any(d => d.Id == RipeDiagnostics.InternalError.Id))
             {
-                spec = LastReadableSpecs.Find(file.Path, project.DefaultNamespace);
+                spec = LastReadableSpecs.Find(path, key);
             }
 
-            return new PlanModel(file.Path, spec, diagnostics.ToEquatableArray());
+            return new PlanModel(path, spec, diagnostics);
         }
     }
 }

@@ -12,10 +12,10 @@ namespace RipeTyped.Generator.Plan
     /// </summary>
     internal sealed class PlanReader
     {
-        internal static readonly string[] RootKeys = { "version", "options", "definitions", "identify", "group", "pages", "events" };
+        internal static readonly string[] RootKeys = { "version", "planVersion", "owner", "sources", "options", "definitions", "identify", "group", "pages", "events" };
         internal static readonly string[] OptionKeys = { "namespace", "className", "eventCase", "eventWordOrder", "propertyCase", "facadeInterface" };
-        internal static readonly string[] CallKeys = { "name", "description", "deprecated", "properties", "csharpName", "additionalProperties", "tags" };
-        internal static readonly string[] TraitsKeys = { "description", "traits", "additionalProperties" };
+        internal static readonly string[] CallKeys = { "name", "description", "deprecated", "properties", "csharpName", "additionalProperties", "tags", "sources", "owner" };
+        internal static readonly string[] TraitsKeys = { "description", "traits", "additionalProperties", "sources", "owner" };
         internal static readonly string[] SchemaKeys =
         {
             "type", "description", "required", "nullable", "values", "items", "properties", "pattern", "minimum", "maximum", "minLength", "maxLength", "$ref",
@@ -56,6 +56,14 @@ namespace RipeTyped.Generator.Plan
             }
 
             new PlanReader(filePath, diagnostics).ReadRoot(root, plan);
+            if (plan.Owner is { } owner)
+            {
+                // A file's owner owns every call in it that names no owner of its own.
+                foreach (var call in plan.Events.Concat(plan.Pages).Concat(new[] { plan.Identify, plan.Group }.Where(c => c != null)))
+                {
+                    call!.Owner ??= owner;
+                }
+            }
             return plan;
         }
 
@@ -81,6 +89,15 @@ namespace RipeTyped.Generator.Plan
                             Report(RipeDiagnostics.WrongNodeKind, value.Span, "version", "the number 1");
                         }
 
+                        break;
+                    case "planVersion":
+                        plan.PlanVersion = ReadString(value, "planVersion");
+                        break;
+                    case "owner":
+                        plan.Owner = ReadString(value, "owner");
+                        break;
+                    case "sources":
+                        ReadTags(value, "the plan's sources", plan.Sources);
                         break;
                     case "options":
                         ReadOptions(value, plan.Options);
@@ -151,6 +168,12 @@ namespace RipeTyped.Generator.Plan
                     case "additionalProperties":
                         call.AdditionalProperties = ReadBool(value, section + ".additionalProperties") ?? false;
                         break;
+                    case "sources":
+                        ReadTags(value, section + " sources", call.Sources);
+                        break;
+                    case "owner":
+                        call.Owner = ReadString(value, section + ".owner");
+                        break;
                     default:
                         ReadPropertyMap(value, section + ".traits", call.Properties);
                         break;
@@ -218,7 +241,13 @@ namespace RipeTyped.Generator.Plan
                             call.AdditionalProperties = ReadBool(value, what + " additionalProperties") ?? false;
                             break;
                         case "tags":
-                            ReadTags(value, what, call.Tags);
+                            ReadTags(value, what + " tags", call.Tags);
+                            break;
+                        case "sources":
+                            ReadTags(value, what + " sources", call.Sources);
+                            break;
+                        case "owner":
+                            call.Owner = ReadString(value, what + " owner");
                             break;
                     }
                 }
@@ -227,17 +256,18 @@ namespace RipeTyped.Generator.Plan
             }
         }
 
+        /// <summary>A list of names (<c>tags</c>, <c>sources</c>): a sequence of strings.</summary>
         private void ReadTags(YamlNode node, string what, List<Named> tags)
         {
             if (!(node is YamlSequence sequence))
             {
-                ReportShape(node, what + " tags", "a sequence of strings");
+                ReportShape(node, what, "a sequence of strings");
                 return;
             }
 
             foreach (var item in sequence.Items)
             {
-                if (ReadString(item, what + " tags[]") is { } tag)
+                if (ReadString(item, what + "[]") is { } tag)
                 {
                     tags.Add(tag);
                 }

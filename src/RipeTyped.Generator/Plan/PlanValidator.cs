@@ -37,6 +37,19 @@ namespace RipeTyped.Generator.Plan
         private TrackingPlan Run()
         {
             CheckOptions(_read.Options);
+            if (_read.PlanVersion is { } planVersion)
+            {
+                if (SemanticVersion.TryParse(planVersion.Value, out _))
+                {
+                    _plan.PlanVersion = planVersion;
+                }
+                else
+                {
+                    Report(RipeDiagnostics.InvalidPlanVersion, planVersion.Span, planVersion.Value);
+                }
+            }
+
+            _plan.Sources.AddRange(_read.Sources);
             foreach (var definition in _read.Definitions)
             {
                 var valid = new PropertyDefinition(definition.Name, definition.NameSpan, CheckSchema(definition.Schema, definition.Name));
@@ -136,8 +149,22 @@ namespace RipeTyped.Generator.Plan
                 DeprecationReason = call.DeprecationReason,
                 CSharpName = call.CSharpName,
                 AdditionalProperties = call.AdditionalProperties,
+                Owner = call.Owner,
             };
             valid.Tags.AddRange(call.Tags);
+            foreach (var source in call.Sources)
+            {
+                if (_read.Sources.Exists(s => s.Value == source.Value))
+                {
+                    valid.Sources.Add(source);
+                }
+                else
+                {
+                    string known = _read.Sources.Count == 0 ? "none are listed" : string.Join(", ", _read.Sources.Select(s => s.Value));
+                    Report(RipeDiagnostics.UnknownSource, source.Span, call.Name, source.Value, known);
+                }
+            }
+
             valid.Properties.AddRange(CheckProperties(call.Properties, propertyWhat));
             return valid;
         }

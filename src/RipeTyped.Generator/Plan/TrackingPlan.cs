@@ -20,6 +20,15 @@ namespace RipeTyped.Generator.Plan
 
         public PlanOptions Options { get; }
 
+        /// <summary><c>planVersion</c>: the plan's own semantic version (not the file format's <c>version: 1</c>); null when not declared.</summary>
+        public Named? PlanVersion { get; set; }
+
+        /// <summary>A file's <c>owner</c>: the default owner of that file's calls (as read; calls carry their owner once merged).</summary>
+        public Named? Owner { get; set; }
+
+        /// <summary><c>sources</c>: the services (sources) that implement parts of the plan; calls may name only these.</summary>
+        public List<Named> Sources { get; } = new List<Named>();
+
         public List<PropertyDefinition> Definitions { get; } = new List<PropertyDefinition>();
 
         public List<CallDefinition> Events { get; } = new List<CallDefinition>();
@@ -86,6 +95,16 @@ namespace RipeTyped.Generator.Plan
 
         /// <summary><c>tags</c>: free labels (Segment's labels land here as <c>key:value</c>).</summary>
         public List<Named> Tags { get; } = new List<Named>();
+
+        /// <summary><c>sources</c>: the services that implement this call; empty: every source.</summary>
+        public List<Named> Sources { get; } = new List<Named>();
+
+        /// <summary><c>owner</c> (or the file's): who reviews changes to this call; null when nobody is named.</summary>
+        public Named? Owner { get; set; }
+
+        /// <summary>True when the call belongs to <paramref name="source"/>: it names it, or names no source at all.</summary>
+        public bool BelongsTo(string? source) =>
+            source is null || Sources.Count == 0 || Sources.Exists(s => string.Equals(s.Value, source, System.StringComparison.Ordinal));
 
         public List<PropertyDefinition> Properties { get; } = new List<PropertyDefinition>();
     }

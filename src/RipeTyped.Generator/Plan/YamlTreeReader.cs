@@ -75,7 +75,7 @@ namespace RipeTyped.Generator.Plan
                 (int)Math.Max(0, start.Line - 1),
                 (int)Math.Max(0, start.Column - 1) + (start.Line <= 1 ? _bom : 0),
                 (int)Math.Max(0, end.Line - 1),
-                (int)Math.Max(0, end.Column - 1) + (end.Line <= 1 ? _bom : 0));
+                (int)Math.Max(0, end.Column - 1) + (end.Line <= 1 ? _bom : 0)) { File = _filePath };
 
         /// <summary>
         /// YAML forbids tabs in indentation, and YamlDotNet reports the consequence a line early with a vague message.
@@ -97,7 +97,7 @@ namespace RipeTyped.Generator.Plan
                     int tab = _text.IndexOf('\t', i, j - i);
                     if (tab >= 0 && j < _text.Length && _text[j] != '\n' && _text[j] != '\r' && _text[j] != '#')
                     {
-                        var span = new SourceSpan(tab, tab + 1, line, tab - i, line, tab - i + 1);
+                        var span = new SourceSpan(tab, tab + 1, line, tab - i, line, tab - i + 1) { File = _filePath };
                         return PlanDiagnostic.Create(RipeDiagnostics.YamlSyntax, _filePath, span, "a tab indents this line; YAML indents with spaces only");
                     }
 

@@ -7,6 +7,8 @@ namespace RipeTyped.Generator.Spec
     /// fully qualified. Equal specs mean equal output, so the incremental pipeline can skip emission.
     /// </summary>
     /// <param name="InterfaceName">The facade's interface (<c>I{ClassName}</c>), or null when the plan turns it off.</param>
+    /// <param name="PlanVersion">The plan's <c>planVersion</c>, emitted as a constant; null when not declared.</param>
+    /// <param name="OtherSourceCalls">Calls the plan gives only to other sources than the project's: not generated here.</param>
     internal sealed record GenerationSpec(
         string Namespace,
         string ClassName,
@@ -16,7 +18,13 @@ namespace RipeTyped.Generator.Spec
         EquatableArray<CallSpec> Pages,
         CallSpec Identify,
         CallSpec Group,
-        string? InterfaceName);
+        string? InterfaceName,
+        string? PlanVersion = null,
+        string? Source = null,
+        EquatableArray<OtherSourceCall> OtherSourceCalls = default);
+
+    /// <summary>An event or page of other sources: what RIPE2005 tells a caller of <paramref name="MethodName"/> in this project.</summary>
+    internal sealed record OtherSourceCall(string Kind, string WireName, string MethodName, string Sources);
 
     /// <summary>A facade method: a track of one event, a page, identify or group.</summary>
     /// <param name="WireName">The name sent to Ripe (event name or page name).</param>

@@ -33,9 +33,13 @@ namespace RipeTyped.Generator.Spec
         // Full C# names of the types generated for enum/object definitions; absent when the definition produced none.
         private readonly Dictionary<PropertyDefinition, string> _definitionTypes = new Dictionary<PropertyDefinition, string>();
 
-        private SpecBuilder(TrackingPlan plan, string defaultNamespace, List<PlanDiagnostic> diagnostics)
+        private readonly string? _source;
+        private readonly List<OtherSourceCall> _otherSourceCalls = new List<OtherSourceCall>();
+
+        private SpecBuilder(TrackingPlan plan, string defaultNamespace, string? source, List<PlanDiagnostic> diagnostics)
         {
             _plan = plan;
+            _source = string.IsNullOrWhiteSpace(source) ? null : source!.Trim();
             _names = new NameChooser(plan.FilePath, diagnostics);
             _namespace = plan.Options.Namespace is { } ns && IdentifierNaming.IsValidNamespace(ns.Value)
                 ? ns.Value
@@ -45,7 +49,7 @@ namespace RipeTyped.Generator.Spec
             _namespaceScope = new NameScope(new[] { ClassName }.Concat(Emit.GeneratedCode.ReservedAliases).ToArray());
             WireValuesClassName = _namespaceScope.TakeUnique(ClassName + "WireValues");
             InterfaceName = plan.Options.FacadeInterface?.Value == "false" ? null : _namespaceScope.TakeUnique("I" + ClassName);
-            _facadeScope = new NameScope(new[] { ClassName, "Identify", "Group", "Client", "FlushAsync" }.Concat(ObjectMembers).Concat(Emit.GeneratedCode.ReservedAliases).ToArray());
+            _facadeScope = new NameScope(new[] { ClassName, "Identify", "Group", "Client", "FlushAsync", "PlanVersion", "Source" }.Concat(ObjectMembers).Concat(Emit.GeneratedCode.ReservedAliases).ToArray());
         }
 
         private string ClassName { get; }
@@ -54,17 +58,23 @@ namespace RipeTyped.Generator.Spec
 
         private string? InterfaceName { get; }
 
+        /// <param name="source">The project's source (<c>RipeTypedSource</c>): only calls it implements get code. Null: all.</param>
+        public static GenerationSpec Build(TrackingPlan plan, string defaultNamespace, string? source, List<PlanDiagnostic> diagnostics) =>
+            new SpecBuilder(plan, defaultNamespace, source, diagnostics).Build();
+
         public static GenerationSpec Build(TrackingPlan plan, string defaultNamespace, List<PlanDiagnostic> diagnostics) =>
-            new SpecBuilder(plan, defaultNamespace, diagnostics).Build();
+            Build(plan, defaultNamespace, null, diagnostics);
 
         private GenerationSpec Build()
         {
             AddDefinitionTypes();
-            CallSpec identify = BuildTraits(_plan.Identify, "UserTraits", "Identify", TypeRole.UserTraits);
-            CallSpec group = BuildTraits(_plan.Group, "GroupTraits", "Group", TypeRole.GroupTraits);
+            CallSpec identify = BuildTraits(_plan.Identify?.BelongsTo(_source) == true ? _plan.Identify : null, "UserTraits", "Identify", TypeRole.UserTraits);
+            CallSpec group = BuildTraits(_plan.Group?.BelongsTo(_source) == true ? _plan.Group : null, "GroupTraits", "Group", TypeRole.GroupTraits);
             var events = BuildCalls(_plan.Events, "event", "Track", "Properties", TypeRole.EventProperties);
             var pages = BuildCalls(_plan.Pages, "page", "Page", "PageProperties", TypeRole.PageProperties);
-            return new GenerationSpec(_namespace, ClassName, WireValuesClassName, _types.ToEquatableArray(), events, pages, identify, group, InterfaceName);
+            return new GenerationSpec(
+                _namespace, ClassName, WireValuesClassName, _types.ToEquatableArray(), events, pages, identify, group, InterfaceName,
+                _plan.PlanVersion?.Value, _source, _otherSourceCalls.ToEquatableArray());
         }
 
         private void AddDefinitionTypes()
@@ -108,9 +118,16 @@ namespace RipeTyped.Generator.Spec
         {
             string capitalized = char.ToUpperInvariant(what[0]) + what.Substring(1);
             string[] baseNames = _names.Choose(_facadeScope, calls.Select(c => new NameRequest(c.Name, c.CSharpName, c.NameSpan)).ToList(), capitalized, NameForm.Call(methodPrefix));
+            // Names come from the whole plan, so a call keeps its C# name in every source's project.
             var specs = new List<CallSpec>(calls.Count);
             for (int i = 0; i < calls.Count; i++)
             {
+                if (!calls[i].BelongsTo(_source))
+                {
+                    _otherSourceCalls.Add(new OtherSourceCall(what, calls[i].Name, methodPrefix + baseNames[i], string.Join(", ", calls[i].Sources.Select(s => s.Value))));
+                    continue;
+                }
+
                 specs.Add(BuildCall(calls[i], what, methodPrefix + baseNames[i], baseNames[i] + typeSuffix, role));
             }
 

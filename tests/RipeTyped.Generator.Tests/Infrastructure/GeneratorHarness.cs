@@ -88,12 +88,26 @@ internal sealed class InMemoryAdditionalText(string path, string text) : Additio
     public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
 }
 
-/// <summary>Global options (RootNamespace) and, optionally, per-file options (the item metadata MSBuild passes).</summary>
-internal sealed class TestOptionsProvider(string? rootNamespace, IReadOnlyDictionary<string, Dictionary<string, string>>? fileOptions = null) : AnalyzerConfigOptionsProvider
+/// <summary>Global options (RootNamespace, RipeTypedSource) and, optionally, per-file options (the item metadata MSBuild passes).</summary>
+internal sealed class TestOptionsProvider(string? rootNamespace, IReadOnlyDictionary<string, Dictionary<string, string>>? fileOptions = null, string? source = null) : AnalyzerConfigOptionsProvider
 {
-    public override AnalyzerConfigOptions GlobalOptions { get; } = new TestOptions(rootNamespace is null
-        ? new Dictionary<string, string>()
-        : new Dictionary<string, string> { ["build_property.RootNamespace"] = rootNamespace });
+    public override AnalyzerConfigOptions GlobalOptions { get; } = new TestOptions(Globals(rootNamespace, source));
+
+    private static Dictionary<string, string> Globals(string? rootNamespace, string? source)
+    {
+        var values = new Dictionary<string, string>();
+        if (rootNamespace is not null)
+        {
+            values["build_property.RootNamespace"] = rootNamespace;
+        }
+
+        if (source is not null)
+        {
+            values["build_property.RipeTypedSource"] = source;
+        }
+
+        return values;
+    }
 
     public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => TestOptions.Empty;
 
