@@ -35,7 +35,12 @@ namespace RipeTyped.Cli.Commands
               --namespace NS       namespace of the C# names shown when the plan sets none (default: from the
                                    project file next to the plan, as the build takes it)
 
-            Exit codes: 0 nothing breaking, 1 breaking changes, 2 bad usage, 3 a plan cannot be read at all
+            When the plan declares planVersion, the bump is checked instead: breaking changes need a major bump, other
+            changes a minor one, description-only changes a patch; the report says which bump is needed and why, and
+            lists the owners whose review the changes need.
+
+            Exit codes: 0 nothing breaking (with planVersion: the bump is enough), 1 breaking changes (with planVersion:
+            the bump is too small, went back, or planVersion was removed), 2 bad usage, 3 a plan cannot be read at all
             (missing file, git error, not YAML, too large).
             """;
 
@@ -48,15 +53,16 @@ namespace RipeTyped.Cli.Commands
             var changes = PlanDiffer.Compare(PlanShape.Of(before.Plan), PlanShape.Of(after.Plan));
             changes.InsertRange(0, CSharpNameChanges.Compare(before.Spec!, after.Spec!));
 
+            var version = VersionBump.Check(before.Plan, after.Plan, changes);
             var report = new StringWriter();
             var errors = new PlanErrors(before.DisplayPath, before.Errors.ToList(), after.DisplayPath, after.Errors.ToList());
             if (format == "json")
             {
-                DiffReport.WriteJson(report, changes, errors);
+                DiffReport.WriteJson(report, changes, errors, version);
             }
             else
             {
-                DiffReport.WriteMarkdown(report, changes, errors);
+                DiffReport.WriteMarkdown(report, changes, errors, version);
             }
 
             CommandOutput.Write(line, output, report.ToString());
@@ -64,6 +70,13 @@ namespace RipeTyped.Cli.Commands
             int breaking = changes.Count(c => c.Breaking);
             error.WriteLine($"{changes.Count} change(s), {breaking} breaking." +
                 (errors.Count > 0 ? $" Plan errors: {errors.Base.Count} in {before.DisplayPath}, {errors.Head.Count} in {after.DisplayPath} (listed in the report; what they touch is not compared)." : ""));
+            if (version.Enforced)
+            {
+                // With a planVersion, breaking changes are allowed with a major bump: the check is the bump.
+                error.WriteLine((version.Ok ? "Plan version: " : "Plan version check failed: ") + version.Verdict.Replace("`", "").Replace("**", ""));
+                return version.Ok ? ExitCodes.Success : ExitCodes.CheckFailed;
+            }
+
             return breaking > 0 ? ExitCodes.CheckFailed : ExitCodes.Success;
         }
     }

@@ -19,7 +19,7 @@ namespace RipeTyped.Cli.Diff
         /// <summary>A hidden marker so a CI job can find and update its earlier comment instead of adding another.</summary>
         public const string CommentMarker = "<!-- ripe-typed-diff -->";
 
-        public static void WriteMarkdown(TextWriter output, IReadOnlyList<PlanChange> changes, PlanErrors errors)
+        public static void WriteMarkdown(TextWriter output, IReadOnlyList<PlanChange> changes, PlanErrors errors, VersionBump version)
         {
             output.WriteLine(CommentMarker);
             output.WriteLine("### Tracking plan changes");
@@ -27,10 +27,24 @@ namespace RipeTyped.Cli.Diff
             output.WriteLine($"{Markdown.Code(errors.BaseName)} → {Markdown.Code(errors.HeadName)}");
             output.WriteLine();
             WriteErrors(output, errors);
+            if (version.Enforced)
+            {
+                output.WriteLine((version.Ok ? "✅ **Plan version:** " : "❌ **Plan version:** ") + version.Verdict);
+                output.WriteLine();
+            }
+
             if (changes.Count == 0)
             {
                 output.WriteLine("No changes to events, pages or traits.");
                 return;
+            }
+
+            var owners = changes.Where(c => c.Owner != null).Select(c => c.Owner!).Distinct().OrderBy(o => o, System.StringComparer.Ordinal).ToList();
+            if (owners.Count > 0)
+            {
+                output.WriteLine("**Review needed from:** " + string.Join(", ", owners.Select(Markdown.Code))
+                    + (changes.Any(c => c.Owner is null) ? " (and a maintainer, for changes with no owner)" : ""));
+                output.WriteLine();
             }
 
             var breaking = changes.Where(c => c.Breaking).ToList();
@@ -42,12 +56,23 @@ namespace RipeTyped.Cli.Diff
             WriteSection(output, "Not breaking", other);
         }
 
-        public static void WriteJson(TextWriter output, IReadOnlyList<PlanChange> changes, PlanErrors errors)
+        public static void WriteJson(TextWriter output, IReadOnlyList<PlanChange> changes, PlanErrors errors, VersionBump version)
         {
             var document = new
             {
                 breaking = changes.Count(c => c.Breaking),
-                changes = changes.Select(c => new { section = c.Section, subject = c.Subject, description = c.Description, breaking = c.Breaking }),
+                version = new
+                {
+                    @base = version.BaseVersion,
+                    head = version.HeadVersion,
+                    required = version.Required.ToString().ToLowerInvariant(),
+                    made = version.Made.ToString().ToLowerInvariant(),
+                    enforced = version.Enforced,
+                    ok = version.Ok,
+                    verdict = version.Verdict,
+                },
+                owners = changes.Where(c => c.Owner != null).Select(c => c.Owner).Distinct().OrderBy(o => o, System.StringComparer.Ordinal),
+                changes = changes.Select(c => new { section = c.Section, subject = c.Subject, description = c.Description, breaking = c.Breaking, owner = c.Owner }),
                 errors = new
                 {
                     @base = errors.Base.Select(e => new { line = e.Span.DisplayLine, column = e.Span.DisplayColumn, id = e.Id, message = e.Message }),
@@ -92,16 +117,26 @@ namespace RipeTyped.Cli.Diff
             output.WriteLine();
             output.WriteLine($"#### {title}");
             output.WriteLine();
-            foreach (var group in changes.GroupBy(c => c.Section))
+            bool byOwner = changes.Any(c => c.Owner != null);
+            foreach (var owned in changes.GroupBy(c => c.Owner).OrderBy(g => g.Key is null ? 1 : 0).ThenBy(g => g.Key, System.StringComparer.Ordinal))
             {
-                output.WriteLine($"**{group.Key}**");
-                output.WriteLine();
-                foreach (var change in group)
+                if (byOwner)
                 {
-                    output.WriteLine($"- {Markdown.Code(change.Subject)}: {change.Description}");
+                    output.WriteLine(owned.Key is null ? "##### No owner" : $"##### Owner: {Markdown.Code(owned.Key)}");
+                    output.WriteLine();
                 }
 
-                output.WriteLine();
+                foreach (var group in owned.GroupBy(c => c.Section))
+                {
+                    output.WriteLine($"**{group.Key}**");
+                    output.WriteLine();
+                    foreach (var change in group)
+                    {
+                        output.WriteLine($"- {Markdown.Code(change.Subject)}: {change.Description}");
+                    }
+
+                    output.WriteLine();
+                }
             }
         }
     }

@@ -7,7 +7,15 @@ namespace RipeTyped.Cli.Diff
     /// <summary>One difference between two plan versions and whether it breaks callers or the data.</summary>
     /// <param name="Section">Events, Pages, Identify traits or Group traits.</param>
     /// <param name="Subject">The event/page name, with the property path when the change is to a property.</param>
-    internal sealed record PlanChange(string Section, string Subject, string Description, bool Breaking);
+    /// <param name="Owner">The owner of the call it touches (head's, else base's), whose review it needs; null when none is named.</param>
+    internal sealed record PlanChange(string Section, string Subject, string Description, bool Breaking, string? Owner = null)
+    {
+        /// <summary>The event, page or trait set the change is in (the subject without the property path).</summary>
+        public string Call => Subject.Split(new[] { " › " }, 2, StringSplitOptions.None)[0];
+
+        /// <summary>Only a description changed: documentation, not the data.</summary>
+        public bool DescriptionOnly => Description == "description changed" || Description.StartsWith("description ", StringComparison.Ordinal);
+    }
 
     /// <summary>
     /// The semantic diff of two plans. Breaking means existing tracking code stops compiling, or the data Ripe receives
@@ -46,7 +54,15 @@ namespace RipeTyped.Cli.Diff
                 }
             }
 
+            // Each change is for its call's owner to review: the head's owner, else (removed calls) the base's.
+            var owners = new Dictionary<(string, string), string>();
+            foreach (var call in baseCalls.Concat(headCalls).Where(c => c.Owner != null))
+            {
+                owners[(call.Section, call.Name)] = call.Owner!;
+            }
+
             return changes
+                .Select(c => owners.TryGetValue((c.Section, c.Call), out string? owner) ? c with { Owner = owner } : c)
                 .OrderByDescending(c => c.Breaking)
                 .ThenBy(c => SectionOrder(c.Section))
                 .ThenBy(c => c.Subject, StringComparer.Ordinal)

@@ -10,7 +10,7 @@ namespace RipeTyped.Cli.Diff
     /// <param name="Open">The call also accepts properties the plan does not list (<c>additionalProperties: true</c>).</param>
     /// <param name="Line">The line of the call's name in the plan, to place diagnostics; 0 for none.</param>
     internal sealed record CallShape(string Section, string Name, bool Deprecated, string? DeprecationReason, string? Description, IReadOnlyDictionary<string, PropertyShape> Properties,
-        bool Open = false, IReadOnlyList<string>? Tags = null, int Line = 0)
+        bool Open = false, IReadOnlyList<string>? Tags = null, int Line = 0, string? Owner = null, IReadOnlyList<string>? Sources = null, string? File = null)
     {
         /// <summary>A fingerprint of the property paths and types, to recognise a renamed call.</summary>
         public string Signature => string.Join(";", Properties.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key + ":" + p.Value.Type));
@@ -63,7 +63,8 @@ namespace RipeTyped.Cli.Diff
             }
 
             return new CallShape(section, name, call.Deprecated, call.DeprecationReason, call.Description, properties,
-                call.AdditionalProperties, call.Tags.Select(t => t.Value).ToList(), call.NameSpan.DisplayLine);
+                call.AdditionalProperties, call.Tags.Select(t => t.Value).ToList(), call.NameSpan.DisplayLine, call.Owner?.Value,
+                call.Sources.Select(s => s.Value).ToList(), call.NameSpan.File);
         }
 
         private static void Add(Dictionary<string, PropertyShape> into, string path, PropertySchema schema)

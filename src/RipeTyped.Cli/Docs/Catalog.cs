@@ -28,6 +28,11 @@ namespace RipeTyped.Cli.Docs
 
         public string Title { get; }
 
+        /// <summary>The plan's <c>sources</c>, for the event × source matrix; empty when the plan names none.</summary>
+        public IReadOnlyList<string> PlanSources { get; init; } = Array.Empty<string>();
+
+        public string? PlanVersion { get; init; }
+
         public string Source { get; }
 
         public IReadOnlyList<(string Section, IReadOnlyList<CatalogEntry> Entries)> Sections { get; }
@@ -55,12 +60,16 @@ namespace RipeTyped.Cli.Docs
             var calls = PlanShape.Of(plan.Plan);
             var errors = plan.Errors.ToList();
 
-            // An error belongs to the call whose name comes last before it (errors above every call are the plan's own).
-            var starts = calls.Where(c => c.Line > 0).Select(c => c.Line).Distinct().OrderBy(l => l).ToList();
+            // An error belongs to the call whose name comes last before it in the same file (errors above every call are the plan's own).
             IReadOnlyList<PlanDiagnostic> ProblemsOf(CallShape call)
             {
-                int next = starts.FirstOrDefault(l => l > call.Line);
-                return call.Line == 0 ? Array.Empty<PlanDiagnostic>() : errors.Where(e => e.Span.DisplayLine >= call.Line && (next == 0 || e.Span.DisplayLine < next)).ToList();
+                if (call.Line == 0)
+                {
+                    return Array.Empty<PlanDiagnostic>();
+                }
+
+                int next = calls.Where(c => c.File == call.File && c.Line > call.Line).Select(c => c.Line).DefaultIfEmpty(0).Min();
+                return errors.Where(e => e.FilePath == (call.File ?? e.FilePath) && e.Span.DisplayLine >= call.Line && (next == 0 || e.Span.DisplayLine < next)).ToList();
             }
 
             var sections = calls
@@ -71,7 +80,11 @@ namespace RipeTyped.Cli.Docs
                     .ToList()))
                 .ToList();
             string className = plan.Spec?.ClassName ?? "analytics";
-            return new Catalog(title ?? $"{className} tracking plan", plan.DisplayPath, sections, errors);
+            return new Catalog(title ?? $"{className} tracking plan", plan.DisplayPath, sections, errors)
+            {
+                PlanSources = plan.Plan.Sources.Select(x => x.Value).ToList(),
+                PlanVersion = plan.Plan.PlanVersion?.Value,
+            };
         }
 
         public static string Rules(PropertyShape p)

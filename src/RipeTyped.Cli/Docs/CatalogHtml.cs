@@ -106,6 +106,12 @@ namespace RipeTyped.Cli.Docs
                 output.WriteLine($"<p>{E(call.Description)}</p>");
             }
 
+            if (call.Owner != null || call.Sources is { Count: > 0 })
+            {
+                output.WriteLine("<p>" + (call.Owner is null ? "" : $"Owner: <code>{E(call.Owner)}</code> ")
+                    + (call.Sources is { Count: > 0 } sources ? "Sources: " + string.Join(" ", sources.Select(t => $"<code>{E(t)}</code>")) : "") + "</p>");
+            }
+
             if (call.Tags is { Count: > 0 } tags)
             {
                 output.WriteLine("<p>Tags: " + string.Join(" ", tags.Select(t => $"<code>{E(t)}</code>")) + "</p>");
