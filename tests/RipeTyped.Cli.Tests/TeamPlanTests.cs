@@ -1,0 +1,138 @@
+using System.IO;
+
+namespace RipeTyped.Cli.Tests;
+
+/// <summary>
+/// The CLI on team-scale plans: a plan split across files is one plan for every command (as for the build), diff
+/// enforces the planVersion bump and names the owners whose review a change needs, docs shows owners and sources.
+/// </summary>
+public class TeamPlanTests
+{
+    private const string Main = """
+        version: 1
+        planVersion: 1.4.0
+        owner: growth
+        sources: [web, billing-api]
+        definitions:
+          plan_tier: { type: enum, values: [free, pro] }
+        events:
+          - name: Clicked Upgrade Button
+            description: The upgrade button was clicked.
+            sources: [web]
+            properties: { tier: { $ref: plan_tier } }
+        """;
+
+    private const string Billing = """
+        version: 1
+        owner: billing
+        events:
+          - name: Paid Invoice
+            description: An invoice was paid.
+            sources: [billing-api]
+            properties:
+              tier: { $ref: plan_tier, required: true }
+        """;
+
+    private static string SplitPlan(TempDirectory dir, string main = Main, string billing = Billing)
+    {
+        dir.File("tracking-plan.yaml", main);
+        dir.File("billing.tracking-plan.yaml", billing);
+        return dir.File("tracking-plan.yaml");
+    }
+
+    [Fact]
+    public void Lint_reads_the_files_of_a_split_plan_as_one_and_names_each_file()
+    {
+        using var dir = new TempDirectory();
+        SplitPlan(dir, billing: Billing.Replace("sources: [billing-api]", "sources: [billing]"));
+
+        var (exit, output, _) = CliRunner.RunProcess(dir.Path, "lint", "tracking-plan.yaml");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("billing.tracking-plan.yaml(6,15): error RIPE0018", output);
+        Assert.DoesNotContain("RIPE0006", output); // plan_tier comes from the other file
+    }
+
+    [Fact]
+    public void A_folder_is_the_plan_of_its_files_too()
+    {
+        using var dir = new TempDirectory();
+        SplitPlan(dir);
+
+        var (exit, output, error) = CliRunner.Run("docs", dir.Path);
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("Paid Invoice", output);
+        Assert.Contains("Clicked Upgrade Button", output);
+        Assert.Contains("plan version `1.4.0`", output);
+        Assert.Contains("| Call | Owner | `web` | `billing-api` |", output);
+        Assert.Contains("| [Paid Invoice](#", output);
+        Assert.Matches(@"\| \[Paid Invoice\]\(#[^)]*\) \| `billing` \|  \| ✓ \|", output);
+        Assert.Contains("Owner: `growth` · Sources: `web`", output);
+    }
+
+    [Fact]
+    public void Diff_fails_a_breaking_change_without_a_major_bump_and_says_why()
+    {
+        using var dir = new TempDirectory();
+        string before = dir.File("base.tracking-plan.yaml", Main);
+        string after = dir.File("head.yaml", Main.Replace("planVersion: 1.4.0", "planVersion: 1.5.0").Replace("properties: { tier: { $ref: plan_tier } }", "properties: { tier: { $ref: plan_tier, required: true } }"));
+
+        var (exit, output, error) = CliRunner.Run("diff", before, after);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("❌ **Plan version:** `1.4.0` → `1.5.0` is a minor bump, but the changes need a **major** bump (to 2.0.0): 1 breaking change", output);
+        Assert.Contains("Plan version check failed", error);
+    }
+
+    [Theory]
+    [InlineData("2.0.0", ", required: true }", 0)] // breaking, major bump
+    [InlineData("1.4.1", ", description: Chosen tier }", 0)] // a description: a patch is enough
+    [InlineData("1.4.0", ", description: Chosen tier }", 1)] // ... but not no bump
+    [InlineData("1.4.1", "}, note: string", 1)] // an added property needs a minor bump
+    [InlineData("1.5.0", "}, note: string", 0)]
+    [InlineData("1.3.0", "}", 1)] // went back
+    public void Diff_accepts_the_bump_the_changes_need_and_no_less(string headVersion, string propertyTail, int expectedExit)
+    {
+        using var dir = new TempDirectory();
+        string before = dir.File("base.yaml", Main);
+        string after = dir.File("head.yaml", Main.Replace("planVersion: 1.4.0", "planVersion: " + headVersion).Replace("$ref: plan_tier } }", "$ref: plan_tier " + propertyTail + " }"));
+
+        var (exit, output, error) = CliRunner.Run("diff", before, after);
+
+        Assert.True(exit == expectedExit, output + error);
+    }
+
+    [Fact]
+    public void Diff_groups_changes_by_owner_and_lists_the_reviewers()
+    {
+        using var dir = new TempDirectory();
+        SplitPlan(dir);
+        string head = Path.Combine(dir.Path, "head");
+        Directory.CreateDirectory(head);
+        File.WriteAllText(Path.Combine(head, "tracking-plan.yaml"), Main.Replace("1.4.0", "2.0.0").Replace("  - name: Clicked Upgrade Button", "  - name: Opened Settings\n  - name: Clicked Upgrade Button"));
+        File.WriteAllText(Path.Combine(head, "billing.tracking-plan.yaml"), Billing.Replace("  - name: Paid Invoice", "  - name: Refunded Invoice\n    owner: finance\n  - name: Paid Invoice").Replace("      tier: { $ref: plan_tier, required: true }", "      note: string"));
+
+        var (exit, output, error) = CliRunner.Run("diff", dir.Path, head);
+
+        Assert.True(exit == 0, output + error); // breaking, with a major bump
+        Assert.Contains("**Review needed from:** `billing`, `finance`, `growth`", output);
+        Assert.Contains("##### Owner: `billing`", output);
+        Assert.Contains("`Paid Invoice › tier`: property removed", output);
+        Assert.True(output.IndexOf("##### Owner: `billing`") < output.IndexOf("`Paid Invoice › tier`"));
+        Assert.Contains("##### Owner: `finance`", output);
+    }
+
+    [Fact]
+    public void Removing_the_plan_version_fails_the_diff()
+    {
+        using var dir = new TempDirectory();
+        string before = dir.File("base.yaml", Main);
+        string after = dir.File("head.yaml", Main.Replace("planVersion: 1.4.0\n", ""));
+
+        var (exit, output, _) = CliRunner.Run("diff", before, after);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("`planVersion` (1.4.0) was removed", output);
+    }
+}
