@@ -135,4 +135,25 @@ public class TeamPlanTests
         Assert.Equal(1, exit);
         Assert.Contains("`planVersion` (1.4.0) was removed", output);
     }
+
+    [Fact]
+    public void Per_source_rule_lists_import_into_one_split_plan_with_sources()
+    {
+        // Segment keeps one rule list per source: import each with its source, as files of one plan.
+        using var dir = new TempDirectory();
+        string corpus = Path.Combine(System.AppContext.BaseDirectory, "Corpus");
+        var (webExit, _, webError) = CliRunner.Run("import", Path.Combine(corpus, "public-api-rules.json"), "--source", "web", "--output", Path.Combine(dir.Path, "tracking-plan.yaml"));
+        var (serverExit, _, serverError) = CliRunner.Run("import", Path.Combine(corpus, "typewriter-local-plan.json"), "--source", "server", "--output", Path.Combine(dir.Path, "server.tracking-plan.yaml"));
+
+        Assert.True(webExit == 0, webError);
+        Assert.True(serverExit == 0, serverError);
+        string web = File.ReadAllText(Path.Combine(dir.Path, "tracking-plan.yaml"));
+        Assert.Contains("sources: [\"web\"]\n", web);
+        Assert.Contains("    sources: [\"web\"]\n", web);
+
+        var (lintExit, lintOutput, lintError) = CliRunner.Run("lint", dir.Path);
+        Assert.DoesNotContain("error", lintOutput);
+        Assert.Contains("(+1 more file)", lintError);
+        Assert.Equal(0, lintExit);
+    }
 }

@@ -4,6 +4,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using RipeTyped.Cli.Import;
 using RipeTyped.Cli.Infrastructure;
+using RipeTyped.Generator.Plan;
 using RipeTyped.Cli.Lint;
 
 namespace RipeTyped.Cli.Commands
@@ -15,10 +16,10 @@ namespace RipeTyped.Cli.Commands
 
         public string Summary => "Convert a Segment Protocols tracking plan (JSON Schema rules) into tracking-plan.yaml.";
 
-        public (string[] Values, string[] Flags) Options => (new[] { "output", ProjectNamespace.OptionName }, new[] { "force" });
+        public (string[] Values, string[] Flags) Options => (new[] { "output", "source", ProjectNamespace.OptionName }, new[] { "force" });
 
         public string Help => """
-            Usage: ripe-typed import <segment-plan.json> [--output tracking-plan.yaml] [--force] [--namespace NS]
+            Usage: ripe-typed import <segment-plan.json> [--output tracking-plan.yaml] [--force] [--source NAME] [--namespace NS]
 
             Converts a Segment Protocols tracking plan into RipeTyped's tracking-plan.yaml. Layouts: Typewriter v7 /
             Config API plan.json, Typewriter v8/v9 plan.json, Typewriter's older local plans, and Public API rule
@@ -32,6 +33,8 @@ namespace RipeTyped.Cli.Commands
 
               --output file  where to write (default ./tracking-plan.yaml); written whole or not at all
               --force        overwrite an existing file
+              --source NAME        every imported call is implemented by this source (for Segment's per-source rule
+                                   lists); Segment labels keyed "source" map onto sources too
               --namespace NS       namespace of the C# names shown when the plan sets none (default: from the
                                    project file next to the plan, as the build takes it)
 
@@ -63,15 +66,27 @@ namespace RipeTyped.Cli.Commands
             }
 
             var plan = SegmentPlanReader.Read(json, input);
+            if (line.Option("source") is { } source)
+            {
+                // A per-source rule list (Segment keeps one per source): every call in it is that source's.
+                foreach (var call in plan.AllCalls)
+                {
+                    call.AddSource(source);
+                }
+            }
+
             error.WriteLine($"Read {plan.Layout}: {plan.Events.Count} event(s), {plan.Pages.Count} page(s){(plan.Identify is null ? "" : ", identify")}{(plan.Group is null ? "" : ", group")}…");
-            string yaml = PlanYamlWriter.Write(plan, Path.GetFileName(input));
+            // Into a part of a split plan (x.tracking-plan.yaml next to an existing tracking-plan.yaml): options stay the main file's.
+            bool asPart = !PlanLoader.IsMainPlanFile(target) && PlanLoader.IsPlanFile(target)
+                && File.Exists(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(target))!, PlanLoader.FileName));
+            string yaml = PlanYamlWriter.Write(plan, Path.GetFileName(input), asPart);
 
             // The result goes through the same loader as a build would, so what is written is known to load; the C#
             // names it chose for colliding wire names are then pinned with csharpName, and the plan is checked again.
             var loaded = progress.Step("checking the imported plan", yaml.Length, () => LoadedPlan.FromText(yaml, target, ProjectNamespace.For(line.Option(ProjectNamespace.OptionName), target)));
             if (loaded.Spec is { } spec && CollisionPins.Apply(plan, spec) is int pinned && pinned > 0)
             {
-                yaml = PlanYamlWriter.Write(plan, Path.GetFileName(input));
+                yaml = PlanYamlWriter.Write(plan, Path.GetFileName(input), asPart);
                 loaded = progress.Step("checking the imported plan", yaml.Length, () => LoadedPlan.FromText(yaml, target, ProjectNamespace.For(line.Option(ProjectNamespace.OptionName), target)));
                 error.WriteLine($"Pinned the C# names of {pinned} colliding name(s) with csharpName (see docs/naming.md).");
             }

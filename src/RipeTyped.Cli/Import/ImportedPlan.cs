@@ -75,7 +75,19 @@ namespace RipeTyped.Cli.Import
 
         public List<string> Tags { get; } = new List<string>();
 
+        /// <summary>The sources that implement the call: Segment labels keyed <c>source</c>, or <c>import --source</c>.</summary>
+        public List<string> Sources { get; } = new List<string>();
+
         public List<ImportedProperty> Properties { get; } = new List<ImportedProperty>();
+
+        /// <summary>Adds a source once.</summary>
+        public void AddSource(string source)
+        {
+            if (source.Trim().Length > 0 && !Sources.Contains(source.Trim()))
+            {
+                Sources.Add(source.Trim());
+            }
+        }
     }
 
     internal sealed class ImportedProperty

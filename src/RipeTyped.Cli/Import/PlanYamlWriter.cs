@@ -11,7 +11,11 @@ namespace RipeTyped.Cli.Import
     /// </summary>
     internal static class PlanYamlWriter
     {
-        public static string Write(ImportedPlan plan, string source)
+        /// <param name="asPart">
+        /// The file joins a split plan whose main file exists: options are set once, in the main file, so the detected ones
+        /// are written as a comment here (two files setting them differently would be RIPE0017).
+        /// </param>
+        public static string Write(ImportedPlan plan, string source, bool asPart = false)
         {
             var yaml = new StringBuilder();
             yaml.Append("# Imported by 'ripe-typed import' from ").Append(OneLine(source)).Append(" (").Append(plan.Layout).Append(")\n");
@@ -22,10 +26,22 @@ namespace RipeTyped.Cli.Import
 
             yaml.Append("# yaml-language-server: $schema=https://raw.githubusercontent.com/ripetyped/ripetyped/main/schema/tracking-plan.schema.json\n");
             yaml.Append("version: 1\n");
-            yaml.Append("options:\n")
-                .Append("  eventCase: ").Append(plan.EventCase).Append('\n')
-                .Append("  eventWordOrder: ").Append(plan.EventWordOrder).Append('\n')
-                .Append("  propertyCase: ").Append(plan.PropertyCase).Append('\n');
+            var sources = plan.AllCalls.SelectMany(c => c.Sources).Distinct().ToList();
+            if (sources.Count > 0)
+            {
+                yaml.Append("sources: [").Append(string.Join(", ", sources.Select(Quote))).Append("]\n");
+            }
+
+            string indent = asPart ? "#   " : "  ";
+            if (asPart)
+            {
+                yaml.Append("# Options are set once, in the plan's tracking-plan.yaml; the conventions detected in this source:\n");
+            }
+
+            yaml.Append(asPart ? "# options:\n" : "options:\n")
+                .Append(indent).Append("eventCase: ").Append(plan.EventCase).Append('\n')
+                .Append(indent).Append("eventWordOrder: ").Append(plan.EventWordOrder).Append('\n')
+                .Append(indent).Append("propertyCase: ").Append(plan.PropertyCase).Append('\n');
             if (plan.Identify != null)
             {
                 WritePayloadCall(yaml, "identify", "traits", plan.Identify);
@@ -52,6 +68,11 @@ namespace RipeTyped.Cli.Import
             if (call.AdditionalProperties)
             {
                 yaml.Append("  additionalProperties: true\n");
+            }
+
+            if (call.Sources.Count > 0)
+            {
+                yaml.Append("  sources: [").Append(string.Join(", ", call.Sources.Select(Quote))).Append("]\n");
             }
 
             WriteProperties(yaml, payload, call.Properties, 2);
@@ -90,6 +111,11 @@ namespace RipeTyped.Cli.Import
                 if (call.Tags.Count > 0)
                 {
                     yaml.Append("    tags: [").Append(string.Join(", ", call.Tags.Select(Quote))).Append("]\n");
+                }
+
+                if (call.Sources.Count > 0)
+                {
+                    yaml.Append("    sources: [").Append(string.Join(", ", call.Sources.Select(Quote))).Append("]\n");
                 }
 
                 if (call.AdditionalProperties)

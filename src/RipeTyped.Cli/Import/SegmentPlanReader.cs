@@ -118,7 +118,25 @@ namespace RipeTyped.Cli.Import
             }
         }
 
-        /// <summary>Segment labels (<c>{"team": "growth"}</c>, or a list) as tags: <c>team:growth</c>.</summary>
+        /// <summary>
+        /// Segment labels (<c>{"team": "growth"}</c>, or a list) as tags: <c>team:growth</c>; a label keyed <c>source</c> (or
+        /// <c>sources</c>, comma-separated) names the sources that implement the call instead.
+        /// </summary>
+        private static void AddLabel(ImportedCall call, string key, string? value)
+        {
+            if (!string.IsNullOrEmpty(value) && (key.Equals("source", StringComparison.OrdinalIgnoreCase) || key.Equals("sources", StringComparison.OrdinalIgnoreCase)))
+            {
+                foreach (string source in value!.Split(','))
+                {
+                    call.AddSource(source);
+                }
+
+                return;
+            }
+
+            call.Tags.Add(string.IsNullOrEmpty(value) ? key : key + ":" + value);
+        }
+
         internal static void ReadLabels(ImportedPlan plan, JsonElement? labels, ImportedCall call, string path)
         {
             switch (labels)
@@ -130,7 +148,7 @@ namespace RipeTyped.Cli.Import
                     foreach (var label in map.EnumerateObject())
                     {
                         string? value = label.Value.ValueKind == JsonValueKind.String ? label.Value.GetString() : label.Value.GetRawText();
-                        call.Tags.Add(string.IsNullOrEmpty(value) ? label.Name : label.Name + ":" + value);
+                        AddLabel(call, label.Name, value);
                     }
 
                     return;
@@ -144,8 +162,7 @@ namespace RipeTyped.Cli.Import
                         }
                         else if (Json.String(item, "key") is { } key)
                         {
-                            string? value = Json.String(item, "value");
-                            call.Tags.Add(string.IsNullOrEmpty(value) ? key : key + ":" + value);
+                            AddLabel(call, key, Json.String(item, "value"));
                         }
                         else
                         {
