@@ -74,7 +74,7 @@ public sealed class MSBuildWorkspaceTests
         var (workspace, project, _) = await OpenAsync("samples/RipeTyped.Sample/RipeTyped.Sample.csproj");
         using (workspace)
         {
-            var plan = project.AdditionalDocuments.Single(d => d.Name == "tracking-plan.yaml" || d.FilePath!.EndsWith("tracking-plan.yaml", StringComparison.Ordinal));
+            var plan = project.AdditionalDocuments.Single(d => Path.GetFileName(d.FilePath) == "tracking-plan.yaml");
             string text = (await plan.GetTextAsync()).ToString();
             string added = "  - name: Clicked Button\n    description: A button was clicked.\n    properties:\n      button: { type: string, required: true }\n";
             int eventsAt = text.IndexOf("\nevents:\n", StringComparison.Ordinal) + "\nevents:\n".Length;
