@@ -46,7 +46,7 @@ public sealed class ConsumerTests
 
     public ConsumerTests(PackageFeed feed) => _feed = feed;
 
-    private string CreateConsumer(string name, string plan, string program, string planFile = "tracking-plan.yaml")
+    private string CreateConsumer(string name, string plan, string program, string planFile = "tracking-plan.yaml", string extraProperties = "")
     {
         string dir = Path.Combine(_feed.Root, name);
         Directory.CreateDirectory(dir);
@@ -62,6 +62,7 @@ public sealed class ConsumerTests
                 <RipeTypedNamespace>Consumer.Tracking</RipeTypedNamespace>
                 <RestoreAdditionalProjectSources>{_feed.FeedPath}</RestoreAdditionalProjectSources>
                 {(planFile == "tracking-plan.yaml" ? "" : $"<RipeTypedPlanFile>{planFile}</RipeTypedPlanFile>")}
+                {extraProperties}
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="RipeTyped" Version="{_feed.Version}" />
@@ -105,5 +106,26 @@ public sealed class ConsumerTests
         string plan = Path.Combine(dir, "analytics", "shop.yaml");
         Assert.Contains($"{plan}(9,22): error RIPE0004", output);
         Assert.DoesNotContain("CS8785", output); // the generator itself loaded (YamlDotNet is in the package)
+    }
+
+    [Fact]
+    public void A_split_plan_is_picked_up_by_convention_and_a_source_gets_only_its_events()
+    {
+        // tracking-plan.yaml + billing.tracking-plan.yaml next to it (no item written by hand), RipeTypedSource=web.
+        const string Main = "version: 1\nsources: [web, billing-api]\noptions: { className: ShopAnalytics }\nevents:\n  - name: Signed Up\n    description: A user signed up.\n";
+        const string Billing = "version: 1\nevents:\n  - name: Paid Invoice\n    description: An invoice was paid.\n    sources: [billing-api]\n";
+        const string Calls = "Consumer.Tracking.ShopAnalytics a = null!;\na.TrackSignedUp();\n";
+        string dir = CreateConsumer("Web", Main, Calls + "a.TrackPaidInvoice();\n", extraProperties: "<RipeTypedSource>web</RipeTypedSource>");
+        File.WriteAllText(Path.Combine(dir, "billing.tracking-plan.yaml"), Billing);
+
+        var (exit, output) = DotNet.Run(dir, new[] { "build" });
+
+        Assert.NotEqual(0, exit);
+        Assert.Contains("error RIPE2005: The event 'Paid Invoice' is implemented by billing-api; this project is the source 'web'", output);
+        Assert.DoesNotContain("TrackSignedUp", output.Split('\n').Where(l => l.Contains("error", StringComparison.Ordinal)).FirstOrDefault() ?? "");
+
+        File.WriteAllText(Path.Combine(dir, "Program.cs"), Calls);
+        var (fixedExit, fixedOutput) = DotNet.Run(dir, new[] { "build" });
+        Assert.True(fixedExit == 0, fixedOutput);
     }
 }
