@@ -81,7 +81,7 @@ public class TeamPlanTests
         var (exit, output, error) = CliRunner.Run("diff", before, after);
 
         Assert.Equal(1, exit);
-        Assert.Contains("❌ **Plan version:** `1.4.0` → `1.5.0` is a minor bump, but the changes need a **major** bump (to 2.0.0): 1 breaking change", output);
+        Assert.Contains("❌ **Plan version:** `1.4.0` → `1.5.0` (head.yaml, line 2) is a minor bump, but the changes need a **major** bump (to 2.0.0): 1 breaking change", output);
         Assert.Contains("Plan version check failed", error);
     }
 
@@ -155,5 +155,37 @@ public class TeamPlanTests
         Assert.DoesNotContain("error", lintOutput);
         Assert.Contains("(+1 more file)", lintError);
         Assert.Equal(0, lintExit);
+    }
+
+    [Fact]
+    public void Diff_reads_a_split_plan_at_a_git_ref()
+    {
+        using var dir = new TempDirectory();
+        SplitPlan(dir);
+        Git(dir.Path, "init", "-q");
+        Git(dir.Path, "add", ".");
+        Git(dir.Path, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "plan");
+        dir.File("billing.tracking-plan.yaml", Billing.Replace("  - name: Paid Invoice", "  - name: Refunded Invoice\n    sources: [billing-api]\n  - name: Paid Invoice"));
+        dir.File("tracking-plan.yaml", Main.Replace("1.4.0", "1.5.0"));
+
+        var (exit, output, error) = CliRunner.RunProcess(dir.Path, "diff", "git:HEAD:tracking-plan.yaml", "tracking-plan.yaml");
+
+        Assert.True(exit == 0, output + error);
+        Assert.Contains("`tracking-plan.yaml@HEAD (+1 more file)` → `tracking-plan.yaml (+1 more file)`", output);
+        Assert.Contains("`Refunded Invoice`: added", output);
+        Assert.Contains("✅ **Plan version:** `1.4.0` → `1.5.0`: a minor bump", output);
+    }
+
+    private static void Git(string directory, params string[] args)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("git") { WorkingDirectory = directory, UseShellExecute = false, RedirectStandardError = true };
+        foreach (string arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = System.Diagnostics.Process.Start(start)!;
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, process.StandardError.ReadToEnd());
     }
 }

@@ -165,4 +165,22 @@ public class SplitPlanTests
         Assert.Equal(("/repo/ui.tracking-plan.yaml", 2), (flattened.Location.GetLineSpan().Path, flattened.Location.GetLineSpan().StartLinePosition.Line));
         Assert.Single(diagnostics.Where(d => d.Id == "RIPE1001")); // reported once, not once per file
     }
+
+    [Fact]
+    public async Task The_never_tracked_report_lists_only_the_projects_own_events()
+    {
+        var main = new InMemoryAdditionalText("/repo/tracking-plan.yaml", Main);
+        var billing = new InMemoryAdditionalText("/repo/billing.tracking-plan.yaml", Billing);
+        var (_, output, _) = Run("web", "", ("/repo/tracking-plan.yaml", Main), ("/repo/billing.tracking-plan.yaml", Billing));
+        var enabled = output.WithOptions(output.Options.WithSpecificDiagnosticOptions(
+            output.Options.SpecificDiagnosticOptions.SetItem("RIPE2004", ReportDiagnostic.Warn)));
+        var options = new AnalyzerOptions(ImmutableArray.Create<AdditionalText>(main, billing), new TestOptionsProvider("Test.App", source: "web"));
+
+        var diagnostics = await enabled.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new RawTrackCallAnalyzer()), options).GetAnalyzerDiagnosticsAsync();
+
+        var neverTracked = diagnostics.Where(d => d.Id == "RIPE2004").Select(d => d.GetMessage()).OrderBy(m => m).ToList();
+        Assert.Equal(2, neverTracked.Count);
+        Assert.Contains(neverTracked, m => m.Contains("'Clicked Upgrade Button'"));
+        Assert.Contains(neverTracked, m => m.Contains("'Signed Up'"));
+    }
 }

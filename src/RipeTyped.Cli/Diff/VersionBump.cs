@@ -27,6 +27,7 @@ namespace RipeTyped.Cli.Diff
                 : Bump.None;
             string? baseText = before.PlanVersion?.Value;
             string? headText = after.PlanVersion?.Value;
+            string at = after.PlanVersion is { } declared ? $" ({declared.Span.File ?? after.FilePath}, line {declared.Span.DisplayLine})" : "";
             if (baseText is null && headText is null)
             {
                 return new VersionBump(null, null, required, Bump.None, false, true, "The plan declares no `planVersion`: bumps are not checked.");
@@ -48,7 +49,7 @@ namespace RipeTyped.Cli.Diff
                 : Bump.None;
             if (to.CompareTo(from) < 0)
             {
-                return new VersionBump(baseText, headText, required, Bump.None, true, false, $"`planVersion` went back from {baseText} to {headText}.");
+                return new VersionBump(baseText, headText, required, Bump.None, true, false, $"`planVersion` went back from {baseText} to {headText}{at}.");
             }
 
             bool ok = made >= required;
@@ -61,7 +62,7 @@ namespace RipeTyped.Cli.Diff
             };
             string verdict = ok
                 ? $"`{baseText}` → `{headText}`: a {Name(made)} bump; the changes need {needed}."
-                : $"`{baseText}` → `{headText}` is a {Name(made)} bump, but the changes need {needed}.";
+                : $"`{baseText}` → `{headText}`{at} is a {Name(made)} bump, but the changes need {needed}.";
             return new VersionBump(baseText, headText, required, made, true, ok, verdict);
         }
 
