@@ -8,6 +8,7 @@ using RipeTyped.Benchmarks;
 // dotnet run -c Release --project benchmarks/RipeTyped.Benchmarks -- memory 1000000     peak memory over N events
 // dotnet run -c Release --project benchmarks/RipeTyped.Benchmarks -- flaky 10000 5 5xx  one timed run with 5% faults
 // dotnet run -c Release --project benchmarks/RipeTyped.Benchmarks -- plan 5000 > p.yaml  the synthetic N-event plan
+// dotnet run -c Release --project benchmarks/RipeTyped.Benchmarks -- compile-cost 1000   compiler time by generated-code variant
 switch (args.Length > 0 ? args[0] : "")
 {
     case "receiver":
@@ -25,6 +26,8 @@ switch (args.Length > 0 ? args[0] : "")
     case "plan":
         Console.Write(Plans.Synthetic(args.Length > 1 ? int.Parse(args[1]) : 1000));
         return 0;
+    case "compile-cost":
+        return CompileCost.Run(args.Length > 1 ? int.Parse(args[1]) : 1000);
     case "breakdown":
         return Breakdown.Run(args.Length > 1 ? int.Parse(args[1]) : 1000);
     case "flaky":
