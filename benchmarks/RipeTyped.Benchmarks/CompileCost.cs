@@ -21,6 +21,35 @@ namespace RipeTyped.Benchmarks;
 /// </summary>
 internal static class CompileCost
 {
+    /// <summary>Replaces the body of every method with this signature by an empty one (a measurement, not valid output).</summary>
+    private static string EmptyBodies(string source, string signature)
+    {
+        var result = new System.Text.StringBuilder();
+        int at = 0;
+        while (true)
+        {
+            int found = source.IndexOf(signature, at, StringComparison.Ordinal);
+            if (found < 0)
+            {
+                return result.Append(source, at, source.Length - at).ToString();
+            }
+
+            int open = source.IndexOf('{', found);
+            int depth = 0, end = open;
+            for (; end < source.Length; end++)
+            {
+                depth += source[end] == '{' ? 1 : source[end] == '}' ? -1 : 0;
+                if (depth == 0)
+                {
+                    break;
+                }
+            }
+
+            result.Append(source, at, open - at).Append("{ }");
+            at = end + 1;
+        }
+    }
+
     public static int Run(int events)
     {
         var spec = SpecBuilder.Build(PlanLoader.Load(Plans.Synthetic(events), "p.yaml", new List<PlanDiagnostic>()), "Bench", new List<PlanDiagnostic>());
@@ -32,6 +61,10 @@ internal static class CompileCost
             ("#nullable enable annotations (no flow analysis)", sources.Select(s => s.Replace("#nullable enable\n", "#nullable enable annotations\n")).ToList()),
             ("without doc comments", sources.Select(s => Regex.Replace(s, @"^\s*///.*\n", "", RegexOptions.Multiline)).ToList()),
             ("without the facade interface", noInterface),
+            ("WriteTo bodies emptied", sources.Select(s => EmptyBodies(s, "void __P.WriteTo(__W w)")).ToList()),
+            ("Validate bodies emptied", sources.Select(s => EmptyBodies(s, "void __P.Validate(__E e, string p)")).ToList()),
+            ("u8 literals replaced by default", sources.Select(s => Regex.Replace(s, "\"(?:[^\"\\\\]|\\\\.)*\"u8", "default")).ToList()),
+            ("both bodies emptied", sources.Select(s => EmptyBodies(EmptyBodies(s, "void __P.WriteTo(__W w)"), "void __P.Validate(__E e, string p)")).ToList()),
             ("as generated (again: JIT and caches warm)", sources),
         };
 

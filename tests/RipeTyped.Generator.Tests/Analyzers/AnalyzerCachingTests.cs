@@ -103,6 +103,23 @@ public class AnalyzerCachingTests
         Assert.Same(first, second);
     }
 
+    [Fact]
+    public void The_content_cache_keeps_only_the_last_few_plans()
+    {
+        // Many projects and edits in one process: the cache by content holds a bounded number of plans, newest kept.
+        var files = Enumerable.Range(0, RipeTyped.Generator.Loading.PlanAnalysisCache.ContentCapacity + 1)
+            .Select(i => new[] { new RipeTyped.Generator.Plan.PlanText($"/bounded-{i}/tracking-plan.yaml", $"events:\n  - name: Event {i}\n") })
+            .ToList();
+        var first = RipeTyped.Generator.Loading.PlanAnalysisCache.Get(files[0], "App", null);
+        foreach (var later in files.Skip(1))
+        {
+            RipeTyped.Generator.Loading.PlanAnalysisCache.Get(later, "App", null);
+        }
+
+        // Evicted, so loaded again. (Other tests load plans in parallel: they can only evict more, never keep it.)
+        Assert.NotSame(first, RipeTyped.Generator.Loading.PlanAnalysisCache.Get(files[0], "App", null));
+    }
+
     private sealed class CountingAdditionalText(string path, SourceText text) : AdditionalText
     {
         public override string Path { get; } = path;
