@@ -15,6 +15,7 @@ namespace RipeTyped.Generator.Tests.Analyzers;
 /// The analyzers parse a plan text once, whatever the number of analyzers, compilations and threads asking, observed
 /// from outside: the plan's SourceText counts how often its whole text is read (a parse reads it once).
 /// </summary>
+[Collection(PlanCacheCollection.Name)]
 public class AnalyzerCachingTests
 {
     [Fact]
@@ -126,4 +127,11 @@ public class AnalyzerCachingTests
 
         public override SourceText GetText(CancellationToken cancellationToken = default) => text;
     }
+}
+
+/// <summary>Tests of the process-wide plan cache run alone: other tests' plans would evict entries under their feet.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class PlanCacheCollection
+{
+    public const string Name = "Plan cache";
 }
