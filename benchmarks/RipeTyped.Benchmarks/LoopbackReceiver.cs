@@ -42,7 +42,7 @@ public sealed class LoopbackReceiver : IAsyncDisposable
         });
         // /faults/{percent}/{kind}/event/{call}: the same receiver, failing a random share of requests, for
         // FlakyDeliveryBenchmarks: kind "5xx" answers 500 or 503 (no Retry-After) or resets the connection, a third
-        // each; kind "429" answers 429 with Retry-After: 1.
+        // each; kind "429" answers 429 with Retry-After: 1; kinds "500" and "reset" give only that fault.
         app.MapPost("/faults/{percent:int}/{kind}/event/{call}", async (HttpContext context, int percent, string kind) =>
         {
             var buffer = new byte[4096];
@@ -60,7 +60,8 @@ public sealed class LoopbackReceiver : IAsyncDisposable
                     return;
                 }
 
-                switch (roll % 3)
+                // "500" and "reset": one kind of fault only, to tell their costs apart.
+                switch (kind == "500" ? 0 : kind == "reset" ? 2 : roll % 3)
                 {
                     case 0:
                         context.Response.StatusCode = 500;
