@@ -60,6 +60,22 @@ internal static class Plans
 }
 
 /// <summary>A tracking plan handed to the generator from memory, as an IDE hands it an unsaved buffer.</summary>
+/// <summary>The floor the generator benchmarks compare against: every YamlDotNet parsing event of a text, read and dropped.</summary>
+internal static class YamlFloor
+{
+    public static int ParseEvents(string text)
+    {
+        var parser = new YamlDotNet.Core.Parser(new System.IO.StringReader(text));
+        int events = 0;
+        while (parser.MoveNext())
+        {
+            events++;
+        }
+
+        return events;
+    }
+}
+
 internal sealed class InMemoryPlanText(string path, string text) : Microsoft.CodeAnalysis.AdditionalText
 {
     private readonly Microsoft.CodeAnalysis.Text.SourceText _text = Microsoft.CodeAnalysis.Text.SourceText.From(text);

@@ -24,6 +24,21 @@ internal static class CliRunner
         return (exit, output.ToString(), error.ToString());
     }
 
+    /// <summary>Runs git in <paramref name="directory"/> (test repositories); fails the test when git fails.</summary>
+    public static void Git(string directory, params string[] args)
+    {
+        var start = new ProcessStartInfo("git") { WorkingDirectory = directory, UseShellExecute = false, RedirectStandardError = true };
+        foreach (string arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        string error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, $"git {string.Join(' ', args)}: {error}");
+    }
+
     public static (int ExitCode, string Output, string Error) RunProcess(string workingDirectory, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")

@@ -189,10 +189,10 @@ public sealed class DiffTests
     public void A_version_from_git_history_can_be_the_base()
     {
         using var dir = new TempDirectory();
-        Git(dir.Path, "init", "-q");
+        CliRunner.Git(dir.Path, "init", "-q");
         dir.File("tracking-plan.yaml", Base);
-        Git(dir.Path, "add", "tracking-plan.yaml");
-        Git(dir.Path, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "plan");
+        CliRunner.Git(dir.Path, "add", "tracking-plan.yaml");
+        CliRunner.Git(dir.Path, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "plan");
         dir.File("tracking-plan.yaml", Base.Replace("  - name: Exported Report\n", ""));
 
         var (exit, output, error) = CliRunner.RunProcess(dir.Path, "diff", "git:HEAD:tracking-plan.yaml", "tracking-plan.yaml");
@@ -203,19 +203,5 @@ public sealed class DiffTests
         Assert.Contains("`Exported Report`: removed", output);
         Assert.Equal(3, badExit);
         Assert.Contains("git cannot read 'tracking-plan.yaml' at 'no-such-branch'", badError);
-    }
-
-    private static void Git(string directory, params string[] args)
-    {
-        var start = new System.Diagnostics.ProcessStartInfo("git") { WorkingDirectory = directory, UseShellExecute = false, RedirectStandardError = true };
-        foreach (string arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = System.Diagnostics.Process.Start(start)!;
-        string error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"git {string.Join(' ', args)}: {error}");
     }
 }

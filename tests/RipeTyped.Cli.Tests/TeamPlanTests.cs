@@ -162,9 +162,9 @@ public class TeamPlanTests
     {
         using var dir = new TempDirectory();
         SplitPlan(dir);
-        Git(dir.Path, "init", "-q");
-        Git(dir.Path, "add", ".");
-        Git(dir.Path, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "plan");
+        CliRunner.Git(dir.Path, "init", "-q");
+        CliRunner.Git(dir.Path, "add", ".");
+        CliRunner.Git(dir.Path, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "plan");
         dir.File("billing.tracking-plan.yaml", Billing.Replace("  - name: Paid Invoice", "  - name: Refunded Invoice\n    sources: [billing-api]\n  - name: Paid Invoice"));
         dir.File("tracking-plan.yaml", Main.Replace("1.4.0", "1.5.0"));
 
@@ -174,18 +174,5 @@ public class TeamPlanTests
         Assert.Contains("`tracking-plan.yaml@HEAD (+1 more file)` → `tracking-plan.yaml (+1 more file)`", output);
         Assert.Contains("`Refunded Invoice`: added", output);
         Assert.Contains("✅ **Plan version:** `1.4.0` → `1.5.0`: a minor bump", output);
-    }
-
-    private static void Git(string directory, params string[] args)
-    {
-        var start = new System.Diagnostics.ProcessStartInfo("git") { WorkingDirectory = directory, UseShellExecute = false, RedirectStandardError = true };
-        foreach (string arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = System.Diagnostics.Process.Start(start)!;
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, process.StandardError.ReadToEnd());
     }
 }
