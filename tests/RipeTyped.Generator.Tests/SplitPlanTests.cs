@@ -183,4 +183,15 @@ public class SplitPlanTests
         Assert.Contains(neverTracked, m => m.Contains("'Clicked Upgrade Button'"));
         Assert.Contains(neverTracked, m => m.Contains("'Signed Up'"));
     }
+
+    [Fact]
+    public void A_project_source_the_plan_does_not_list_is_RIPE0020()
+    {
+        var (_, output, diagnostics) = Run("webb", "", ("/repo/tracking-plan.yaml", Main), ("/repo/billing.tracking-plan.yaml", Billing));
+
+        var diagnostic = Assert.Single(diagnostics, d => d.Id == "RIPE0020");
+        Assert.Equal(("/repo/tracking-plan.yaml", 3), (diagnostic.Location.GetLineSpan().Path, diagnostic.Location.GetLineSpan().StartLinePosition.Line));
+        Assert.Contains("'webb'", diagnostic.GetMessage());
+        Assert.DoesNotContain("TrackClickedUpgradeButton", Members(output, "RipeAnalytics"));
+    }
 }

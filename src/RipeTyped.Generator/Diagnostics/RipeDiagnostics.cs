@@ -65,6 +65,9 @@ namespace RipeTyped.Generator.Diagnostics
         public static readonly DiagnosticDescriptor InvalidPlanVersion = Error("RIPE0019", "Invalid plan version",
             "planVersion '{0}' is not a semantic version: write major.minor.patch, e.g. 1.4.0");
 
+        public static readonly DiagnosticDescriptor UnknownProjectSource = Error("RIPE0020", "Project source not in the plan",
+            "This project's RipeTypedSource is '{0}', which is not under the plan's 'sources' ({1}); it gets only the calls that name no source");
+
         public static readonly DiagnosticDescriptor InternalError = Error("RIPE0099", "RipeTyped failed on this tracking plan",
             "RipeTyped could not process the tracking plan ({0}); no code was generated. Please report this with the plan.");
 

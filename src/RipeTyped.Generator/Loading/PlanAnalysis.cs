@@ -90,6 +90,13 @@ namespace RipeTyped.Generator.Loading
                 }
 
                 GenerationSpec spec = SpecBuilder.Build(plan, defaultNamespace, source, diagnostics);
+                if (source is not null && plan.Sources.Count > 0 && !plan.Sources.Exists(s => s.Value == source))
+                {
+                    // A misspelt project source would silently leave out every event of its own.
+                    diagnostics.Add(PlanDiagnostic.Create(
+                        RipeDiagnostics.UnknownProjectSource, path, plan.Sources[0].Span, source, string.Join(", ", plan.Sources.Select(s => s.Value))));
+                }
+
                 var naming = new List<PlanDiagnostic>();
                 PlanLinter.Lint(plan, naming);
                 return new PlanAnalysis(path, defaultNamespace, source, PlanReadability.Readable, plan, spec, diagnostics, naming);
