@@ -158,6 +158,24 @@ public class TeamPlanTests
     }
 
     [Fact]
+    public void A_plan_file_of_another_name_at_a_git_ref_is_read_alone()
+    {
+        using var dir = new TempDirectory();
+        Directory.CreateDirectory(Path.Combine(dir.Path, "analytics"));
+        dir.File("analytics/web.yaml", Main);
+        CliRunner.Git(dir.Path, "init", "-q");
+        CliRunner.Git(dir.Path, "add", ".");
+        CliRunner.Git(dir.Path, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "plan");
+        dir.File("analytics/web.yaml", Main.Replace("1.4.0", "1.4.1").Replace("The upgrade button was clicked.", "The upgrade button was pressed."));
+
+        var (exit, output, error) = CliRunner.RunProcess(dir.Path, "diff", "git:HEAD:analytics/web.yaml", "analytics/web.yaml");
+
+        Assert.True(exit == 0, output + error);
+        Assert.Contains("`analytics/web.yaml@HEAD` → `analytics/web.yaml`", output);
+        Assert.Contains("description changed", output);
+    }
+
+    [Fact]
     public void Diff_reads_a_split_plan_at_a_git_ref()
     {
         using var dir = new TempDirectory();

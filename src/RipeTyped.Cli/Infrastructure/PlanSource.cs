@@ -42,8 +42,9 @@ namespace RipeTyped.Cli.Infrastructure
                 paths = PlanLoader.IsPlanFile(spec) ? PlanFilesIn(Path.GetDirectoryName(Path.GetFullPath(spec))!) : new List<string> { spec };
             }
 
+            var ordered = PlanLoader.InReadingOrder(paths, p => p);
             var files = new List<PlanText>();
-            foreach (string path in PlanLoader.InReadingOrder(paths, p => p))
+            foreach (string path in ordered)
             {
                 try
                 {
@@ -55,7 +56,7 @@ namespace RipeTyped.Cli.Infrastructure
                 }
             }
 
-            return (files, PlanLoader.InReadingOrder(paths, p => p)[0]);
+            return (files, ordered[0]);
         }
 
         /// <summary>The plan files of a folder (not its subfolders), as the build's convention picks them.</summary>
@@ -114,29 +115,25 @@ namespace RipeTyped.Cli.Infrastructure
             string reference = rest.Substring(0, colon);
             string path = rest.Substring(colon + 1).Replace('\\', '/').TrimEnd('/');
 
-            // The same set as for a working-tree path: a plan file brings its folder's plan files, a folder its plan files.
-            string? folder = PlanLoader.IsPlanFile(path) ? (path.Contains('/') ? path.Substring(0, path.LastIndexOf('/')) : "") : null;
-            var paths = new List<string>();
-            if (folder is null)
+            // The same set as for a working-tree path: a folder gives its plan files, a plan file brings its folder's, a file
+            // of another name is read alone.
+            bool isFolder = Git(spec, path, reference, "cat-file", "-t", reference + ":" + path).Trim() == "tree";
+            string? folder = isFolder ? path : PlanLoader.IsPlanFile(path) ? (path.Contains('/') ? path.Substring(0, path.LastIndexOf('/')) : "") : null;
+            var paths = folder is null
+                ? new List<string> { path }
+                : Git(spec, path, reference, "ls-tree", "--name-only", reference + ":" + folder).Split('\n')
+                    .Select(l => l.Trim())
+                    .Where(l => l.Length > 0 && PlanLoader.IsPlanFile(l))
+                    .Select(l => folder.Length == 0 ? l : folder + "/" + l)
+                    .ToList();
+            if (paths.Count == 0)
             {
-                string listing = Git(spec, path, reference, "ls-tree", "--name-only", reference + ":" + path);
-                paths.AddRange(listing.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && PlanLoader.IsPlanFile(l)).Select(l => path + "/" + l));
-                if (paths.Count == 0)
-                {
-                    // Not a folder at REF (or none of its files is a plan file): the file itself.
-                    paths.Add(path);
-                }
-            }
-            else
-            {
-                string listing = Git(spec, path, reference, "ls-tree", "--name-only", reference + ":" + folder);
-                paths.AddRange(listing.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && PlanLoader.IsPlanFile(l)).Select(l => folder.Length == 0 ? l : folder + "/" + l));
+                throw CliException.Input($"{spec}: no tracking-plan.yaml or *.tracking-plan.yaml in '{path}' at '{reference}'.");
             }
 
-            var files = PlanLoader.InReadingOrder(paths, p => p)
-                .Select(p => new PlanText($"{p}@{reference}", Git(spec, p, reference, "show", reference + ":" + p)))
-                .ToList();
-            return (files, PlanLoader.InReadingOrder(paths, p => p)[0]);
+            var ordered = PlanLoader.InReadingOrder(paths, p => p);
+            var files = ordered.Select(p => new PlanText($"{p}@{reference}", Git(spec, p, reference, "show", reference + ":" + p))).ToList();
+            return (files, ordered[0]);
         }
 
         private static string Git(string spec, string path, string reference, params string[] arguments)
