@@ -8,13 +8,11 @@ namespace RipeTyped.Cli.Diff
     /// <param name="Section">Events, Pages, Identify traits or Group traits.</param>
     /// <param name="Subject">The event/page name, with the property path when the change is to a property.</param>
     /// <param name="Owner">The owner of the call it touches (head's, else base's), whose review it needs; null when none is named.</param>
-    internal sealed record PlanChange(string Section, string Subject, string Description, bool Breaking, string? Owner = null)
+    /// <param name="DescriptionOnly">Only a description changed: documentation, not the data (a patch bump).</param>
+    internal sealed record PlanChange(string Section, string Subject, string Description, bool Breaking, string? Owner = null, bool DescriptionOnly = false)
     {
         /// <summary>The event, page or trait set the change is in (the subject without the property path).</summary>
         public string Call => Subject.Split(new[] { " › " }, 2, StringSplitOptions.None)[0];
-
-        /// <summary>Only a description changed: documentation, not the data.</summary>
-        public bool DescriptionOnly => Description == "description changed" || Description.StartsWith("description ", StringComparison.Ordinal);
     }
 
     /// <summary>
@@ -83,7 +81,7 @@ namespace RipeTyped.Cli.Diff
 
             if (!string.Equals(old.Description, head.Description, StringComparison.Ordinal))
             {
-                changes.Add(new PlanChange(head.Section, name, "description changed", false));
+                changes.Add(new PlanChange(head.Section, name, "description changed", false, DescriptionOnly: true));
             }
 
             if (old.Open && !head.Open)
@@ -176,7 +174,7 @@ namespace RipeTyped.Cli.Diff
             Bound(section, subject, "maxLength", old.MaxLength, now.MaxLength, tighterWhenHigher: false, changes);
             if (!string.Equals(old.Description, now.Description, StringComparison.Ordinal))
             {
-                changes.Add(new PlanChange(section, subject, "description changed", false));
+                changes.Add(new PlanChange(section, subject, "description changed", false, DescriptionOnly: true));
             }
         }
 
