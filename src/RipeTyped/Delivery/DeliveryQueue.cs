@@ -62,7 +62,7 @@ namespace RipeTyped.Delivery
             _statistics = statistics;
             _logger = options.Logger;
             _sendGate = new SendGate(options.RetryBaseDelay, options.RetryMaxDelay, _logger);
-            _retryPolicy = new RetryPolicy(options);
+            _retryPolicy = sender.RetryPolicy;
             if (options.SpoolDirectory != null)
             {
                 // Cold segments are read back whole once the queue is half empty, so half the queue bounds a segment.

@@ -28,7 +28,7 @@ namespace RipeTyped.Delivery
         private readonly string _endpoint;
         private readonly ILogger? _logger;
         private readonly Uri[] _callUrls = new Uri[RipeCalls.All.Length];
-        private readonly RetryPolicy _retryPolicy;
+
 
         public RipeHttpSender(RipeClientOptions options)
         {
@@ -36,7 +36,7 @@ namespace RipeTyped.Delivery
             _logger = options.Logger;
             _ownsHttp = options.HttpClient is null;
             _http = options.HttpClient ?? new HttpClient(options.CreateHttpMessageHandler(), disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
-            _retryPolicy = new RetryPolicy(options);
+            RetryPolicy = new RetryPolicy(options);
             _authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(options.ApiKey)));
             _endpoint = options.Endpoint.AbsoluteUri.TrimEnd('/');
             foreach (RipeCall call in RipeCalls.All)
@@ -44,6 +44,9 @@ namespace RipeTyped.Delivery
                 _callUrls[(int)call] = new Uri(_endpoint + "/" + call.Path());
             }
         }
+
+        /// <summary>The client's one retry policy: this sender classifies answers with it, the queue schedules retries by it.</summary>
+        public RetryPolicy RetryPolicy { get; }
 
         /// <summary>One attempt: the same messageId and bytes every time. Never throws for HTTP or network failures.</summary>
         public async Task<SendAttempt> AttemptAsync(OutgoingMessage message, CancellationToken stopping)
@@ -73,7 +76,7 @@ namespace RipeTyped.Delivery
                     return SendAttempt.Rejected(status, body);
                 }
 
-                return SendAttempt.Transient(status, body, null, _retryPolicy.RetryAfter(response.Headers.RetryAfter));
+                return SendAttempt.Transient(status, body, null, RetryPolicy.RetryAfter(response.Headers.RetryAfter));
             }
             catch (OperationCanceledException ex) when (!stopping.IsCancellationRequested)
             {
