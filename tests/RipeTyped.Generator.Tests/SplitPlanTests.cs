@@ -44,12 +44,7 @@ public class SplitPlanTests
     private static (GeneratorDriver Driver, Compilation Output, ImmutableArray<Diagnostic> Diagnostics) Run(string? source, string code, params (string Path, string Text)[] files)
     {
         var compilation = GeneratorHarness.Compilation(code);
-        var driver = CSharpGeneratorDriver.Create(
-            new[] { new TrackingPlanGenerator().AsSourceGenerator() },
-            files.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)),
-            GeneratorHarness.ParseOptions(),
-            new TestOptionsProvider("Test.App", source: source),
-            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+        var driver = GeneratorHarness.CreateDriver(files.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)), source);
         var ran = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
         PipelineChecks.AssertCachedOnSecondRun(ran, compilation);
         return (ran, output, diagnostics);

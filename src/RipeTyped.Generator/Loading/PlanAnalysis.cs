@@ -44,8 +44,11 @@ namespace RipeTyped.Generator.Loading
             Spec = spec;
             BuildDiagnostics = buildDiagnostics;
             NamingDiagnostics = namingDiagnostics;
-            Diagnostics = InFileOrder(buildDiagnostics.Concat(namingDiagnostics));
+            _diagnostics = new Lazy<IReadOnlyList<PlanDiagnostic>>(() => InFileOrder(BuildDiagnostics.Concat(NamingDiagnostics)));
         }
+
+        // Only the CLI asks for both sets in file order; the generator and the analyzers read their own set.
+        private readonly Lazy<IReadOnlyList<PlanDiagnostic>> _diagnostics;
 
         /// <summary>The plan's first file (by path): where diagnostics without a position of their own are reported.</summary>
         public string Path { get; }
@@ -70,7 +73,7 @@ namespace RipeTyped.Generator.Loading
         public IReadOnlyList<PlanDiagnostic> NamingDiagnostics { get; }
 
         /// <summary>Every diagnostic of the plan, in file order.</summary>
-        public IReadOnlyList<PlanDiagnostic> Diagnostics { get; }
+        public IReadOnlyList<PlanDiagnostic> Diagnostics => _diagnostics.Value;
 
         public static PlanAnalysis Load(string text, string path, string defaultNamespace, string? source = null) =>
             Load(new[] { new PlanText(path, text) }, defaultNamespace, source);

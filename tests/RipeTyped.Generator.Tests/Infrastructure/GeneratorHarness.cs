@@ -49,11 +49,15 @@ internal static class GeneratorHarness
     public static string FreshPlanPath() => "/fresh-" + Guid.NewGuid().ToString("N") + "/tracking-plan.yaml";
 
     public static GeneratorDriver CreateDriver(AdditionalText plan, LanguageVersion version = LanguageVersion.CSharp12, string? rootNamespace = "Test.App") =>
+        CreateDriver(new[] { plan }, source: null, version, rootNamespace);
+
+    /// <summary>A driver over the files of a (split) plan, for a project that is <paramref name="source"/> (RipeTypedSource).</summary>
+    public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText> plans, string? source, LanguageVersion version = LanguageVersion.CSharp12, string? rootNamespace = "Test.App") =>
         CSharpGeneratorDriver.Create(
             new[] { new TrackingPlanGenerator().AsSourceGenerator() },
-            new[] { plan },
+            plans,
             ParseOptions(version),
-            new TestOptionsProvider(rootNamespace),
+            new TestOptionsProvider(rootNamespace, source: source),
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
     public static GeneratorRun Run(string plan, string code = "", LanguageVersion version = LanguageVersion.CSharp12, string? rootNamespace = "Test.App", string planPath = PlanPath)
