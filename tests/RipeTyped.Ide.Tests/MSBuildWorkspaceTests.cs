@@ -64,6 +64,15 @@ public sealed class MSBuildWorkspaceTests
             Assert.Contains(compilation.SyntaxTrees, t => t.FilePath.EndsWith("AcmeAnalytics.g.cs", StringComparison.Ordinal));
             Assert.NotNull(compilation.GetTypeByMetadataName("Acme.Analytics.AcmeAnalytics")?.GetMembers("TrackClickedBookADemoButton").SingleOrDefault());
             Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+
+            // The plan is split in two files and the sample is its "web" source, as the IDE host loads it: both files are
+            // plan documents, the billing-api events of the second file get no methods, the plan version is a constant.
+            var facade = compilation.GetTypeByMetadataName("Acme.Analytics.AcmeAnalytics")!;
+            Assert.Equal(2, project.AdditionalDocuments.Count(d => d.Name.EndsWith("tracking-plan.yaml", StringComparison.Ordinal)));
+            Assert.Empty(facade.GetMembers("TrackUpgradedPlan"));
+            Assert.Empty(facade.GetMembers("TrackPaidInvoice"));
+            Assert.Equal("web", facade.GetMembers("Source").OfType<IFieldSymbol>().Single().ConstantValue);
+            Assert.NotNull(facade.GetMembers("PlanVersion").OfType<IFieldSymbol>().SingleOrDefault());
             Assert.DoesNotContain(failures, f => f.Contains("RipeTyped", StringComparison.Ordinal) && f.Contains("error", StringComparison.OrdinalIgnoreCase));
         }
     }
