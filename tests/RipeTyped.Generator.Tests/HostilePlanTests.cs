@@ -165,6 +165,6 @@ public class HostilePlanTests
 
         Assert.Empty(run.GeneratorDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error));
         Assert.Contains("public string? P999 { get; set; }", run.Source("SignedUpProperties.g.cs"));
-        Assert.Contains("__.Length(e, p, \"p999\", this.P999, null, 20);", run.Source("SignedUpProperties.g.cs"));
+        Assert.Contains("__.Text(e, p, \"p999\", P999, false, null, null, 20);", run.Source("SignedUpProperties.g.cs"));
     }
 }

@@ -132,7 +132,8 @@ public class NameCollisionTests
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.Empty(run.Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
         string facade = run.Source("RipeAnalytics.g.cs");
-        Assert.Contains("public void TrackSiteChosen(global::Test.App.Analytics.SiteChosenProperties", facade);
+        Assert.Contains("public void TrackSiteChosen(__N.SiteChosenProperties", facade);
+        Assert.Contains("using __N = global::Test.App.Analytics;", facade);
         Assert.Contains("public void PageLanding(", facade);
         string all = string.Join("\n", run.Sources.Select(s => s.SourceText.ToString()));
         Assert.Contains("public enum PlanLevel", all);
@@ -173,13 +174,48 @@ public class NameCollisionTests
         Assert.Equal(600, run.Source("RipeAnalytics.g.cs").Split("_client.Track(").Length - 1);
     }
 
-    /// <summary>(wire name, C# member) pairs of class AProperties, read from its JSON writer: <c>__.StrOpt(w, "wire"u8, this.Member);</c>.</summary>
+    [Fact]
+    public void Members_named_like_the_generated_methods_parameters_are_written_and_checked_as_themselves()
+    {
+        // WriteTo(w) and Validate(e, p) name members without `this.`: a member may not take a parameter's name.
+        var run = GeneratorHarness.Run("""
+            options: { namespace: Params.Tracking }
+            events:
+              - name: A
+                properties:
+                  w: { type: string, csharpName: w, required: true }
+                  e: { type: integer, csharpName: e, minimum: 5 }
+                  p: { type: string, csharpName: p, maxLength: 2 }
+            """);
+        Assert.Empty(run.Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        using var stream = new MemoryStream();
+        Assert.True(run.Output.Emit(stream).Success);
+        var type = Assembly.Load(stream.ToArray()).GetType("Params.Tracking.AProperties")!;
+        Assert.Equal(new[] { "eValue", "pValue", "wValue" }, type.GetProperties().Select(m => m.Name).Order().ToArray());
+        var properties = (IRipeProperties)Activator.CreateInstance(type)!;
+        type.GetProperty("wValue")!.SetValue(properties, "x");
+        type.GetProperty("eValue")!.SetValue(properties, 3L);
+        type.GetProperty("pValue")!.SetValue(properties, "abc");
+
+        using var json = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(json))
+        {
+            properties.WriteTo(writer);
+        }
+
+        Assert.Equal("""{"w":"x","e":3,"p":"abc"}""", Encoding.UTF8.GetString(json.ToArray()));
+        var errors = new List<RipeValidationError>();
+        properties.Validate(errors, "properties");
+        Assert.Equal(new[] { "properties.e", "properties.p" }, errors.Select(error => error.Path).ToArray());
+    }
+
+    /// <summary>(wire name, C# member) pairs of class AProperties, read from its JSON writer: <c>__.StrOpt(w, "wire"u8, Member);</c>.</summary>
     private static List<(string Wire, string Member)> Members(string plan)
     {
         var run = GeneratorHarness.Run(plan);
         Assert.Empty(run.Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
         string source = run.Source("AProperties.g.cs");
-        return System.Text.RegularExpressions.Regex.Matches(source, @"__\.\w+\(w, ""((?:[^""\\]|\\.)*)""u8, this\.(\w+)\)")
+        return System.Text.RegularExpressions.Regex.Matches(source, @"__\.\w+\(w, ""((?:[^""\\]|\\.)*)""u8, (\w+)\)")
             .Select(m => (JsonSerializer.Deserialize<string>("\"" + m.Groups[1].Value + "\"")!, m.Groups[2].Value))
             .ToList();
     }

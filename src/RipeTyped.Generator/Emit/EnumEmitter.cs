@@ -8,10 +8,15 @@ namespace RipeTyped.Generator.Emit
     {
         public static void Emit(CodeWriter w, EnumTypeSpec type, bool topLevel)
         {
-            w.Summary(type.Description, $"Values of the <c>{Escaping.XmlText(type.Name)}</c> enum of the tracking plan.");
             if (topLevel)
             {
+                w.Summary(type.Description, $"Values of the <c>{Escaping.XmlText(type.Name)}</c> enum of the tracking plan.");
                 w.Line(GeneratedCode.Attribute);
+            }
+            else
+            {
+                // Nested in the class of the property that uses it, whose doc says what it is: documented where the plan describes it.
+                w.SummaryIfAny(type.Description);
             }
 
             // Values in plan order, numbered from 0: the wire-values class maps them by position. The member names say what is

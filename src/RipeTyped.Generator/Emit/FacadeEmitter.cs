@@ -15,7 +15,8 @@ namespace RipeTyped.Generator.Emit
 
         public static string Emit(GenerationSpec spec)
         {
-            var w = Start(spec.Namespace, HelpersAlias, "using __I = global::RipeTyped.RipeIdentity;");
+            string ns = spec.Namespace;
+            var w = Start(spec.Namespace, HelpersAlias, "using __I = global::RipeTyped.RipeIdentity;", NamespaceAlias(spec.Namespace));
             if (spec.InterfaceName != null)
             {
                 EmitInterface(w, spec);
@@ -53,16 +54,16 @@ namespace RipeTyped.Generator.Emit
                 w.Line($"public const string Source = {Escaping.Literal(spec.Source)};");
             }
 
-            EmitIdentify(w, spec.Identify);
-            EmitGroup(w, spec.Group);
+            EmitIdentify(w, spec.Identify, ns);
+            EmitGroup(w, spec.Group, ns);
             foreach (var call in spec.Events)
             {
-                EmitTrack(w, call);
+                EmitTrack(w, call, ns);
             }
 
             foreach (var call in spec.Pages)
             {
-                EmitPage(w, call);
+                EmitPage(w, call, ns);
             }
 
             w.Line();
@@ -79,22 +80,23 @@ namespace RipeTyped.Generator.Emit
         /// <summary>Every facade method's signature, for code to depend on (and tests to substitute): <c>I{ClassName}</c>.</summary>
         private static void EmitInterface(CodeWriter w, GenerationSpec spec)
         {
+            string ns = spec.Namespace;
             w.Summary($"The calls of <see cref=\"{spec.ClassName}\"/>, for code to depend on and tests to substitute (plan option <c>facadeInterface</c>).");
             w.Line(Attribute);
             w.Open($"public partial interface {spec.InterfaceName}");
-            w.Line($"{IdentifySignature(spec.Identify, "string userId")};");
-            w.Line($"{IdentifySignature(spec.Identify, Identity + " identity")};");
-            w.Line($"{GroupSignature(spec.Group)};");
+            w.Line($"{IdentifySignature(spec.Identify, "string userId", ns)};");
+            w.Line($"{IdentifySignature(spec.Identify, Identity + " identity", ns)};");
+            w.Line($"{GroupSignature(spec.Group, ns)};");
             foreach (var call in spec.Events)
             {
                 Obsolete(w, call);
-                w.Line($"{TrackSignature(call)};");
+                w.Line($"{TrackSignature(call, ns)};");
             }
 
             foreach (var call in spec.Pages)
             {
                 Obsolete(w, call);
-                w.Line($"{PageSignature(call)};");
+                w.Line($"{PageSignature(call, ns)};");
             }
 
             w.Line($"{FlushSignature};");
@@ -102,31 +104,30 @@ namespace RipeTyped.Generator.Emit
             w.Line();
         }
 
-        private static string IdentifySignature(CallSpec call, string who) => $"void Identify({who}{PayloadParameter(call, "traits")})";
+        private static string IdentifySignature(CallSpec call, string who, string ns) => $"void Identify({who}{PayloadParameter(call, "traits", ns)})";
 
-        private static string GroupSignature(CallSpec call) => $"void Group(string groupId{PayloadParameter(call, "traits")}, {Identity}? identity = null)";
+        private static string GroupSignature(CallSpec call, string ns) => $"void Group(string groupId{PayloadParameter(call, "traits", ns)}, {Identity}? identity = null)";
 
-        private static string TrackSignature(CallSpec call)
+        private static string TrackSignature(CallSpec call, string ns)
         {
-            string properties = PayloadParameter(call, "properties");
+            string properties = PayloadParameter(call, "properties", ns);
             return $"void {call.MethodName}({Trim(properties)}{Comma(properties)}{Identity}? identity = null)";
         }
 
-        private static string PageSignature(CallSpec call)
+        private static string PageSignature(CallSpec call, string ns)
         {
-            string properties = PayloadParameter(call, "properties");
+            string properties = PayloadParameter(call, "properties", ns);
             return $"void {call.MethodName}({Trim(properties)}{Comma(properties)}{PageContext}? page = null, {Identity}? identity = null)";
         }
 
-        private static void EmitIdentify(CodeWriter w, CallSpec call)
+        private static void EmitIdentify(CodeWriter w, CallSpec call, string ns)
         {
-            string traitsParam = PayloadParameter(call, "traits");
             string traitsArg = call.PayloadType is null ? "" : ", traits";
             w.Line();
             w.Summary(call.Description, "Identifies the current user and makes <paramref name=\"userId\"/> the ambient user id of later calls.");
             w.Line("/// <param name=\"userId\">The user's id in your database.</param>");
             DocPayload(w, call, "traits", "The user's traits.");
-            w.Open($"public {IdentifySignature(call, "string userId")}");
+            w.Open($"public {IdentifySignature(call, "string userId", ns)}");
             NullCheck(w, call, "traits");
             w.Line($"_client.Identify(userId{traitsArg});");
             w.Close();
@@ -134,22 +135,21 @@ namespace RipeTyped.Generator.Emit
             w.Summary("Identifies the user of <paramref name=\"identity\"/> without changing the ambient identity (for servers acting for many users).");
             w.Line("/// <param name=\"identity\">The user to identify.</param>");
             DocPayload(w, call, "traits", "The user's traits.");
-            w.Open($"public {IdentifySignature(call, Identity + " identity")}");
+            w.Open($"public {IdentifySignature(call, Identity + " identity", ns)}");
             NullCheck(w, call, "traits");
             w.Line($"_client.Identify(identity{traitsArg});");
             w.Close();
         }
 
-        private static void EmitGroup(CodeWriter w, CallSpec call)
+        private static void EmitGroup(CodeWriter w, CallSpec call, string ns)
         {
-            string traitsParam = PayloadParameter(call, "traits");
             w.Line();
             w.Summary(call.Description, "Associates the user with a group (company, workspace or account); with the ambient identity the group becomes the ambient group id.");
             w.Line("/// <param name=\"groupId\">The group's id, preferably from your database.</param>");
             DocPayload(w, call, "traits", "The group's traits.");
             w.Line(IdentityDoc);
             string traitsArg = call.PayloadType is null ? "null" : "traits";
-            w.Open($"public {GroupSignature(call)}");
+            w.Open($"public {GroupSignature(call, ns)}");
             NullCheck(w, call, "traits");
             w.Line($"_client.Group(groupId, {traitsArg}, identity);");
             w.Close();
@@ -157,27 +157,33 @@ namespace RipeTyped.Generator.Emit
 
         // One method per event and page: a one-line summary (the plan's description, else what it sends) and one line of
         // body. The parameters are the same on every method and documented once, on the class.
-        private static void EmitTrack(CodeWriter w, CallSpec call)
+        private static void EmitTrack(CodeWriter w, CallSpec call, string ns)
         {
             w.Summary(call.Description, $"Tracks the <c>{Escaping.XmlText(call.WireName)}</c> event.");
             Obsolete(w, call);
-            w.Line($"public {TrackSignature(call)} => _client.Track({Escaping.Literal(call.WireName)}, {PayloadArgument(call, "properties")}, identity);");
+            // Required properties are checked for null by the helper: one short call, no generic inference, per event.
+            w.Line(call.PayloadType is not null && call.PayloadRequired
+                ? $"public {TrackSignature(call, ns)} => __.Track(_client, {Escaping.Literal(call.WireName)}, properties, identity);"
+                : $"public {TrackSignature(call, ns)} => _client.Track({Escaping.Literal(call.WireName)}, {PayloadArgument(call, "properties")}, identity);");
         }
 
-        private static void EmitPage(CodeWriter w, CallSpec call)
+        private static void EmitPage(CodeWriter w, CallSpec call, string ns)
         {
             w.Summary(call.Description, $"Records a view of the <c>{Escaping.XmlText(call.WireName)}</c> page.");
             Obsolete(w, call);
-            w.Line($"public {PageSignature(call)} => _client.Page({Escaping.Literal(call.WireName)}, {PayloadArgument(call, "properties")}, page, identity);");
+            w.Line(call.PayloadType is not null && call.PayloadRequired
+                ? $"public {PageSignature(call, ns)} => __.Page(_client, {Escaping.Literal(call.WireName)}, properties, page, identity);"
+                : $"public {PageSignature(call, ns)} => _client.Page({Escaping.Literal(call.WireName)}, {PayloadArgument(call, "properties")}, page, identity);");
         }
 
-        /// <summary>The payload argument: checked for null where it is required (the parameter is then not optional).</summary>
-        private static string PayloadArgument(CallSpec call, string name) =>
-            call.PayloadType is null ? "null" : call.PayloadRequired ? $"__.NotNull({name}, \"{name}\")" : name;
+        /// <summary>The payload argument of a call whose payload is not required: the parameter, or null without a payload.</summary>
+        private static string PayloadArgument(CallSpec call, string name) => call.PayloadType is null ? "null" : name;
 
         /// <summary>", T name" or ", T? name = null" (when nothing in it is required), or "" without a payload.</summary>
-        private static string PayloadParameter(CallSpec call, string name) =>
-            call.PayloadType is null ? "" : call.PayloadRequired ? $", {call.PayloadType} {name}" : $", {call.PayloadType}? {name} = null";
+        private static string PayloadParameter(CallSpec call, string name, string ns) =>
+            call.PayloadType is null ? "" : call.PayloadRequired ? $", {LocalType(call, ns)} {name}" : $", {LocalType(call, ns)}? {name} = null";
+
+        private static string LocalType(CallSpec call, string ns) => Local(call.PayloadType!, ns);
 
         private static string Trim(string parameter) => parameter.StartsWith(", ", System.StringComparison.Ordinal) ? parameter.Substring(2) : parameter;
 

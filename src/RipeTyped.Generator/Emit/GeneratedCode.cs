@@ -35,8 +35,28 @@ namespace RipeTyped.Generator.Emit
             "using __E = global::System.Collections.Generic.ICollection<global::RipeTyped.RipeValidationError>;",
         };
 
+        /// <summary>
+        /// The parameters of the generated <c>WriteTo(w)</c> and <c>Validate(e, p)</c>, whose bodies name members without
+        /// <c>this.</c>: reserved among a type's members, so no member can be shadowed by them.
+        /// </summary>
+        public static readonly string[] BodyParameters = { "w", "e", "p" };
+
         /// <summary>Names the generated files use as aliases: reserved in every scope, so no type or member hides them.</summary>
-        public static readonly string[] ReservedAliases = { "__", "__P", "__W", "__E", "__I" };
+        public static readonly string[] ReservedAliases = { "__", "__P", "__W", "__E", "__I", "__N" };
+
+        /// <summary>
+        /// The alias of the generated code's own namespace (<c>__N.OrderCompletedProperties</c>): as safe as a
+        /// <c>global::</c> name (an alias no type or member can take), and a plan's types are named in every facade method,
+        /// interface method and wire-value method, so a long namespace is not paid for a thousand times.
+        /// </summary>
+        public static string NamespaceAlias(string @namespace) => "using __N = global::" + @namespace + ";";
+
+        /// <summary>A type's <c>global::</c> name in the generated namespace, written through <c>__N</c>; any other name as it is.</summary>
+        public static string Local(string qualifiedName, string @namespace)
+        {
+            string prefix = "global::" + @namespace + ".";
+            return qualifiedName.Replace(prefix, "__N.");
+        }
 
         /// <summary>The file header and a file-scoped namespace (C# 10; the generated code needs C# 11 anyway).</summary>
         public static CodeWriter Start(string @namespace, params string[] usings)

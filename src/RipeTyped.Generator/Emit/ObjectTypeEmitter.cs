@@ -30,10 +30,15 @@ namespace RipeTyped.Generator.Emit
         private void EmitType(ObjectTypeSpec type, bool topLevel)
         {
             CollectPatterns(type);
-            _w.Summary(type.Description, DocText.SummaryOf(type));
             if (topLevel)
             {
+                _w.Summary(type.Description, DocText.SummaryOf(type));
                 _w.Line(Attribute);
+            }
+            else
+            {
+                // A nested type is documented where the plan describes it; its property's own doc says what it is.
+                _w.SummaryIfAny(type.Description);
             }
 
             _w.Open($"public sealed partial class {type.Name} : __P");
@@ -97,7 +102,8 @@ namespace RipeTyped.Generator.Emit
                 // Required members are always sent (null as JSON null); optional ones are left out when null.
                 string opt = member.Required ? "" : "Opt";
                 string name = Escaping.Utf8Literal(member.JsonName);
-                string access = "this." + member.Name;
+                // Members by their simple name: no member can be named like the method's parameters (SpecBuilder reserves them).
+                string access = member.Name;
                 var value = member.Value;
                 switch (value.Kind)
                 {
@@ -157,26 +163,19 @@ namespace RipeTyped.Generator.Emit
             foreach (var member in type.Members)
             {
                 string name = Escaping.Literal(member.JsonName);
-                string access = "this." + member.Name;
+                string access = member.Name;
                 var value = member.Value;
-                if (member.Required && !value.Nullable && !value.IsValueType)
-                {
-                    _w.Line($"{Helpers}.Required(e, p, {name}, {access});");
-                }
 
+                // null despite `required` is possible when forced in (null!); value types cannot be null.
+                bool checkRequired = member.Required && !value.Nullable && !value.IsValueType;
+                string required = checkRequired ? "true" : "false";
+
+                // One statement per property that has something to check: each statement is compile time in every build.
                 switch (value.Kind)
                 {
-                    case ValueKind.String:
-                        if (value.Pattern != null)
-                        {
-                            _w.Line($"{Helpers}.Matches(e, p, {name}, {access}, s_pattern{_patterns.IndexOf(value.Pattern)});");
-                        }
-
-                        if (value.MinLength.HasValue || value.MaxLength.HasValue)
-                        {
-                            _w.Line($"{Helpers}.Length(e, p, {name}, {access}, {Escaping.NullableInt(value.MinLength)}, {Escaping.NullableInt(value.MaxLength)});");
-                        }
-
+                    case ValueKind.String when checkRequired || value.Pattern != null || value.MinLength.HasValue || value.MaxLength.HasValue:
+                        string pattern = value.Pattern != null ? "s_pattern" + _patterns.IndexOf(value.Pattern).ToString(CultureInfo.InvariantCulture) : "null";
+                        _w.Line($"{Helpers}.Text(e, p, {name}, {access}, {required}, {pattern}, {Escaping.NullableInt(value.MinLength)}, {Escaping.NullableInt(value.MaxLength)});");
                         break;
                     case ValueKind.Integer:
                     case ValueKind.Number:
@@ -187,10 +186,19 @@ namespace RipeTyped.Generator.Emit
 
                         break;
                     case ValueKind.Object:
-                        _w.Line($"{Helpers}.Nested(e, p, {name}, {access});");
+                        _w.Line($"{Helpers}.Nested(e, p, {name}, {access}, {required});");
                         break;
-                    case ValueKind.Array when NeedsValidation(value.Item!):
-                        _w.Line($"{Helpers}.Each(e, p, {name}, {access}, {ItemValidator(value.Item!, 1)});");
+                    default:
+                        if (checkRequired)
+                        {
+                            _w.Line($"{Helpers}.Required(e, p, {name}, {access});");
+                        }
+
+                        if (value.Kind == ValueKind.Array && NeedsValidation(value.Item!))
+                        {
+                            _w.Line($"{Helpers}.Each(e, p, {name}, {access}, {ItemValidator(value.Item!, 1)});");
+                        }
+
                         break;
                 }
             }

@@ -9,18 +9,25 @@ namespace RipeTyped.Generator.Emit
     {
         public static string Emit(GenerationSpec spec, IReadOnlyList<EnumTypeSpec> enums)
         {
-            var w = GeneratedCode.Start(spec.Namespace, GeneratedCode.HelpersAlias);
-            w.Summary("The exact strings the tracking plan gives each enum value, as sent to Ripe: <c>value.ToWireValue()</c> (an undefined value throws <see cref=\"global::System.ArgumentOutOfRangeException\"/>).");
+            var w = GeneratedCode.Start(spec.Namespace, GeneratedCode.HelpersAlias, GeneratedCode.NamespaceAlias(spec.Namespace));
+            w.Summary("The exact strings the tracking plan gives each enum value, as sent to Ripe: <c>value.ToWireValue()</c> gives the plan's string for the value (an undefined value throws <see cref=\"global::System.ArgumentOutOfRangeException\"/>).");
             w.Line(GeneratedCode.Attribute);
             w.Open($"public static class {spec.WireValuesClassName}");
-            for (int i = 0; i < enums.Count; i++)
+            // One string table per distinct list of values: enums with the same values (an inline enum repeated across
+            // events) share it.
+            var tables = new Dictionary<string, string>(System.StringComparer.Ordinal);
+            foreach (var type in enums)
             {
                 // The enum's values are numbered from 0 in plan order, so the strings are an array read by position.
-                var type = enums[i];
-                string values = "s_" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                w.Line($"private static readonly string[] {values} = {{ {string.Join(", ", type.Members.Select(m => Escaping.Literal(m.WireValue)))} }};");
-                w.Summary("The plan's string for this value.");
-                w.Line($"public static string ToWireValue(this {type.FullName} value) => {GeneratedCode.Helpers}.Wire({values}, (int)value, {Escaping.Literal(type.Name)});");
+                string values = string.Join(", ", type.Members.Select(m => Escaping.Literal(m.WireValue)));
+                if (!tables.TryGetValue(values, out string? table))
+                {
+                    table = "s_" + tables.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    tables.Add(values, table);
+                    w.Line($"private static readonly string[] {table} = {{ {values} }};");
+                }
+
+                w.Line($"public static string ToWireValue(this {GeneratedCode.Local(type.FullName, spec.Namespace)} value) => {GeneratedCode.Helpers}.Wire({table}, (int)value, {Escaping.Literal(type.Name)});");
             }
 
             w.Close();

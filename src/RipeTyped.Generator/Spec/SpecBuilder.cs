@@ -154,6 +154,7 @@ namespace RipeTyped.Generator.Spec
             var reserved = new List<string> { name };
             reserved.AddRange(Emit.GeneratedCode.ReservedAliases);
             reserved.AddRange(ObjectMembers);
+            reserved.AddRange(Emit.GeneratedCode.BodyParameters);
             if (open)
             {
                 reserved.Add(AdditionalPropertiesMember);

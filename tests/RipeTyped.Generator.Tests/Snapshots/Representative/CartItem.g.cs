@@ -20,16 +20,15 @@ public sealed partial class CartItem : __P
     void __P.WriteTo(__W w)
     {
         w.WriteStartObject();
-        __.Str(w, "sku"u8, this.Sku);
-        __.Int(w, "quantity"u8, this.Quantity);
-        __.NumOpt(w, "price"u8, this.Price);
+        __.Str(w, "sku"u8, Sku);
+        __.Int(w, "quantity"u8, Quantity);
+        __.NumOpt(w, "price"u8, Price);
         w.WriteEndObject();
     }
 
     void __P.Validate(__E e, string p)
     {
-        __.Required(e, p, "sku", this.Sku);
-        __.Matches(e, p, "sku", this.Sku, s_pattern0);
-        __.Range(e, p, "quantity", this.Quantity, 1d, null);
+        __.Text(e, p, "sku", Sku, true, s_pattern0, null, null);
+        __.Range(e, p, "quantity", Quantity, 1d, null);
     }
 }

@@ -17,12 +17,12 @@ public sealed partial class CheckoutPageProperties : __P
     void __P.WriteTo(__W w)
     {
         w.WriteStartObject();
-        __.Int(w, "step"u8, this.Step);
+        __.Int(w, "step"u8, Step);
         w.WriteEndObject();
     }
 
     void __P.Validate(__E e, string p)
     {
-        __.Range(e, p, "step", this.Step, 1d, 4d);
+        __.Range(e, p, "step", Step, 1d, 4d);
     }
 }

@@ -17,7 +17,7 @@ public sealed partial class GroupTraits : __P
     void __P.WriteTo(__W w)
     {
         w.WriteStartObject();
-        __.StrOpt(w, "name"u8, this.Name);
+        __.StrOpt(w, "name"u8, Name);
         w.WriteEndObject();
     }
 

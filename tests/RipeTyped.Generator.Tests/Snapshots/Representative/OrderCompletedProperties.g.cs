@@ -36,35 +36,33 @@ public sealed partial class OrderCompletedProperties : __P
     void __P.WriteTo(__W w)
     {
         w.WriteStartObject();
-        __.Str(w, "order_id"u8, this.OrderId);
-        __.Str(w, "currency"u8, this.Currency.ToWireValue());
-        __.Num(w, "total"u8, this.Total);
-        __.Str(w, "coupon"u8, this.Coupon);
-        __.TimeOpt(w, "placed_at"u8, this.PlacedAt);
-        __.BoolOpt(w, "gift"u8, this.Gift);
-        __.List(w, "items"u8, this.Items, __.ObjItem);
-        __.ListOpt(w, "notes"u8, this.Notes, __.StrItem);
-        __.StrOpt(w, "class"u8, this.Class);
-        __.BoolOpt(w, "3d_view"u8, this._3dView);
-        __.StrOpt(w, "to_string"u8, this.ToStringValue);
-        __.StrOpt(w, "order_completed_properties"u8, this.OrderCompletedPropertiesValue);
-        __.ObjOpt(w, "shipping"u8, this.Shipping);
-        __.AnyOpt(w, "metadata"u8, this.Metadata, "metadata");
+        __.Str(w, "order_id"u8, OrderId);
+        __.Str(w, "currency"u8, Currency.ToWireValue());
+        __.Num(w, "total"u8, Total);
+        __.Str(w, "coupon"u8, Coupon);
+        __.TimeOpt(w, "placed_at"u8, PlacedAt);
+        __.BoolOpt(w, "gift"u8, Gift);
+        __.List(w, "items"u8, Items, __.ObjItem);
+        __.ListOpt(w, "notes"u8, Notes, __.StrItem);
+        __.StrOpt(w, "class"u8, Class);
+        __.BoolOpt(w, "3d_view"u8, _3dView);
+        __.StrOpt(w, "to_string"u8, ToStringValue);
+        __.StrOpt(w, "order_completed_properties"u8, OrderCompletedPropertiesValue);
+        __.ObjOpt(w, "shipping"u8, Shipping);
+        __.AnyOpt(w, "metadata"u8, Metadata, "metadata");
         w.WriteEndObject();
     }
 
     void __P.Validate(__E e, string p)
     {
-        __.Required(e, p, "order_id", this.OrderId);
-        __.Length(e, p, "order_id", this.OrderId, 6, 64);
-        __.Range(e, p, "total", this.Total, 0d, null);
-        __.Required(e, p, "items", this.Items);
-        __.Each(e, p, "items", this.Items, __.ItemNested);
-        __.Each(e, p, "notes", this.Notes, static (e1, p1, v1) => { __.ItemMatches(e1, p1, v1, s_pattern0); });
-        __.Nested(e, p, "shipping", this.Shipping);
+        __.Text(e, p, "order_id", OrderId, true, null, 6, 64);
+        __.Range(e, p, "total", Total, 0d, null);
+        __.Required(e, p, "items", Items);
+        __.Each(e, p, "items", Items, __.ItemNested);
+        __.Each(e, p, "notes", Notes, static (e1, p1, v1) => { __.ItemMatches(e1, p1, v1, s_pattern0); });
+        __.Nested(e, p, "shipping", Shipping, false);
     }
 
-    /// <summary>The value of <c>Shipping</c>.</summary>
     public sealed partial class ShippingObject : __P
     {
         public required MethodKind Method { get; set; }
@@ -73,20 +71,18 @@ public sealed partial class OrderCompletedProperties : __P
         void __P.WriteTo(__W w)
         {
             w.WriteStartObject();
-            __.Str(w, "method"u8, this.Method.ToWireValue());
-            __.ObjOpt(w, "address"u8, this.Address);
+            __.Str(w, "method"u8, Method.ToWireValue());
+            __.ObjOpt(w, "address"u8, Address);
             w.WriteEndObject();
         }
 
         void __P.Validate(__E e, string p)
         {
-            __.Nested(e, p, "address", this.Address);
+            __.Nested(e, p, "address", Address, false);
         }
 
-        /// <summary>Values of the <c>MethodKind</c> enum of the tracking plan.</summary>
         public enum MethodKind { Standard, Express }
 
-        /// <summary>The value of <c>Address</c>.</summary>
         public sealed partial class AddressObject : __P
         {
             public required string City { get; set; }
@@ -94,13 +90,13 @@ public sealed partial class OrderCompletedProperties : __P
             void __P.WriteTo(__W w)
             {
                 w.WriteStartObject();
-                __.Str(w, "city"u8, this.City);
+                __.Str(w, "city"u8, City);
                 w.WriteEndObject();
             }
 
             void __P.Validate(__E e, string p)
             {
-                __.Required(e, p, "city", this.City);
+                __.Text(e, p, "city", City, true, null, null, null);
             }
         }
     }

@@ -3,6 +3,7 @@
 #pragma warning disable CS1591
 using __ = global::RipeTyped.Serialization.RipeGenerated;
 using __I = global::RipeTyped.RipeIdentity;
+using __N = global::Shop.Tracking;
 
 namespace Shop.Tracking;
 
@@ -10,14 +11,14 @@ namespace Shop.Tracking;
 [global::System.CodeDom.Compiler.GeneratedCode("RipeTyped.Generator", "0.1.0")]
 public partial interface IShopAnalytics
 {
-    void Identify(string userId, global::Shop.Tracking.UserTraits traits);
-    void Identify(__I identity, global::Shop.Tracking.UserTraits traits);
-    void Group(string groupId, global::Shop.Tracking.GroupTraits? traits = null, __I? identity = null);
-    void TrackOrderCompleted(global::Shop.Tracking.OrderCompletedProperties properties, __I? identity = null);
+    void Identify(string userId, __N.UserTraits traits);
+    void Identify(__I identity, __N.UserTraits traits);
+    void Group(string groupId, __N.GroupTraits? traits = null, __I? identity = null);
+    void TrackOrderCompleted(__N.OrderCompletedProperties properties, __I? identity = null);
     [global::System.Obsolete("Use \"Logged Out\" instead")]
     void TrackSignedOut(__I? identity = null);
     void Track_2FAEnabled(__I? identity = null);
-    void PageCheckout(global::Shop.Tracking.CheckoutPageProperties properties, global::RipeTyped.RipePageContext? page = null, __I? identity = null);
+    void PageCheckout(__N.CheckoutPageProperties properties, global::RipeTyped.RipePageContext? page = null, __I? identity = null);
     global::System.Threading.Tasks.Task FlushAsync(global::System.Threading.CancellationToken cancellationToken = default);
 }
 
@@ -45,7 +46,7 @@ public sealed partial class ShopAnalytics : IShopAnalytics
     /// <summary>Identifies the current user and makes <paramref name="userId"/> the ambient user id of later calls.</summary>
     /// <param name="userId">The user's id in your database.</param>
     /// <param name="traits">The user's traits.</param>
-    public void Identify(string userId, global::Shop.Tracking.UserTraits traits)
+    public void Identify(string userId, __N.UserTraits traits)
     {
         if (traits is null)
         {
@@ -58,7 +59,7 @@ public sealed partial class ShopAnalytics : IShopAnalytics
     /// <summary>Identifies the user of <paramref name="identity"/> without changing the ambient identity (for servers acting for many users).</summary>
     /// <param name="identity">The user to identify.</param>
     /// <param name="traits">The user's traits.</param>
-    public void Identify(__I identity, global::Shop.Tracking.UserTraits traits)
+    public void Identify(__I identity, __N.UserTraits traits)
     {
         if (traits is null)
         {
@@ -72,7 +73,7 @@ public sealed partial class ShopAnalytics : IShopAnalytics
     /// <param name="groupId">The group's id, preferably from your database.</param>
     /// <param name="traits">The group's traits.</param>
     /// <param name="identity">Who it is about; null for the client's ambient identity (the last Identify, its anonymous id and the last Group).</param>
-    public void Group(string groupId, global::Shop.Tracking.GroupTraits? traits = null, __I? identity = null)
+    public void Group(string groupId, __N.GroupTraits? traits = null, __I? identity = null)
     {
         _client.Group(groupId, traits, identity);
     }
@@ -80,14 +81,14 @@ public sealed partial class ShopAnalytics : IShopAnalytics
     /// Fires once per order.
     /// Tricky text: */ &lt;/summary&gt; "quotes" &amp; &lt;b&gt;tags&lt;/b&gt;
     /// </summary>
-    public void TrackOrderCompleted(global::Shop.Tracking.OrderCompletedProperties properties, __I? identity = null) => _client.Track("Order Completed", __.NotNull(properties, "properties"), identity);
+    public void TrackOrderCompleted(__N.OrderCompletedProperties properties, __I? identity = null) => __.Track(_client, "Order Completed", properties, identity);
     /// <summary>Tracks the <c>Signed "Out"</c> event.</summary>
     [global::System.Obsolete("Use \"Logged Out\" instead")]
     public void TrackSignedOut(__I? identity = null) => _client.Track("Signed \"Out\"", null, identity);
     /// <summary>Tracks the <c>2FA Enabled</c> event.</summary>
     public void Track_2FAEnabled(__I? identity = null) => _client.Track("2FA Enabled", null, identity);
     /// <summary>Records a view of the <c>Checkout</c> page.</summary>
-    public void PageCheckout(global::Shop.Tracking.CheckoutPageProperties properties, global::RipeTyped.RipePageContext? page = null, __I? identity = null) => _client.Page("Checkout", __.NotNull(properties, "properties"), page, identity);
+    public void PageCheckout(__N.CheckoutPageProperties properties, global::RipeTyped.RipePageContext? page = null, __I? identity = null) => __.Page(_client, "Checkout", properties, page, identity);
 
     /// <summary>Waits until every call made so far has been delivered (or given up on after retries).</summary>
     /// <param name="cancellationToken">Stops the wait, not the delivery.</param>

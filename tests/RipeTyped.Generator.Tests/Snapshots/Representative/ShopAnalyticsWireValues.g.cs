@@ -2,17 +2,16 @@
 #nullable enable
 #pragma warning disable CS1591
 using __ = global::RipeTyped.Serialization.RipeGenerated;
+using __N = global::Shop.Tracking;
 
 namespace Shop.Tracking;
 
-/// <summary>The exact strings the tracking plan gives each enum value, as sent to Ripe: <c>value.ToWireValue()</c> (an undefined value throws <see cref="global::System.ArgumentOutOfRangeException"/>).</summary>
+/// <summary>The exact strings the tracking plan gives each enum value, as sent to Ripe: <c>value.ToWireValue()</c> gives the plan's string for the value (an undefined value throws <see cref="global::System.ArgumentOutOfRangeException"/>).</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("RipeTyped.Generator", "0.1.0")]
 public static class ShopAnalyticsWireValues
 {
     private static readonly string[] s_0 = { "EUR", "USD", "Pound Sterling" };
-    /// <summary>The plan's string for this value.</summary>
-    public static string ToWireValue(this global::Shop.Tracking.Currency value) => __.Wire(s_0, (int)value, "Currency");
+    public static string ToWireValue(this __N.Currency value) => __.Wire(s_0, (int)value, "Currency");
     private static readonly string[] s_1 = { "standard", "express" };
-    /// <summary>The plan's string for this value.</summary>
-    public static string ToWireValue(this global::Shop.Tracking.OrderCompletedProperties.ShippingObject.MethodKind value) => __.Wire(s_1, (int)value, "MethodKind");
+    public static string ToWireValue(this __N.OrderCompletedProperties.ShippingObject.MethodKind value) => __.Wire(s_1, (int)value, "MethodKind");
 }

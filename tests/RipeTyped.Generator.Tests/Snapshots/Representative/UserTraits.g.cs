@@ -19,13 +19,13 @@ public sealed partial class UserTraits : __P
     void __P.WriteTo(__W w)
     {
         w.WriteStartObject();
-        __.Str(w, "email"u8, this.Email);
-        __.NumOpt(w, "größe"u8, this.Größe);
+        __.Str(w, "email"u8, Email);
+        __.NumOpt(w, "größe"u8, Größe);
         w.WriteEndObject();
     }
 
     void __P.Validate(__E e, string p)
     {
-        __.Required(e, p, "email", this.Email);
+        __.Text(e, p, "email", Email, true, null, null, null);
     }
 }

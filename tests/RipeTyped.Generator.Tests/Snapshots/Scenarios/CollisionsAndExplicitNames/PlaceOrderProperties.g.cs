@@ -17,7 +17,7 @@ public sealed partial class PlaceOrderProperties : __P
     void __P.WriteTo(__W w)
     {
         w.WriteStartObject();
-        __.StrOpt(w, "tier"u8, this.Tier?.ToWireValue());
+        __.StrOpt(w, "tier"u8, Tier?.ToWireValue());
         w.WriteEndObject();
     }
 
@@ -25,6 +25,5 @@ public sealed partial class PlaceOrderProperties : __P
     {
     }
 
-    /// <summary>Values of the <c>TierKind</c> enum of the tracking plan.</summary>
     public enum TierKind { Free, ProPlus, Free_2 }
 }

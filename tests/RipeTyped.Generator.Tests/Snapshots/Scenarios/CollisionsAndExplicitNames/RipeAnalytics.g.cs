@@ -3,6 +3,7 @@
 #pragma warning disable CS1591
 using __ = global::RipeTyped.Serialization.RipeGenerated;
 using __I = global::RipeTyped.RipeIdentity;
+using __N = global::Test.App.Analytics;
 
 namespace Test.App.Analytics;
 
@@ -13,9 +14,9 @@ public partial interface IRipeAnalytics
     void Identify(string userId);
     void Identify(__I identity);
     void Group(string groupId, __I? identity = null);
-    void TrackSiteIdChanged(global::Test.App.Analytics.SiteIdChangedProperties? properties = null, __I? identity = null);
+    void TrackSiteIdChanged(__N.SiteIdChangedProperties? properties = null, __I? identity = null);
     void Track_site_id_changed(__I? identity = null);
-    void TrackPlaceOrder(global::Test.App.Analytics.PlaceOrderProperties? properties = null, __I? identity = null);
+    void TrackPlaceOrder(__N.PlaceOrderProperties? properties = null, __I? identity = null);
     global::System.Threading.Tasks.Task FlushAsync(global::System.Threading.CancellationToken cancellationToken = default);
 }
 
@@ -62,11 +63,11 @@ public sealed partial class RipeAnalytics : IRipeAnalytics
         _client.Group(groupId, null, identity);
     }
     /// <summary>Tracks the <c>Site Id Changed</c> event.</summary>
-    public void TrackSiteIdChanged(global::Test.App.Analytics.SiteIdChangedProperties? properties = null, __I? identity = null) => _client.Track("Site Id Changed", properties, identity);
+    public void TrackSiteIdChanged(__N.SiteIdChangedProperties? properties = null, __I? identity = null) => _client.Track("Site Id Changed", properties, identity);
     /// <summary>Tracks the <c>site id changed</c> event.</summary>
     public void Track_site_id_changed(__I? identity = null) => _client.Track("site id changed", null, identity);
     /// <summary>Tracks the <c>Order Placed</c> event.</summary>
-    public void TrackPlaceOrder(global::Test.App.Analytics.PlaceOrderProperties? properties = null, __I? identity = null) => _client.Track("Order Placed", properties, identity);
+    public void TrackPlaceOrder(__N.PlaceOrderProperties? properties = null, __I? identity = null) => _client.Track("Order Placed", properties, identity);
 
     /// <summary>Waits until every call made so far has been delivered (or given up on after retries).</summary>
     /// <param name="cancellationToken">Stops the wait, not the delivery.</param>

@@ -2,14 +2,14 @@
 #nullable enable
 #pragma warning disable CS1591
 using __ = global::RipeTyped.Serialization.RipeGenerated;
+using __N = global::Test.App.Analytics;
 
 namespace Test.App.Analytics;
 
-/// <summary>The exact strings the tracking plan gives each enum value, as sent to Ripe: <c>value.ToWireValue()</c> (an undefined value throws <see cref="global::System.ArgumentOutOfRangeException"/>).</summary>
+/// <summary>The exact strings the tracking plan gives each enum value, as sent to Ripe: <c>value.ToWireValue()</c> gives the plan's string for the value (an undefined value throws <see cref="global::System.ArgumentOutOfRangeException"/>).</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("RipeTyped.Generator", "0.1.0")]
 public static class RipeAnalyticsWireValues
 {
     private static readonly string[] s_0 = { "free", "pro+", "Free" };
-    /// <summary>The plan's string for this value.</summary>
-    public static string ToWireValue(this global::Test.App.Analytics.PlaceOrderProperties.TierKind value) => __.Wire(s_0, (int)value, "TierKind");
+    public static string ToWireValue(this __N.PlaceOrderProperties.TierKind value) => __.Wire(s_0, (int)value, "TierKind");
 }

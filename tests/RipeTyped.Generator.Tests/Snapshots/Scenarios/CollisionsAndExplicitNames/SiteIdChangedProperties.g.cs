@@ -20,10 +20,10 @@ public sealed partial class SiteIdChangedProperties : __P
     void __P.WriteTo(__W w)
     {
         w.WriteStartObject();
-        __.StrOpt(w, "site id"u8, this.SiteId);
-        __.IntOpt(w, "site_id"u8, this.site_id);
-        __.StrOpt(w, "State"u8, this.State);
-        __.StrOpt(w, "state"u8, this.StateCode);
+        __.StrOpt(w, "site id"u8, SiteId);
+        __.IntOpt(w, "site_id"u8, site_id);
+        __.StrOpt(w, "State"u8, State);
+        __.StrOpt(w, "state"u8, StateCode);
         w.WriteEndObject();
     }
 

@@ -17,7 +17,7 @@ public sealed partial class ClickedOldButtonProperties : __P
     void __P.WriteTo(__W w)
     {
         w.WriteStartObject();
-        __.StrOpt(w, "label"u8, this.Label);
+        __.StrOpt(w, "label"u8, Label);
         w.WriteEndObject();
     }
 

@@ -3,6 +3,7 @@
 #pragma warning disable CS1591
 using __ = global::RipeTyped.Serialization.RipeGenerated;
 using __I = global::RipeTyped.RipeIdentity;
+using __N = global::Test.App.Analytics;
 
 namespace Test.App.Analytics;
 
@@ -14,7 +15,7 @@ public partial interface IRipeAnalytics
     void Identify(__I identity);
     void Group(string groupId, __I? identity = null);
     [global::System.Obsolete("Use Clicked New Button; the old button is gone since 2.0.")]
-    void TrackClickedOldButton(global::Test.App.Analytics.ClickedOldButtonProperties? properties = null, __I? identity = null);
+    void TrackClickedOldButton(__N.ClickedOldButtonProperties? properties = null, __I? identity = null);
     void TrackClickedNewButton(__I? identity = null);
     [global::System.Obsolete("The event 'Viewed Legacy Page' is deprecated in the tracking plan.")]
     void TrackViewedLegacyPage(__I? identity = null);
@@ -65,7 +66,7 @@ public sealed partial class RipeAnalytics : IRipeAnalytics
     }
     /// <summary>Tracks the <c>Clicked Old Button</c> event.</summary>
     [global::System.Obsolete("Use Clicked New Button; the old button is gone since 2.0.")]
-    public void TrackClickedOldButton(global::Test.App.Analytics.ClickedOldButtonProperties? properties = null, __I? identity = null) => _client.Track("Clicked Old Button", properties, identity);
+    public void TrackClickedOldButton(__N.ClickedOldButtonProperties? properties = null, __I? identity = null) => _client.Track("Clicked Old Button", properties, identity);
     /// <summary>The redesigned button.</summary>
     public void TrackClickedNewButton(__I? identity = null) => _client.Track("Clicked New Button", null, identity);
     /// <summary>Tracks the <c>Viewed Legacy Page</c> event.</summary>

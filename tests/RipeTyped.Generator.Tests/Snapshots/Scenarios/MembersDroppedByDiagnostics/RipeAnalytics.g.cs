@@ -3,6 +3,7 @@
 #pragma warning disable CS1591
 using __ = global::RipeTyped.Serialization.RipeGenerated;
 using __I = global::RipeTyped.RipeIdentity;
+using __N = global::Test.App.Analytics;
 
 namespace Test.App.Analytics;
 
@@ -13,7 +14,7 @@ public partial interface IRipeAnalytics
     void Identify(string userId);
     void Identify(__I identity);
     void Group(string groupId, __I? identity = null);
-    void TrackSignedUp(global::Test.App.Analytics.SignedUpProperties? properties = null, __I? identity = null);
+    void TrackSignedUp(__N.SignedUpProperties? properties = null, __I? identity = null);
     global::System.Threading.Tasks.Task FlushAsync(global::System.Threading.CancellationToken cancellationToken = default);
 }
 
@@ -60,7 +61,7 @@ public sealed partial class RipeAnalytics : IRipeAnalytics
         _client.Group(groupId, null, identity);
     }
     /// <summary>Tracks the <c>Signed Up</c> event.</summary>
-    public void TrackSignedUp(global::Test.App.Analytics.SignedUpProperties? properties = null, __I? identity = null) => _client.Track("Signed Up", properties, identity);
+    public void TrackSignedUp(__N.SignedUpProperties? properties = null, __I? identity = null) => _client.Track("Signed Up", properties, identity);
 
     /// <summary>Waits until every call made so far has been delivered (or given up on after retries).</summary>
     /// <param name="cancellationToken">Stops the wait, not the delivery.</param>

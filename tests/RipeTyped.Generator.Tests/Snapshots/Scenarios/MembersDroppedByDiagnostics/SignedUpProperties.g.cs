@@ -18,8 +18,8 @@ public sealed partial class SignedUpProperties : __P
     void __P.WriteTo(__W w)
     {
         w.WriteStartObject();
-        __.StrOpt(w, "plan"u8, this.Plan);
-        __.StrOpt(w, "code"u8, this.Code);
+        __.StrOpt(w, "plan"u8, Plan);
+        __.StrOpt(w, "code"u8, Code);
         w.WriteEndObject();
     }
 

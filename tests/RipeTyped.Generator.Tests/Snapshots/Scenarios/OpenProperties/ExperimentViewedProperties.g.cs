@@ -20,20 +20,19 @@ public sealed partial class ExperimentViewedProperties : __P
     void __P.WriteTo(__W w)
     {
         w.WriteStartObject();
-        __.Str(w, "experiment"u8, this.Experiment);
-        __.ObjOpt(w, "variant"u8, this.Variant);
+        __.Str(w, "experiment"u8, Experiment);
+        __.ObjOpt(w, "variant"u8, Variant);
         if (this.AdditionalProperties is { } additional) global::RipeTyped.Serialization.RipeJson.WriteAdditionalProperties(w, additional, static key => key is "experiment" or "variant");
         w.WriteEndObject();
     }
 
     void __P.Validate(__E e, string p)
     {
-        __.Required(e, p, "experiment", this.Experiment);
-        __.Nested(e, p, "variant", this.Variant);
+        __.Text(e, p, "experiment", Experiment, true, null, null, null);
+        __.Nested(e, p, "variant", Variant, false);
         ((__P?)this.AdditionalProperties)?.Validate(e, p);
     }
 
-    /// <summary>The value of <c>Variant</c>.</summary>
     public sealed partial class VariantObject : __P
     {
         public string? Id { get; set; }
@@ -43,7 +42,7 @@ public sealed partial class ExperimentViewedProperties : __P
         void __P.WriteTo(__W w)
         {
             w.WriteStartObject();
-            __.StrOpt(w, "id"u8, this.Id);
+            __.StrOpt(w, "id"u8, Id);
             if (this.AdditionalProperties is { } additional) global::RipeTyped.Serialization.RipeJson.WriteAdditionalProperties(w, additional, static key => key is "id");
             w.WriteEndObject();
         }

@@ -3,6 +3,7 @@
 #pragma warning disable CS1591
 using __ = global::RipeTyped.Serialization.RipeGenerated;
 using __I = global::RipeTyped.RipeIdentity;
+using __N = global::Test.App.Analytics;
 
 namespace Test.App.Analytics;
 
@@ -10,10 +11,10 @@ namespace Test.App.Analytics;
 [global::System.CodeDom.Compiler.GeneratedCode("RipeTyped.Generator", "0.1.0")]
 public partial interface IRipeAnalytics
 {
-    void Identify(string userId, global::Test.App.Analytics.UserTraits traits);
-    void Identify(__I identity, global::Test.App.Analytics.UserTraits traits);
+    void Identify(string userId, __N.UserTraits traits);
+    void Identify(__I identity, __N.UserTraits traits);
     void Group(string groupId, __I? identity = null);
-    void TrackExperimentViewed(global::Test.App.Analytics.ExperimentViewedProperties properties, __I? identity = null);
+    void TrackExperimentViewed(__N.ExperimentViewedProperties properties, __I? identity = null);
     void TrackAnythingGoes(global::RipeTyped.RipeProperties? properties = null, __I? identity = null);
     global::System.Threading.Tasks.Task FlushAsync(global::System.Threading.CancellationToken cancellationToken = default);
 }
@@ -42,7 +43,7 @@ public sealed partial class RipeAnalytics : IRipeAnalytics
     /// <summary>Identifies the current user and makes <paramref name="userId"/> the ambient user id of later calls.</summary>
     /// <param name="userId">The user's id in your database.</param>
     /// <param name="traits">The user's traits.</param>
-    public void Identify(string userId, global::Test.App.Analytics.UserTraits traits)
+    public void Identify(string userId, __N.UserTraits traits)
     {
         if (traits is null)
         {
@@ -55,7 +56,7 @@ public sealed partial class RipeAnalytics : IRipeAnalytics
     /// <summary>Identifies the user of <paramref name="identity"/> without changing the ambient identity (for servers acting for many users).</summary>
     /// <param name="identity">The user to identify.</param>
     /// <param name="traits">The user's traits.</param>
-    public void Identify(__I identity, global::Test.App.Analytics.UserTraits traits)
+    public void Identify(__I identity, __N.UserTraits traits)
     {
         if (traits is null)
         {
@@ -73,7 +74,7 @@ public sealed partial class RipeAnalytics : IRipeAnalytics
         _client.Group(groupId, null, identity);
     }
     /// <summary>Tracks the <c>Experiment Viewed</c> event.</summary>
-    public void TrackExperimentViewed(global::Test.App.Analytics.ExperimentViewedProperties properties, __I? identity = null) => _client.Track("Experiment Viewed", __.NotNull(properties, "properties"), identity);
+    public void TrackExperimentViewed(__N.ExperimentViewedProperties properties, __I? identity = null) => __.Track(_client, "Experiment Viewed", properties, identity);
     /// <summary>Tracks the <c>Anything Goes</c> event.</summary>
     public void TrackAnythingGoes(global::RipeTyped.RipeProperties? properties = null, __I? identity = null) => _client.Track("Anything Goes", properties, identity);
 

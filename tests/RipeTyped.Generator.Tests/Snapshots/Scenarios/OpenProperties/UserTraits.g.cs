@@ -19,14 +19,14 @@ public sealed partial class UserTraits : __P
     void __P.WriteTo(__W w)
     {
         w.WriteStartObject();
-        __.Str(w, "email"u8, this.Email);
+        __.Str(w, "email"u8, Email);
         if (this.AdditionalProperties is { } additional) global::RipeTyped.Serialization.RipeJson.WriteAdditionalProperties(w, additional, static key => key is "email");
         w.WriteEndObject();
     }
 
     void __P.Validate(__E e, string p)
     {
-        __.Required(e, p, "email", this.Email);
+        __.Text(e, p, "email", Email, true, null, null, null);
         ((__P?)this.AdditionalProperties)?.Validate(e, p);
     }
 }

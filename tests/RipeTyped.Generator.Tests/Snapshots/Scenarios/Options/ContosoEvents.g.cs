@@ -3,6 +3,7 @@
 #pragma warning disable CS1591
 using __ = global::RipeTyped.Serialization.RipeGenerated;
 using __I = global::RipeTyped.RipeIdentity;
+using __N = global::Contoso.Telemetry;
 
 namespace Contoso.Telemetry;
 
@@ -49,7 +50,7 @@ public sealed partial class ContosoEvents
         _client.Group(groupId, null, identity);
     }
     /// <summary>Tracks the <c>order_completed</c> event.</summary>
-    public void TrackOrderCompleted(global::Contoso.Telemetry.OrderCompletedProperties properties, __I? identity = null) => _client.Track("order_completed", __.NotNull(properties, "properties"), identity);
+    public void TrackOrderCompleted(__N.OrderCompletedProperties properties, __I? identity = null) => __.Track(_client, "order_completed", properties, identity);
 
     /// <summary>Waits until every call made so far has been delivered (or given up on after retries).</summary>
     /// <param name="cancellationToken">Stops the wait, not the delivery.</param>

@@ -18,13 +18,13 @@ public sealed partial class OrderCompletedProperties : __P
     void __P.WriteTo(__W w)
     {
         w.WriteStartObject();
-        __.Str(w, "orderId"u8, this.OrderId);
-        __.IntOpt(w, "itemCount"u8, this.ItemCount);
+        __.Str(w, "orderId"u8, OrderId);
+        __.IntOpt(w, "itemCount"u8, ItemCount);
         w.WriteEndObject();
     }
 
     void __P.Validate(__E e, string p)
     {
-        __.Required(e, p, "orderId", this.OrderId);
+        __.Text(e, p, "orderId", OrderId, true, null, null, null);
     }
 }
