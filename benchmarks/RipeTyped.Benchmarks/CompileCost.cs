@@ -22,7 +22,7 @@ namespace RipeTyped.Benchmarks;
 internal static class CompileCost
 {
     /// <summary>Replaces the body of every method with this signature by an empty one (a measurement, not valid output).</summary>
-    private static string EmptyBodies(string source, string signature)
+    internal static string EmptyBodies(string source, string signature)
     {
         var result = new System.Text.StringBuilder();
         int at = 0;

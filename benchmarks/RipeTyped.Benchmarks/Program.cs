@@ -9,6 +9,7 @@ using RipeTyped.Benchmarks;
 // dotnet run -c Release --project benchmarks/RipeTyped.Benchmarks -- flaky 10000 5 5xx  one timed run with 5% faults
 // dotnet run -c Release --project benchmarks/RipeTyped.Benchmarks -- plan 5000 > p.yaml  the synthetic N-event plan
 // dotnet run -c Release --project benchmarks/RipeTyped.Benchmarks -- compile-cost 1000   compiler time by generated-code variant
+// dotnet run -c Release --project benchmarks/RipeTyped.Benchmarks -- code-variants 1000 DIR NS   generated code and floors as plain sources (build-floor.sh)
 switch (args.Length > 0 ? args[0] : "")
 {
     case "receiver":
@@ -28,6 +29,8 @@ switch (args.Length > 0 ? args[0] : "")
         return 0;
     case "compile-cost":
         return CompileCost.Run(args.Length > 1 ? int.Parse(args[1]) : 1000);
+    case "code-variants":
+        return CodeVariants.Run(int.Parse(args[1]), args[2], args[3]);
     case "breakdown":
         return Breakdown.Run(args.Length > 1 ? int.Parse(args[1]) : 1000);
     case "flaky":

@@ -24,7 +24,10 @@ namespace RipeTyped.Generator.Analyzers
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(start =>
             {
-                if (AnalyzedPlan.FindPlanFiles(start.Options).Count == 0)
+                // Without plan files nothing to judge; with RipeTypedGenerate=false the project that generates the types
+                // reports the plan's findings, so they do not show twice.
+                if (AnalyzedPlan.FindPlanFiles(start.Options).Count == 0 ||
+                    !Pipeline.ProjectInfo.From(start.Options.AnalyzerConfigOptionsProvider.GlobalOptions, null).Generates)
                 {
                     return;
                 }

@@ -37,11 +37,17 @@ namespace RipeTyped.Generator.Pipeline
     /// <summary>Project facts the plan's defaults come from.</summary>
     /// <param name="NamespaceOverride">The MSBuild property <c>RipeTypedNamespace</c>: the namespace when the plan sets none.</param>
     /// <param name="Source">The MSBuild property <c>RipeTypedSource</c>: the source (service) this project is; null: every source.</param>
-    internal sealed record ProjectInfo(string? RootNamespace, string? AssemblyName, string? NamespaceOverride = null, string? Source = null)
+    /// <param name="Generates">
+    /// False with <c>RipeTypedGenerate=false</c>: the project takes the plan's types from a project it references (a
+    /// large plan compiled once, in its own library), so this project neither generates them nor reports the plan's own
+    /// diagnostics (the generating project does); its C# calls are still judged against the plan.
+    /// </param>
+    internal sealed record ProjectInfo(string? RootNamespace, string? AssemblyName, string? NamespaceOverride = null, string? Source = null, bool Generates = true)
     {
         public const string NamespaceProperty = "build_property.RipeTypedNamespace";
         public const string SourceProperty = "build_property.RipeTypedSource";
         public const string RootNamespaceProperty = "build_property.RootNamespace";
+        public const string GenerateProperty = "build_property.RipeTypedGenerate";
 
         public string DefaultNamespace =>
             !string.IsNullOrWhiteSpace(NamespaceOverride) ? NamespaceOverride!.Trim()
@@ -53,7 +59,9 @@ namespace RipeTyped.Generator.Pipeline
             globalOptions.TryGetValue(RootNamespaceProperty, out string? root);
             globalOptions.TryGetValue(NamespaceProperty, out string? chosen);
             globalOptions.TryGetValue(SourceProperty, out string? source);
-            return new ProjectInfo(root, assemblyName, chosen, string.IsNullOrWhiteSpace(source) ? null : source!.Trim());
+            globalOptions.TryGetValue(GenerateProperty, out string? generate);
+            return new ProjectInfo(root, assemblyName, chosen, string.IsNullOrWhiteSpace(source) ? null : source!.Trim(),
+                !string.Equals(generate?.Trim(), "false", StringComparison.OrdinalIgnoreCase));
         }
     }
 

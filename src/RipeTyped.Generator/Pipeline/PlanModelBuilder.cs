@@ -16,7 +16,8 @@ namespace RipeTyped.Generator.Pipeline
     {
         public static PlanModel Build(ImmutableArray<PlanFile> files, ProjectInfo project, CancellationToken cancellationToken)
         {
-            if (files.IsDefaultOrEmpty)
+            // RipeTypedGenerate=false: the types come from a referenced project, which also reports the plan's findings.
+            if (files.IsDefaultOrEmpty || !project.Generates)
             {
                 return new PlanModel(null, null, EquatableArray<PlanDiagnostic>.Empty);
             }

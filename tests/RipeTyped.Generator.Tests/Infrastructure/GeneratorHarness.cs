@@ -93,13 +93,13 @@ internal sealed class InMemoryAdditionalText(string path, string text) : Additio
 }
 
 /// <summary>Global options (RootNamespace, RipeTypedSource) and, optionally, per-file options (the item metadata MSBuild passes).</summary>
-internal sealed class TestOptionsProvider(string? rootNamespace, IReadOnlyDictionary<string, Dictionary<string, string>>? fileOptions = null, string? source = null) : AnalyzerConfigOptionsProvider
+internal sealed class TestOptionsProvider(string? rootNamespace, IReadOnlyDictionary<string, Dictionary<string, string>>? fileOptions = null, string? source = null, IReadOnlyDictionary<string, string>? globals = null) : AnalyzerConfigOptionsProvider
 {
-    public override AnalyzerConfigOptions GlobalOptions { get; } = new TestOptions(Globals(rootNamespace, source));
+    public override AnalyzerConfigOptions GlobalOptions { get; } = new TestOptions(Globals(rootNamespace, source, globals));
 
-    private static Dictionary<string, string> Globals(string? rootNamespace, string? source)
+    private static Dictionary<string, string> Globals(string? rootNamespace, string? source, IReadOnlyDictionary<string, string>? globals)
     {
-        var values = new Dictionary<string, string>();
+        var values = globals?.ToDictionary(pair => pair.Key, pair => pair.Value) ?? new Dictionary<string, string>();
         if (rootNamespace is not null)
         {
             values["build_property.RootNamespace"] = rootNamespace;

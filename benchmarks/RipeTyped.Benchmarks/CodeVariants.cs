@@ -1,0 +1,49 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using RipeTyped.Generator.Diagnostics;
+using RipeTyped.Generator.Emit;
+using RipeTyped.Generator.Plan;
+using RipeTyped.Generator.Spec;
+
+namespace RipeTyped.Benchmarks;
+
+/// <summary>
+/// Writes the synthetic plan's generated C# as plain source folders, as generated and with parts taken out, for
+/// build-floor.sh to build as ordinary sources: what the compiler's floor is for a plan of this size, i.e. what any
+/// emission that keeps a typed member per property must pay. Variants are measurements, not valid products.
+/// </summary>
+internal static class CodeVariants
+{
+    private const string WriteTo = "void __P.WriteTo(__W w)";
+    private const string Validate = "void __P.Validate(__E e, string p)";
+
+    public static int Run(int events, string directory, string @namespace)
+    {
+        var spec = SpecBuilder.Build(PlanLoader.Load(Plans.Synthetic(events), "p.yaml", new List<PlanDiagnostic>()), @namespace, new List<PlanDiagnostic>());
+        var shared = SourceEmitter.EmitShared(spec).ToList();
+        var types = SourceEmitter.TypeFiles(spec).Select(SourceEmitter.EmitType).ToList();
+        string Empty(string source) => CompileCost.EmptyBodies(CompileCost.EmptyBodies(source, WriteTo), Validate);
+
+        Write(directory, "generated", shared.Concat(types));
+        Write(directory, "no-bodies", shared.Concat(types.Select(t => (t.HintName, Empty(t.Source)))));
+        Write(directory, "types-only", types.Select(t => (t.HintName, Empty(t.Source))));
+        Write(directory, "types-only-fields", types.Select(t => (t.HintName, Empty(t.Source).Replace(" { get; set; }", ";", StringComparison.Ordinal))));
+        return 0;
+    }
+
+    private static void Write(string directory, string variant, IEnumerable<(string HintName, string Source)> files)
+    {
+        string folder = Path.Combine(directory, variant);
+        Directory.CreateDirectory(folder);
+        long chars = 0;
+        foreach (var (hint, source) in files)
+        {
+            File.WriteAllText(Path.Combine(folder, hint), source);
+            chars += source.Length;
+        }
+
+        Console.WriteLine($"{variant}: {chars:N0} characters");
+    }
+}
