@@ -128,4 +128,46 @@ public sealed class ConsumerTests
         var (fixedExit, fixedOutput) = DotNet.Run(dir, new[] { "build" });
         Assert.True(fixedExit == 0, fixedOutput);
     }
+
+    [Fact]
+    public void An_app_of_a_plan_library_uses_its_types_and_still_checks_raw_calls_against_the_plan()
+    {
+        // The large-plan layout (docs/tracking-plan.md): the library holds the plan and generates; the app references only
+        // the library, points at the plan and sets RipeTypedGenerate=false. RipeTyped's analyzers and props reach the
+        // app through the library's package reference.
+        const string LibraryPlan = "version: 1\noptions: { namespace: Shop.Analytics, className: ShopAnalytics }\nevents:\n  - name: Completed Order\n    description: A customer paid.\n    properties:\n      order_id: { type: string, required: true }\n";
+        string library = CreateConsumer("ShopLibrary", LibraryPlan, "namespace Shop { public static class Marker { } }\n", extraProperties: "<OutputType>Library</OutputType>");
+        string app = Path.Combine(_feed.Root, "ShopApp");
+        Directory.CreateDirectory(app);
+        File.WriteAllText(Path.Combine(app, "ShopApp.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                <RestoreAdditionalProjectSources>{_feed.FeedPath}</RestoreAdditionalProjectSources>
+                <RipeTypedPlanFile>{Path.Combine(library, "tracking-plan.yaml")}</RipeTypedPlanFile>
+                <RipeTypedGenerate>false</RipeTypedGenerate>
+                <EmitCompilerGeneratedFiles>true</EmitCompilerGeneratedFiles>
+              </PropertyGroup>
+              <ItemGroup>
+                <ProjectReference Include="{Path.Combine(library, "ShopLibrary.csproj")}" />
+              </ItemGroup>
+            </Project>
+            """);
+        const string Typed = "Shop.Analytics.ShopAnalytics a = null!;\na.TrackCompletedOrder(new() { OrderId = \"o-1\" });\n";
+        File.WriteAllText(Path.Combine(app, "Program.cs"), Typed + "RipeTyped.RipeClient c = null!;\nc.Track(\"Completed Ordr\");\n");
+
+        var (exit, output) = DotNet.Run(app, new[] { "build" });
+
+        Assert.NotEqual(0, exit);
+        Assert.Contains("RIPE2001", output);
+        Assert.DoesNotContain("CS0436", output); // no second copy of the plan's types in the app
+
+        File.WriteAllText(Path.Combine(app, "Program.cs"), Typed);
+        var (fixedExit, fixedOutput) = DotNet.Run(app, new[] { "build" });
+        Assert.True(fixedExit == 0, fixedOutput);
+        Assert.Empty(Directory.GetFiles(Path.Combine(app, "obj"), "*.g.cs", SearchOption.AllDirectories));
+    }
 }
