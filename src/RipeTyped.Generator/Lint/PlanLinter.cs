@@ -19,6 +19,9 @@ namespace RipeTyped.Generator.Lint
 
         private static readonly string[] Reserved = { "userId", "anonymousId", "messageId", "timestamp", "context", "event", "groupId" };
 
+        /// <summary>Reserved names by their normalized form, computed once (every property of a plan is checked).</summary>
+        private static readonly Dictionary<string, string> ReservedByNormalized = Reserved.ToDictionary(EventNameShape.Normalize, r => r, StringComparer.Ordinal);
+
         private readonly TrackingPlan _plan;
         private readonly List<PlanDiagnostic> _diagnostics;
         private readonly CaseStyle _eventCase;
@@ -64,6 +67,7 @@ namespace RipeTyped.Generator.Lint
         private void CheckEvent(CallDefinition call)
         {
             string name = call.Name;
+            // Lazy: only the properties of events that end in a generic noun are looked at.
             var discriminators = call.Properties.Select(p => (p.Name, (IReadOnlyList<string>)p.Schema.TypeSource.EnumValues.Select(v => v.Value).ToList()));
             if (EventNameShape.Check(name, discriminators, _eventCase) is { } problem)
             {
@@ -155,9 +159,7 @@ namespace RipeTyped.Generator.Lint
                     Report(RipeDiagnostics.NameTooLong, property.NameSpan, "Property", name, Num(name.Length), Num(MaxPropertyNameLength));
                 }
 
-                string normalized = EventNameShape.Normalize(name);
-                string? reserved = Reserved.FirstOrDefault(r => EventNameShape.Normalize(r) == normalized);
-                if (topLevel && reserved != null)
+                if (topLevel && ReservedByNormalized.TryGetValue(EventNameShape.Normalize(name), out string? reserved))
                 {
                     Report(RipeDiagnostics.ReservedPropertyName, property.NameSpan, name, reserved);
                 }

@@ -31,8 +31,21 @@ namespace RipeTyped.Generator.Naming
         public static bool IsDiscriminator(string propertyName) => DiscriminatorNames.Contains(Normalize(propertyName));
 
         /// <summary>Lower-case letters and digits only: "Signed  Up!" and "signed-up" both give "signedup".</summary>
-        public static string Normalize(string name) =>
-            new string(name.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
+        public static string Normalize(string name)
+        {
+            // Called for every property of a plan (near duplicates, reserved names): a loop, not a LINQ pipeline.
+            var chars = new char[name.Length];
+            int length = 0;
+            foreach (char c in name)
+            {
+                if (char.IsLetterOrDigit(c))
+                {
+                    chars[length++] = char.ToLowerInvariant(c);
+                }
+            }
+
+            return new string(chars, 0, length);
+        }
 
         /// <summary>
         /// Checks one event; returns null when it looks flattened, else the reason and up to three proposed names.
@@ -48,14 +61,20 @@ namespace RipeTyped.Generator.Naming
 
             string verb = words[0];
             string noun = words[words.Count - 1];
-            var found = discriminators.Where(d => IsDiscriminator(d.Name)).ToList();
-            var withValues = found.FirstOrDefault(d => d.Values.Count > 0);
 
             // Generic: every word after the verb is a UI noun or filler ("Clicked Button", "Opened the Menu").
             // Otherwise still one event for many things when it ends in such a noun and an enum says which.
             var rest = words.Skip(1).Where(w => !Fillers.Contains(w)).ToList();
             bool generic = rest.Count > 0 && rest.All(GenericNouns.Contains);
-            if (!generic && !(withValues.Name != null && GenericNouns.Contains(noun)))
+            if (!generic && !GenericNouns.Contains(noun))
+            {
+                // Most events: no generic noun, so the properties need not be looked at.
+                return null;
+            }
+
+            var found = discriminators.Where(d => IsDiscriminator(d.Name)).ToList();
+            var withValues = found.FirstOrDefault(d => d.Values.Count > 0);
+            if (!generic && withValues.Name == null)
             {
                 return null;
             }

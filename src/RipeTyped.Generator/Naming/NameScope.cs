@@ -11,6 +11,10 @@ namespace RipeTyped.Generator.Naming
     {
         private readonly Dictionary<string, Owner> _taken = new Dictionary<string, Owner>(StringComparer.Ordinal);
 
+        // Names reserved in every scope of a kind (aliases, object's members), shared rather than copied into each of
+        // the thousands of scopes a large plan makes.
+        private readonly HashSet<string>? _shared;
+
         public NameScope(params string[] reserved)
         {
             foreach (string name in reserved)
@@ -19,11 +23,25 @@ namespace RipeTyped.Generator.Naming
             }
         }
 
+        /// <param name="shared">Reserved names common to many scopes (read, never changed).</param>
+        /// <param name="reserved">This scope's own reserved names.</param>
+        public NameScope(HashSet<string> shared, params string[] reserved)
+            : this(reserved)
+        {
+            _shared = shared;
+        }
+
         /// <summary>Takes <paramref name="identifier"/> for <paramref name="planName"/>; on a collision returns false and who has it.</summary>
         public bool TryTake(string identifier, string planName, int line, out Owner existing)
         {
             if (_taken.TryGetValue(identifier, out existing))
             {
+                return false;
+            }
+
+            if (_shared != null && _shared.Contains(identifier))
+            {
+                existing = new Owner(Generated, 0);
                 return false;
             }
 
@@ -35,7 +53,7 @@ namespace RipeTyped.Generator.Naming
         public string TakeUnique(string identifier)
         {
             string candidate = identifier;
-            for (int i = 2; _taken.ContainsKey(candidate); i++)
+            for (int i = 2; IsTaken(candidate); i++)
             {
                 candidate = identifier + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
             }
@@ -44,7 +62,7 @@ namespace RipeTyped.Generator.Naming
             return candidate;
         }
 
-        public bool IsTaken(string identifier) => _taken.ContainsKey(identifier);
+        public bool IsTaken(string identifier) => _taken.ContainsKey(identifier) || (_shared != null && _shared.Contains(identifier));
 
         internal readonly struct Owner
         {

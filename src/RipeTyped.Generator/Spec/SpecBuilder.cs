@@ -23,6 +23,10 @@ namespace RipeTyped.Generator.Spec
 
         private static readonly string[] ObjectMembers = { "Equals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "Finalize" };
 
+        /// <summary>Names no member of a generated type can take: the files' aliases, object's members, the generated methods' parameters.</summary>
+        private static readonly HashSet<string> MemberReserved =
+            new HashSet<string>(Emit.GeneratedCode.ReservedAliases.Concat(ObjectMembers).Concat(Emit.GeneratedCode.BodyParameters), System.StringComparer.Ordinal);
+
         private readonly TrackingPlan _plan;
         private readonly NameChooser _names;
         private readonly string _namespace;
@@ -151,16 +155,7 @@ namespace RipeTyped.Generator.Spec
 
         private ObjectTypeSpec BuildObject(string name, string fullName, string? description, TypeRole role, string subject, List<PropertyDefinition> properties, bool open)
         {
-            var reserved = new List<string> { name };
-            reserved.AddRange(Emit.GeneratedCode.ReservedAliases);
-            reserved.AddRange(ObjectMembers);
-            reserved.AddRange(Emit.GeneratedCode.BodyParameters);
-            if (open)
-            {
-                reserved.Add(AdditionalPropertiesMember);
-            }
-
-            var scope = new NameScope(reserved.ToArray());
+            var scope = open ? new NameScope(MemberReserved, name, AdditionalPropertiesMember) : new NameScope(MemberReserved, name);
 
             // A member cannot share its type's name or hide object's members: such a member gets a 'Value' suffix.
             string[] memberNames = _names.Choose(scope, properties.Select(p => new NameRequest(p.Name, p.Schema.CSharpName, p.NameSpan)).ToList(), "Property", NameForm.Member, reservedSuffix: "Value");
