@@ -12,7 +12,8 @@ namespace RipeTyped.Benchmarks;
 /// </summary>
 internal static class DeliveryMemoryRun
 {
-    public static async Task<int> RunAsync(int events, string? endpoint)
+    /// <param name="concurrency">The client's MaxConcurrentRequests (8 by default here: wrk's -c8 in delivery.sh).</param>
+    public static async Task<int> RunAsync(int events, string? endpoint, int concurrency = 8)
     {
         LoopbackReceiver? receiver = null;
         if (endpoint is null)
@@ -25,7 +26,7 @@ internal static class DeliveryMemoryRun
         var process = Process.GetCurrentProcess();
         long startWorkingSet = process.WorkingSet64;
         var clock = Stopwatch.StartNew();
-        await using (var client = new RipeClient(new RipeClientOptions { ApiKey = "bench", Endpoint = new Uri(endpoint), AnonymousId = "bench", MaxConcurrentRequests = 8 }))
+        await using (var client = new RipeClient(new RipeClientOptions { ApiKey = "bench", Endpoint = new Uri(endpoint), AnonymousId = "bench", MaxConcurrentRequests = concurrency }))
         {
             var analytics = new BenchTracking(client);
             for (int i = 0; i < events; i++)

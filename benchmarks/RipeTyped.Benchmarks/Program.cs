@@ -9,6 +9,7 @@ using RipeTyped.Benchmarks;
 // dotnet run -c Release --project benchmarks/RipeTyped.Benchmarks -- flaky 10000 5 5xx  one timed run with 5% faults
 // dotnet run -c Release --project benchmarks/RipeTyped.Benchmarks -- plan 5000 > p.yaml  the synthetic N-event plan
 // dotnet run -c Release --project benchmarks/RipeTyped.Benchmarks -- compile-cost 1000   compiler time by generated-code variant
+// dotnet run -c Release --project benchmarks/RipeTyped.Benchmarks -- httpclient-ceiling 10 8   a bare HttpClient loop against the receiver
 // dotnet run -c Release --project benchmarks/RipeTyped.Benchmarks -- code-variants 1000 DIR NS   generated code and floors as plain sources (build-floor.sh)
 switch (args.Length > 0 ? args[0] : "")
 {
@@ -31,13 +32,17 @@ switch (args.Length > 0 ? args[0] : "")
         return CompileCost.Run(args.Length > 1 ? int.Parse(args[1]) : 1000);
     case "code-variants":
         return CodeVariants.Run(int.Parse(args[1]), args[2], args[3]);
+    case "httpclient-ceiling":
+        // httpclient-ceiling <seconds> <concurrent>: against RIPE_BENCH_ENDPOINT's receiver
+        return await HttpClientCeiling.RunAsync(Environment.GetEnvironmentVariable("RIPE_BENCH_ENDPOINT") ?? "http://127.0.0.1:5099/event", int.Parse(args[1]), int.Parse(args[2]));
     case "breakdown":
         return Breakdown.Run(args.Length > 1 ? int.Parse(args[1]) : 1000);
     case "flaky":
         // flaky <events> <percent> <5xx|429>: one timed run against RIPE_BENCH_ENDPOINT's receiver
         return await FlakyRun.RunAsync(int.Parse(args[1]), int.Parse(args[2]), args[3], Environment.GetEnvironmentVariable("RIPE_BENCH_ENDPOINT") ?? "http://127.0.0.1:5099/event");
     case "memory":
-        return await DeliveryMemoryRun.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 1_000_000, Environment.GetEnvironmentVariable("RIPE_BENCH_ENDPOINT"));
+        // memory <events> [concurrent requests]
+        return await DeliveryMemoryRun.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 1_000_000, Environment.GetEnvironmentVariable("RIPE_BENCH_ENDPOINT"), args.Length > 2 ? int.Parse(args[2]) : 8);
     default:
         BenchmarkSwitcher.FromAssembly(typeof(Plans).Assembly).Run(args);
         return 0;
