@@ -209,6 +209,21 @@ public class NameCollisionTests
         Assert.Equal(new[] { "properties.e", "properties.p" }, errors.Select(error => error.Path).ToArray());
     }
 
+    [Fact]
+    public void A_member_named_like_a_generated_pattern_field_does_not_break_the_build()
+    {
+        // Constrained strings keep their compiled patterns in private fields: no plan name may take a field's name.
+        var run = GeneratorHarness.Run("""
+            events:
+              - name: A
+                properties:
+                  code: { type: string, pattern: "^[a-z]+$" }
+                  other: { type: string, csharpName: s_pattern0 }
+            """);
+        Assert.Empty(run.Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        Assert.Contains("\"code\"", run.Source("AProperties.g.cs"));
+    }
+
     /// <summary>(wire name, C# member) pairs of class AProperties, read from its JSON writer: <c>__.StrOpt(w, "wire"u8, Member);</c>.</summary>
     private static List<(string Wire, string Member)> Members(string plan)
     {

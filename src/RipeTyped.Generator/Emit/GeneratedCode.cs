@@ -41,6 +41,9 @@ namespace RipeTyped.Generator.Emit
         /// </summary>
         public static readonly string[] BodyParameters = { "w", "e", "p" };
 
+        /// <summary>The private field holding a type's i-th distinct pattern (reserved among its members by <c>SpecBuilder</c>).</summary>
+        public static string PatternField(int index) => "s_pattern" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
         /// <summary>Names the generated files use as aliases: reserved in every scope, so no type or member hides them.</summary>
         public static readonly string[] ReservedAliases = { "__", "__P", "__W", "__E", "__I", "__N" };
 

@@ -155,7 +155,29 @@ namespace RipeTyped.Generator.Spec
 
         private ObjectTypeSpec BuildObject(string name, string fullName, string? description, TypeRole role, string subject, List<PropertyDefinition> properties, bool open)
         {
-            var scope = open ? new NameScope(MemberReserved, name, AdditionalPropertiesMember) : new NameScope(MemberReserved, name);
+            var own = new List<string> { name };
+            if (open)
+            {
+                own.Add(AdditionalPropertiesMember);
+            }
+
+            // The type keeps each distinct pattern of its properties (and their array items) in a private field
+            // s_pattern0, s_pattern1...: as many names as patterns are reserved, so no plan name can take one.
+            int patterns = 0;
+            foreach (var property in properties)
+            {
+                for (PropertySchema? value = property.Schema.TypeSource; value != null; value = value.Items?.TypeSource)
+                {
+                    patterns += value.Pattern != null ? 1 : 0;
+                }
+            }
+
+            for (int i = 0; i < patterns; i++)
+            {
+                own.Add(Emit.GeneratedCode.PatternField(i));
+            }
+
+            var scope = new NameScope(MemberReserved, own.ToArray());
 
             // A member cannot share its type's name or hide object's members: such a member gets a 'Value' suffix.
             string[] memberNames = _names.Choose(scope, properties.Select(p => new NameRequest(p.Name, p.Schema.CSharpName, p.NameSpan)).ToList(), "Property", NameForm.Member, reservedSuffix: "Value");
