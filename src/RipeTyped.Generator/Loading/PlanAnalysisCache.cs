@@ -16,7 +16,7 @@ namespace RipeTyped.Generator.Loading
     /// </summary>
     internal static class PlanAnalysisCache
     {
-        /// <summary>Plans kept by content: a few projects' plans, each in its last version.</summary>
+        /// <summary>Plans kept by content: a few projects' plans, each in its last version only.</summary>
         public const int ContentCapacity = 8;
 
         private static readonly ConditionalWeakTable<SourceText, InstanceEntries> ByInstance = new ConditionalWeakTable<SourceText, InstanceEntries>();
@@ -74,6 +74,21 @@ namespace RipeTyped.Generator.Loading
                     ByContent.AddFirst(node);
                     return candidate.Analysis;
                 }
+            }
+
+            // An edit replaces the project's previous version of its plan (same files, namespace and source): editing a
+            // large plan must not keep its last eight versions alive. The per-instance level still serves a snapshot
+            // that holds the old text.
+            for (var node = ByContent.First; node != null;)
+            {
+                var next = node.Next;
+                var old = node.Value;
+                if (old.Namespace == defaultNamespace && old.Source == source && old.Files.Select(f => f.Path).SequenceEqual(files.Select(f => f.Path)))
+                {
+                    ByContent.Remove(node);
+                }
+
+                node = next;
             }
 
             var added = new ContentEntry(files.ToArray(), defaultNamespace, source, new Lazy<PlanAnalysis>(

@@ -121,6 +121,22 @@ public class AnalyzerCachingTests
         Assert.NotSame(first, RipeTyped.Generator.Loading.PlanAnalysisCache.Get(files[0], "App", null));
     }
 
+    [Fact]
+    public void An_edit_replaces_the_plans_previous_version_in_the_content_cache()
+    {
+        // A large plan edited many times keeps one version alive, not the last eight; another project's plan stays.
+        var other = new[] { new RipeTyped.Generator.Plan.PlanText("/versions-other/tracking-plan.yaml", "events:\n  - name: Other Event\n") };
+        var version1 = new[] { new RipeTyped.Generator.Plan.PlanText("/versions/tracking-plan.yaml", "events:\n  - name: Event One\n") };
+        var version2 = new[] { new RipeTyped.Generator.Plan.PlanText("/versions/tracking-plan.yaml", "events:\n  - name: Event Two\n") };
+        var otherLoad = RipeTyped.Generator.Loading.PlanAnalysisCache.Get(other, "App", null);
+        var first = RipeTyped.Generator.Loading.PlanAnalysisCache.Get(version1, "App", null);
+        var edited = RipeTyped.Generator.Loading.PlanAnalysisCache.Get(version2, "App", null);
+
+        Assert.Same(edited, RipeTyped.Generator.Loading.PlanAnalysisCache.Get(version2, "App", null));
+        Assert.NotSame(first, RipeTyped.Generator.Loading.PlanAnalysisCache.Get(version1, "App", null));
+        Assert.Same(otherLoad, RipeTyped.Generator.Loading.PlanAnalysisCache.Get(other, "App", null));
+    }
+
     private sealed class CountingAdditionalText(string path, SourceText text) : AdditionalText
     {
         public override string Path { get; } = path;
