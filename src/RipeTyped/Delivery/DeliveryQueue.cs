@@ -333,10 +333,7 @@ namespace RipeTyped.Delivery
                         return;
                     }
 
-                    long? next = _schedule.NextDue;
-                    wait = next is null
-                        ? TimeSpan.FromMilliseconds(-1)
-                        : TimeSpan.FromTicks(Math.Max(1, (long)((next.Value - System.Diagnostics.Stopwatch.GetTimestamp()) * (TimeSpan.TicksPerSecond / (double)System.Diagnostics.Stopwatch.Frequency))));
+                    wait = RetrySchedule.WaitFor(_schedule.NextDue, System.Diagnostics.Stopwatch.GetTimestamp());
                 }
 
                 // Woken early by a new retry (which may be due sooner), by shutdown, or by the channel completing.
