@@ -224,6 +224,20 @@ public class NameCollisionTests
         Assert.Contains("\"code\"", run.Source("AProperties.g.cs"));
     }
 
+    [Theory]
+    [InlineData("Acme.__")]
+    [InlineData("__P.Tracking")]
+    [InlineData("Acme.__N")]
+    public void A_namespace_segment_named_like_a_generated_alias_is_refused_at_its_line(string ns)
+    {
+        // Inside `namespace Acme.__;` the name `__` would mean the namespace, not the helpers' alias.
+        var run = GeneratorHarness.Run($"options: {{ namespace: {ns} }}\nevents:\n  - name: A\n    properties:\n      code: {{ type: string, required: true }}\n");
+        var error = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "RIPE0014");
+        Assert.Contains("a name the generated code uses for itself", error.GetMessage());
+        Assert.Equal(0, error.Location.GetLineSpan().StartLinePosition.Line);
+        Assert.Empty(run.Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error && d.Id.StartsWith("CS", StringComparison.Ordinal)));
+    }
+
     /// <summary>(wire name, C# member) pairs of class AProperties, read from its JSON writer: <c>__.StrOpt(w, "wire"u8, Member);</c>.</summary>
     private static List<(string Wire, string Member)> Members(string plan)
     {

@@ -45,7 +45,7 @@ namespace RipeTyped.Generator.Emit
         public static string PatternField(int index) => "s_pattern" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         /// <summary>Names the generated files use as aliases: reserved in every scope, so no type or member hides them.</summary>
-        public static readonly string[] ReservedAliases = { "__", "__P", "__W", "__E", "__I", "__N" };
+        public static readonly string[] ReservedAliases = Naming.GeneratedNames.Aliases;
 
         /// <summary>
         /// The alias of the generated code's own namespace (<c>__N.OrderCompletedProperties</c>): as safe as a

@@ -88,6 +88,10 @@ namespace RipeTyped.Generator.Plan
             {
                 Report(RipeDiagnostics.InvalidOption, ns.Span, "namespace", $"'{ns.Value}' is not a valid C# namespace");
             }
+            else if (options.Namespace is { } aliased && GeneratedNames.ReservedSegment(aliased.Value) is { } segment)
+            {
+                Report(RipeDiagnostics.InvalidOption, aliased.Span, "namespace", $"'{aliased.Value}' has a segment '{segment}', a name the generated code uses for itself; rename that segment");
+            }
 
             if (options.ClassName is { } cls && !IdentifierNaming.IsValidIdentifier(cls.Value))
             {

@@ -45,9 +45,9 @@ namespace RipeTyped.Generator.Spec
             _plan = plan;
             _source = string.IsNullOrWhiteSpace(source) ? null : source!.Trim();
             _names = new NameChooser(plan.FilePath, diagnostics);
-            _namespace = plan.Options.Namespace is { } ns && IdentifierNaming.IsValidNamespace(ns.Value)
+            _namespace = plan.Options.Namespace is { } ns && GeneratedNames.IsUsableNamespace(ns.Value)
                 ? ns.Value
-                : (IdentifierNaming.IsValidNamespace(defaultNamespace) ? defaultNamespace : FallbackNamespace);
+                : (GeneratedNames.IsUsableNamespace(defaultNamespace) ? defaultNamespace : FallbackNamespace);
             ClassName = plan.Options.ClassName is { } cls && IdentifierNaming.IsValidIdentifier(cls.Value) ? cls.Value : DefaultClassName;
             // The generated files' aliases (Emit.GeneratedCode.ReservedAliases): no type may take them.
             _namespaceScope = new NameScope(new[] { ClassName }.Concat(Emit.GeneratedCode.ReservedAliases).ToArray());
