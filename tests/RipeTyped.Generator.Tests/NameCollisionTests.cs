@@ -238,6 +238,17 @@ public class NameCollisionTests
         Assert.Empty(run.Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error && d.Id.StartsWith("CS", StringComparison.Ordinal)));
     }
 
+    [Theory]
+    [InlineData("__")]
+    [InlineData("__P")]
+    public void A_className_named_like_a_generated_alias_is_refused_at_its_line(string name)
+    {
+        var run = GeneratorHarness.Run($"options: {{ className: {name} }}\nevents:\n  - name: A\n    properties:\n      code: {{ type: string, required: true }}\n");
+        var error = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "RIPE0014");
+        Assert.Contains("a name the generated code uses for itself", error.GetMessage());
+        Assert.Empty(run.Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error && d.Id.StartsWith("CS", StringComparison.Ordinal)));
+    }
+
     /// <summary>(wire name, C# member) pairs of class AProperties, read from its JSON writer: <c>__.StrOpt(w, "wire"u8, Member);</c>.</summary>
     private static List<(string Wire, string Member)> Members(string plan)
     {

@@ -18,6 +18,9 @@ namespace RipeTyped.Generator.Naming
         public static bool IsUsableNamespace(string name) =>
             IdentifierNaming.IsValidNamespace(name) && ReservedSegment(name) is null;
 
+        /// <summary>A facade class name the generated code can use: valid C# and not an alias.</summary>
+        public static bool IsUsableClassName(string name) => IdentifierNaming.IsValidIdentifier(name) && !Aliases.Contains(name);
+
         /// <summary>The namespace's first segment named like an alias, or null.</summary>
         public static string? ReservedSegment(string name) => name.Split('.').FirstOrDefault(part => Aliases.Contains(part));
     }

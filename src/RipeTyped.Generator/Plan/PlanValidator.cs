@@ -97,6 +97,10 @@ namespace RipeTyped.Generator.Plan
             {
                 Report(RipeDiagnostics.InvalidOption, cls.Span, "className", $"'{cls.Value}' is not a valid C# class name");
             }
+            else if (options.ClassName is { } aliasedClass && !GeneratedNames.IsUsableClassName(aliasedClass.Value))
+            {
+                Report(RipeDiagnostics.InvalidOption, aliasedClass.Span, "className", $"'{aliasedClass.Value}' is a name the generated code uses for itself; choose another class name");
+            }
 
             if (options.EventCase is { } eventCase && !NamingConvention.TryParse(eventCase.Value, out _))
             {

@@ -48,7 +48,7 @@ namespace RipeTyped.Generator.Spec
             _namespace = plan.Options.Namespace is { } ns && GeneratedNames.IsUsableNamespace(ns.Value)
                 ? ns.Value
                 : (GeneratedNames.IsUsableNamespace(defaultNamespace) ? defaultNamespace : FallbackNamespace);
-            ClassName = plan.Options.ClassName is { } cls && IdentifierNaming.IsValidIdentifier(cls.Value) ? cls.Value : DefaultClassName;
+            ClassName = plan.Options.ClassName is { } cls && GeneratedNames.IsUsableClassName(cls.Value) ? cls.Value : DefaultClassName;
             // The generated files' aliases (Emit.GeneratedCode.ReservedAliases): no type may take them.
             _namespaceScope = new NameScope(new[] { ClassName }.Concat(Emit.GeneratedCode.ReservedAliases).ToArray());
             WireValuesClassName = _namespaceScope.TakeUnique(ClassName + "WireValues");
