@@ -333,7 +333,7 @@ namespace RipeTyped.Delivery
                         return;
                     }
 
-                    wait = RetrySchedule.WaitFor(_schedule.NextDue, System.Diagnostics.Stopwatch.GetTimestamp());
+                    wait = RetrySchedule.WaitFor(_schedule.UntilNextDue(System.Diagnostics.Stopwatch.GetTimestamp()));
                 }
 
                 // Woken early by a new retry (which may be due sooner), by shutdown, or by the channel completing.

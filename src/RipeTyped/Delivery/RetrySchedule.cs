@@ -72,22 +72,20 @@ namespace RipeTyped.Delivery
             return due;
         }
 
-        /// <summary>
-        /// How long the scheduler sleeps before the next due time: infinite when nothing is scheduled, else whole
-        /// milliseconds, rounded up and at least one. Timed waits count whole milliseconds and truncate, so a wait under
-        /// 1 ms would return at once, and the scheduler would spin (and contend the queue's lock with every worker)
-        /// until the due time came; under 5% faults that spin cost more CPU than all the retried requests.
-        /// </summary>
-        public static System.TimeSpan WaitFor(long? nextDue, long now)
-        {
-            if (nextDue is null)
-            {
-                return System.Threading.Timeout.InfiniteTimeSpan;
-            }
+        /// <summary>How long until the earliest due time, seen at <paramref name="now"/> (Stopwatch ticks); null when empty.</summary>
+        public System.TimeSpan? UntilNextDue(long now) =>
+            _heap.Count == 0 ? (System.TimeSpan?)null : System.TimeSpan.FromTicks((long)((_heap[0].Due - now) * ((double)System.TimeSpan.TicksPerSecond / Stopwatch.Frequency)));
 
-            double milliseconds = (nextDue.Value - now) * 1000.0 / Stopwatch.Frequency;
-            return System.TimeSpan.FromMilliseconds(System.Math.Max(1, System.Math.Ceiling(milliseconds)));
-        }
+        /// <summary>
+        /// How long the scheduler sleeps: infinite when nothing is scheduled, else whole milliseconds, rounded up and at
+        /// least one. Timed waits count whole milliseconds and truncate, so a wait under 1 ms would return at once, and the
+        /// scheduler would spin (and contend the queue's lock with every worker) until the due time came; under 5% faults
+        /// that spin cost more CPU than all the retried requests.
+        /// </summary>
+        public static System.TimeSpan WaitFor(System.TimeSpan? untilDue) =>
+            untilDue is { } left
+                ? System.TimeSpan.FromMilliseconds(System.Math.Max(1, System.Math.Ceiling(left.TotalMilliseconds)))
+                : System.Threading.Timeout.InfiniteTimeSpan;
 
         private bool Less(int a, int b) => _heap[a].Due < _heap[b].Due || (_heap[a].Due == _heap[b].Due && _heap[a].Order < _heap[b].Order);
     }
