@@ -7,15 +7,21 @@ namespace RipeTyped.Generator.Emit
     /// Writes the facade class — one typed method per event and page, typed Identify and Group — and its interface
     /// (<c>I{ClassName}</c>, unless the plan turns it off) with the same signatures, for tests to substitute.
     /// </summary>
-    internal static class FacadeEmitter
+    internal sealed class FacadeEmitter
     {
         private const string Identity = "__I";
         private const string PageContext = "global::RipeTyped.RipePageContext";
         private const string IdentityDoc = "/// <param name=\"identity\">Who it is about; null for the client's ambient identity (the last Identify, its anonymous id and the last Group).</param>";
 
-        public static string Emit(GenerationSpec spec)
+        // The generated namespace: the plan's types are written through its alias (__N.).
+        private readonly string _ns;
+
+        private FacadeEmitter(string ns) => _ns = ns;
+
+        public static string Emit(GenerationSpec spec) => new FacadeEmitter(spec.Namespace).EmitFacade(spec);
+
+        private string EmitFacade(GenerationSpec spec)
         {
-            string ns = spec.Namespace;
             var w = Start(spec.Namespace, HelpersAlias, "using __I = global::RipeTyped.RipeIdentity;", NamespaceAlias(spec.Namespace));
             if (spec.InterfaceName != null)
             {
@@ -54,16 +60,16 @@ namespace RipeTyped.Generator.Emit
                 w.Line($"public const string Source = {Escaping.Literal(spec.Source)};");
             }
 
-            EmitIdentify(w, spec.Identify, ns);
-            EmitGroup(w, spec.Group, ns);
+            EmitIdentify(w, spec.Identify);
+            EmitGroup(w, spec.Group);
             foreach (var call in spec.Events)
             {
-                EmitTrack(w, call, ns);
+                EmitTrack(w, call);
             }
 
             foreach (var call in spec.Pages)
             {
-                EmitPage(w, call, ns);
+                EmitPage(w, call);
             }
 
             w.Line();
@@ -78,25 +84,24 @@ namespace RipeTyped.Generator.Emit
         private const string FlushSignature = "global::System.Threading.Tasks.Task FlushAsync(global::System.Threading.CancellationToken cancellationToken = default)";
 
         /// <summary>Every facade method's signature, for code to depend on (and tests to substitute): <c>I{ClassName}</c>.</summary>
-        private static void EmitInterface(CodeWriter w, GenerationSpec spec)
+        private void EmitInterface(CodeWriter w, GenerationSpec spec)
         {
-            string ns = spec.Namespace;
             w.Summary($"The calls of <see cref=\"{spec.ClassName}\"/>, for code to depend on and tests to substitute (plan option <c>facadeInterface</c>).");
             w.Line(Attribute);
             w.Open($"public partial interface {spec.InterfaceName}");
-            w.Line($"{IdentifySignature(spec.Identify, "string userId", ns)};");
-            w.Line($"{IdentifySignature(spec.Identify, Identity + " identity", ns)};");
-            w.Line($"{GroupSignature(spec.Group, ns)};");
+            w.Line($"{IdentifySignature(spec.Identify, "string userId")};");
+            w.Line($"{IdentifySignature(spec.Identify, Identity + " identity")};");
+            w.Line($"{GroupSignature(spec.Group)};");
             foreach (var call in spec.Events)
             {
                 Obsolete(w, call);
-                w.Line($"{TrackSignature(call, ns)};");
+                w.Line($"{TrackSignature(call)};");
             }
 
             foreach (var call in spec.Pages)
             {
                 Obsolete(w, call);
-                w.Line($"{PageSignature(call, ns)};");
+                w.Line($"{PageSignature(call)};");
             }
 
             w.Line($"{FlushSignature};");
@@ -104,30 +109,30 @@ namespace RipeTyped.Generator.Emit
             w.Line();
         }
 
-        private static string IdentifySignature(CallSpec call, string who, string ns) => $"void Identify({who}{PayloadParameter(call, "traits", ns)})";
+        private string IdentifySignature(CallSpec call, string who) => $"void Identify({who}{PayloadParameter(call, "traits")})";
 
-        private static string GroupSignature(CallSpec call, string ns) => $"void Group(string groupId{PayloadParameter(call, "traits", ns)}, {Identity}? identity = null)";
+        private string GroupSignature(CallSpec call) => $"void Group(string groupId{PayloadParameter(call, "traits")}, {Identity}? identity = null)";
 
-        private static string TrackSignature(CallSpec call, string ns)
+        private string TrackSignature(CallSpec call)
         {
-            string properties = PayloadParameter(call, "properties", ns);
+            string properties = PayloadParameter(call, "properties");
             return $"void {call.MethodName}({Trim(properties)}{Comma(properties)}{Identity}? identity = null)";
         }
 
-        private static string PageSignature(CallSpec call, string ns)
+        private string PageSignature(CallSpec call)
         {
-            string properties = PayloadParameter(call, "properties", ns);
+            string properties = PayloadParameter(call, "properties");
             return $"void {call.MethodName}({Trim(properties)}{Comma(properties)}{PageContext}? page = null, {Identity}? identity = null)";
         }
 
-        private static void EmitIdentify(CodeWriter w, CallSpec call, string ns)
+        private void EmitIdentify(CodeWriter w, CallSpec call)
         {
             string traitsArg = call.PayloadType is null ? "" : ", traits";
             w.Line();
             w.Summary(call.Description, "Identifies the current user and makes <paramref name=\"userId\"/> the ambient user id of later calls.");
             w.Line("/// <param name=\"userId\">The user's id in your database.</param>");
             DocPayload(w, call, "traits", "The user's traits.");
-            w.Open($"public {IdentifySignature(call, "string userId", ns)}");
+            w.Open($"public {IdentifySignature(call, "string userId")}");
             NullCheck(w, call, "traits");
             w.Line($"_client.Identify(userId{traitsArg});");
             w.Close();
@@ -135,13 +140,13 @@ namespace RipeTyped.Generator.Emit
             w.Summary("Identifies the user of <paramref name=\"identity\"/> without changing the ambient identity (for servers acting for many users).");
             w.Line("/// <param name=\"identity\">The user to identify.</param>");
             DocPayload(w, call, "traits", "The user's traits.");
-            w.Open($"public {IdentifySignature(call, Identity + " identity", ns)}");
+            w.Open($"public {IdentifySignature(call, Identity + " identity")}");
             NullCheck(w, call, "traits");
             w.Line($"_client.Identify(identity{traitsArg});");
             w.Close();
         }
 
-        private static void EmitGroup(CodeWriter w, CallSpec call, string ns)
+        private void EmitGroup(CodeWriter w, CallSpec call)
         {
             w.Line();
             w.Summary(call.Description, "Associates the user with a group (company, workspace or account); with the ambient identity the group becomes the ambient group id.");
@@ -149,7 +154,7 @@ namespace RipeTyped.Generator.Emit
             DocPayload(w, call, "traits", "The group's traits.");
             w.Line(IdentityDoc);
             string traitsArg = call.PayloadType is null ? "null" : "traits";
-            w.Open($"public {GroupSignature(call, ns)}");
+            w.Open($"public {GroupSignature(call)}");
             NullCheck(w, call, "traits");
             w.Line($"_client.Group(groupId, {traitsArg}, identity);");
             w.Close();
@@ -157,33 +162,33 @@ namespace RipeTyped.Generator.Emit
 
         // One method per event and page: a one-line summary (the plan's description, else what it sends) and one line of
         // body. The parameters are the same on every method and documented once, on the class.
-        private static void EmitTrack(CodeWriter w, CallSpec call, string ns)
+        private void EmitTrack(CodeWriter w, CallSpec call)
         {
             w.Summary(call.Description, $"Tracks the <c>{Escaping.XmlText(call.WireName)}</c> event.");
             Obsolete(w, call);
             // Required properties are checked for null by the helper: one short call, no generic inference, per event.
             w.Line(call.PayloadType is not null && call.PayloadRequired
-                ? $"public {TrackSignature(call, ns)} => __.Track(_client, {Escaping.Literal(call.WireName)}, properties, identity);"
-                : $"public {TrackSignature(call, ns)} => _client.Track({Escaping.Literal(call.WireName)}, {PayloadArgument(call, "properties")}, identity);");
+                ? $"public {TrackSignature(call)} => __.Track(_client, {Escaping.Literal(call.WireName)}, properties, identity);"
+                : $"public {TrackSignature(call)} => _client.Track({Escaping.Literal(call.WireName)}, {PayloadArgument(call, "properties")}, identity);");
         }
 
-        private static void EmitPage(CodeWriter w, CallSpec call, string ns)
+        private void EmitPage(CodeWriter w, CallSpec call)
         {
             w.Summary(call.Description, $"Records a view of the <c>{Escaping.XmlText(call.WireName)}</c> page.");
             Obsolete(w, call);
             w.Line(call.PayloadType is not null && call.PayloadRequired
-                ? $"public {PageSignature(call, ns)} => __.Page(_client, {Escaping.Literal(call.WireName)}, properties, page, identity);"
-                : $"public {PageSignature(call, ns)} => _client.Page({Escaping.Literal(call.WireName)}, {PayloadArgument(call, "properties")}, page, identity);");
+                ? $"public {PageSignature(call)} => __.Page(_client, {Escaping.Literal(call.WireName)}, properties, page, identity);"
+                : $"public {PageSignature(call)} => _client.Page({Escaping.Literal(call.WireName)}, {PayloadArgument(call, "properties")}, page, identity);");
         }
 
         /// <summary>The payload argument of a call whose payload is not required: the parameter, or null without a payload.</summary>
         private static string PayloadArgument(CallSpec call, string name) => call.PayloadType is null ? "null" : name;
 
         /// <summary>", T name" or ", T? name = null" (when nothing in it is required), or "" without a payload.</summary>
-        private static string PayloadParameter(CallSpec call, string name, string ns) =>
-            call.PayloadType is null ? "" : call.PayloadRequired ? $", {LocalType(call, ns)} {name}" : $", {LocalType(call, ns)}? {name} = null";
+        private string PayloadParameter(CallSpec call, string name) =>
+            call.PayloadType is null ? "" : call.PayloadRequired ? $", {LocalType(call)} {name}" : $", {LocalType(call)}? {name} = null";
 
-        private static string LocalType(CallSpec call, string ns) => Local(call.PayloadType!, ns);
+        private string LocalType(CallSpec call) => Local(call.PayloadType!, _ns);
 
         private static string Trim(string parameter) => parameter.StartsWith(", ", System.StringComparison.Ordinal) ? parameter.Substring(2) : parameter;
 
