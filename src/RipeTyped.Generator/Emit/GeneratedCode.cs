@@ -36,18 +36,6 @@ namespace RipeTyped.Generator.Emit
         };
 
         /// <summary>
-        /// The parameters of the generated <c>WriteTo(w)</c> and <c>Validate(e, p)</c>, whose bodies name members without
-        /// <c>this.</c>: reserved among a type's members, so no member can be shadowed by them.
-        /// </summary>
-        public static readonly string[] BodyParameters = { "w", "e", "p" };
-
-        /// <summary>The private field holding a type's i-th distinct pattern (reserved among its members by <c>SpecBuilder</c>).</summary>
-        public static string PatternField(int index) => "s_pattern" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-        /// <summary>Names the generated files use as aliases: reserved in every scope, so no type or member hides them.</summary>
-        public static readonly string[] ReservedAliases = Naming.GeneratedNames.Aliases;
-
-        /// <summary>
         /// The alias of the generated code's own namespace (<c>__N.OrderCompletedProperties</c>): as safe as a
         /// <c>global::</c> name (an alias no type or member can take), and a plan's types are named in every facade method,
         /// interface method and wire-value method, so a long namespace is not paid for a thousand times.

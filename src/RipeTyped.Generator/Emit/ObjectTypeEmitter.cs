@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using RipeTyped.Generator.Naming;
 using RipeTyped.Generator.Spec;
 using static RipeTyped.Generator.Emit.GeneratedCode;
 
@@ -44,7 +45,7 @@ namespace RipeTyped.Generator.Emit
             _w.Open($"public sealed partial class {type.Name} : __P");
             for (int i = 0; i < _patterns.Count; i++)
             {
-                _w.Line($"private static readonly {Regex} {PatternField(i)} = {Helpers}.Pattern({Escaping.Literal(_patterns[i])});");
+                _w.Line($"private static readonly {Regex} {GeneratedNames.PatternField(i)} = {Helpers}.Pattern({Escaping.Literal(_patterns[i])});");
             }
 
             foreach (var member in type.Members)
@@ -174,7 +175,7 @@ namespace RipeTyped.Generator.Emit
                 switch (value.Kind)
                 {
                     case ValueKind.String when checkRequired || value.Pattern != null || value.MinLength.HasValue || value.MaxLength.HasValue:
-                        string pattern = value.Pattern != null ? PatternField(_patterns.IndexOf(value.Pattern)) : "null";
+                        string pattern = value.Pattern != null ? GeneratedNames.PatternField(_patterns.IndexOf(value.Pattern)) : "null";
                         _w.Line($"{Helpers}.Text(e, p, {name}, {access}, {required}, {pattern}, {Escaping.NullableInt(value.MinLength)}, {Escaping.NullableInt(value.MaxLength)});");
                         break;
                     case ValueKind.Integer:
@@ -229,7 +230,7 @@ namespace RipeTyped.Generator.Emit
                     var checks = new List<string>();
                     if (item.Pattern != null)
                     {
-                        checks.Add($"{Helpers}.ItemMatches({e}, {p}, {v}, {PatternField(_patterns.IndexOf(item.Pattern))});");
+                        checks.Add($"{Helpers}.ItemMatches({e}, {p}, {v}, {GeneratedNames.PatternField(_patterns.IndexOf(item.Pattern))});");
                     }
 
                     if (item.MinLength.HasValue || item.MaxLength.HasValue)

@@ -12,6 +12,15 @@ namespace RipeTyped.Generator.Naming
         public static readonly string[] Aliases = { "__", "__P", "__W", "__E", "__I", "__N" };
 
         /// <summary>
+        /// The parameters of the generated <c>WriteTo(w)</c> and <c>Validate(e, p)</c>, whose bodies name members without
+        /// <c>this.</c>: reserved among a type's members, so no member can be shadowed by them.
+        /// </summary>
+        public static readonly string[] BodyParameters = { "w", "e", "p" };
+
+        /// <summary>The private field holding a type's i-th distinct pattern: as many are reserved among its members as it has patterns.</summary>
+        public static string PatternField(int index) => "s_pattern" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        /// <summary>
         /// A namespace the generated code can live in: valid C#, and no segment named like an alias (inside
         /// <c>namespace Acme.__;</c> the name <c>__</c> would mean the namespace, not the helpers).
         /// </summary>

@@ -25,7 +25,7 @@ namespace RipeTyped.Generator.Spec
 
         /// <summary>Names no member of a generated type can take: the files' aliases, object's members, the generated methods' parameters.</summary>
         private static readonly HashSet<string> MemberReserved =
-            new HashSet<string>(Emit.GeneratedCode.ReservedAliases.Concat(ObjectMembers).Concat(Emit.GeneratedCode.BodyParameters), System.StringComparer.Ordinal);
+            new HashSet<string>(GeneratedNames.Aliases.Concat(ObjectMembers).Concat(GeneratedNames.BodyParameters), System.StringComparer.Ordinal);
 
         private readonly TrackingPlan _plan;
         private readonly NameChooser _names;
@@ -49,11 +49,11 @@ namespace RipeTyped.Generator.Spec
                 ? ns.Value
                 : (GeneratedNames.IsUsableNamespace(defaultNamespace) ? defaultNamespace : FallbackNamespace);
             ClassName = plan.Options.ClassName is { } cls && GeneratedNames.IsUsableClassName(cls.Value) ? cls.Value : DefaultClassName;
-            // The generated files' aliases (Emit.GeneratedCode.ReservedAliases): no type may take them.
-            _namespaceScope = new NameScope(new[] { ClassName }.Concat(Emit.GeneratedCode.ReservedAliases).ToArray());
+            // The generated files' aliases (GeneratedNames.Aliases): no type may take them.
+            _namespaceScope = new NameScope(new[] { ClassName }.Concat(GeneratedNames.Aliases).ToArray());
             WireValuesClassName = _namespaceScope.TakeUnique(ClassName + "WireValues");
             InterfaceName = plan.Options.FacadeInterface?.Value == "false" ? null : _namespaceScope.TakeUnique("I" + ClassName);
-            _facadeScope = new NameScope(new[] { ClassName, "Identify", "Group", "Client", "FlushAsync", "PlanVersion", "Source" }.Concat(ObjectMembers).Concat(Emit.GeneratedCode.ReservedAliases).ToArray());
+            _facadeScope = new NameScope(new[] { ClassName, "Identify", "Group", "Client", "FlushAsync", "PlanVersion", "Source" }.Concat(ObjectMembers).Concat(GeneratedNames.Aliases).ToArray());
         }
 
         private string ClassName { get; }
@@ -174,7 +174,7 @@ namespace RipeTyped.Generator.Spec
 
             for (int i = 0; i < patterns; i++)
             {
-                own.Add(Emit.GeneratedCode.PatternField(i));
+                own.Add(GeneratedNames.PatternField(i));
             }
 
             var scope = new NameScope(MemberReserved, own.ToArray());
