@@ -19,21 +19,21 @@ public class GeneratorBenchmarks
     private CSharpCompilation _compilation = null!;
     private CSharpCompilation _editedCompilation = null!;
     private string _text = "";
-    private int _runs;
+    private FreshPlanTexts _fresh = null!;
 
     [GlobalSetup]
     public void Setup()
     {
         _text = Plans.Large(200);
-        var references = new[] { typeof(object).Assembly, typeof(RipeClient).Assembly }.Select(a => MetadataReference.CreateFromFile(a.Location));
-        _compilation = CSharpCompilation.Create("Bench", new[] { CSharpSyntaxTree.ParseText("class A { }") }, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        _fresh = new FreshPlanTexts(_text);
+        _compilation = BenchCompilation.Create();
         _editedCompilation = _compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("class B { }"));
         _warmDriver = NewDriver(_text).RunGenerators(_compilation);
     }
 
     /// <summary>A new driver over a plan text no earlier run had (a new comment line): the process shares plan loads by content.</summary>
     [Benchmark]
-    public GeneratorDriver ColdRun() => NewDriver(_text + "# run " + (++_runs).ToString(System.Globalization.CultureInfo.InvariantCulture) + "\n").RunGenerators(_compilation);
+    public GeneratorDriver ColdRun() => NewDriver(_fresh.Next()).RunGenerators(_compilation);
 
     [Benchmark]
     public GeneratorDriver RunAfterCSharpEdit() => _warmDriver.RunGenerators(_editedCompilation);

@@ -34,6 +34,7 @@ public class GeneratorScalingBenchmarks
     }
 
     private string _text = "";
+    private FreshPlanTexts _fresh = null!;
     private CSharpCompilation _compilation = null!;
 
     [Params(100, 1000, 5000)]
@@ -43,8 +44,8 @@ public class GeneratorScalingBenchmarks
     public void Setup()
     {
         _text = Plans.Synthetic(Events);
-        var references = new[] { typeof(object).Assembly, typeof(RipeClient).Assembly }.Select(a => MetadataReference.CreateFromFile(a.Location));
-        _compilation = CSharpCompilation.Create("Bench", new[] { CSharpSyntaxTree.ParseText("class A { }") }, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        _fresh = new FreshPlanTexts(_text);
+        _compilation = BenchCompilation.Create();
     }
 
     /// <summary>The floor: every YamlDotNet parsing event of the file, read and dropped.</summary>
@@ -64,20 +65,13 @@ public class GeneratorScalingBenchmarks
     [Benchmark]
     public int ParseValidateEmit()
     {
-        var model = PlanModelBuilder.Build(ImmutableArray.Create(new PlanFile("/bench/tracking-plan.yaml", Microsoft.CodeAnalysis.Text.SourceText.From(FreshText()))), new ProjectInfo("Bench", "Bench"), CancellationToken.None);
+        var model = PlanModelBuilder.Build(ImmutableArray.Create(new PlanFile("/bench/tracking-plan.yaml", Microsoft.CodeAnalysis.Text.SourceText.From(_fresh.Next()))), new ProjectInfo("Bench", "Bench"), CancellationToken.None);
         return SourceEmitter.Emit(model.Spec!).Sum(s => s.Source.Length);
     }
 
     /// <summary>The generator as the compiler runs it, Roslyn's driver and source bookkeeping included.</summary>
     [Benchmark]
     public GeneratorDriver FullGeneratorRun() =>
-        CSharpGeneratorDriver.Create(new[] { new TrackingPlanGenerator().AsSourceGenerator() }, new[] { new InMemoryPlanText("/bench/tracking-plan.yaml", FreshText()) }).RunGenerators(_compilation);
+        CSharpGeneratorDriver.Create(new[] { new TrackingPlanGenerator().AsSourceGenerator() }, new[] { new InMemoryPlanText("/bench/tracking-plan.yaml", _fresh.Next()) }).RunGenerators(_compilation);
 
-    /// <summary>
-    /// The plan with a comment line no earlier invocation had: the process shares plan loads by content
-    /// (Loading/PlanAnalysisCache), so the same text would measure a cache hit, not a load. Costs one string copy.
-    /// </summary>
-    private string FreshText() => _text + "# run " + (++_runs).ToString(System.Globalization.CultureInfo.InvariantCulture) + "\n";
-
-    private int _runs;
 }

@@ -27,7 +27,7 @@ public class IdeEditBenchmarks
     private GeneratorDriver _driver = null!;
     private AdditionalText _current = null!;
     private ImmutableArray<DiagnosticAnalyzer> _analyzers;
-    private int _edits;
+    private FreshPlanTexts _edits = null!;
 
     [Params(1000)]
     public int Events { get; set; }
@@ -36,8 +36,8 @@ public class IdeEditBenchmarks
     public void Setup()
     {
         _text = Plans.Synthetic(Events);
-        var references = new[] { typeof(object).Assembly, typeof(RipeClient).Assembly }.Select(a => MetadataReference.CreateFromFile(a.Location));
-        _compilation = CSharpCompilation.Create("Bench", new[] { CSharpSyntaxTree.ParseText("class A { }") }, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        _edits = new FreshPlanTexts(_text);
+        _compilation = BenchCompilation.Create();
         _current = new InMemoryPlanText(PlanPath, _text);
         _driver = CSharpGeneratorDriver.Create(new TrackingPlanGenerator()).AddAdditionalTexts(ImmutableArray.Create(_current)).RunGenerators(_compilation);
         _analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new TrackingPlanAnalyzer());
@@ -75,7 +75,7 @@ public class IdeEditBenchmarks
 
     private AdditionalText Edit()
     {
-        var edited = new InMemoryPlanText(PlanPath, _text + "# edit " + (++_edits) + "\n");
+        var edited = new InMemoryPlanText(PlanPath, _edits.Next());
         _driver = _driver.ReplaceAdditionalText(_current, edited).RunGenerators(_compilation);
         _current = edited;
         return edited;

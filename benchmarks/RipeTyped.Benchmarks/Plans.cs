@@ -1,3 +1,4 @@
+using System.Linq;
 using System.IO;
 using System.Text;
 
@@ -59,7 +60,6 @@ internal static class Plans
     }
 }
 
-/// <summary>A tracking plan handed to the generator from memory, as an IDE hands it an unsaved buffer.</summary>
 /// <summary>The floor the generator benchmarks compare against: every YamlDotNet parsing event of a text, read and dropped.</summary>
 internal static class YamlFloor
 {
@@ -76,6 +76,7 @@ internal static class YamlFloor
     }
 }
 
+/// <summary>A tracking plan handed to the generator from memory, as an IDE hands it an unsaved buffer.</summary>
 internal sealed class InMemoryPlanText(string path, string text) : Microsoft.CodeAnalysis.AdditionalText
 {
     private readonly Microsoft.CodeAnalysis.Text.SourceText _text = Microsoft.CodeAnalysis.Text.SourceText.From(text);
@@ -83,4 +84,26 @@ internal sealed class InMemoryPlanText(string path, string text) : Microsoft.Cod
     public override string Path { get; } = path;
 
     public override Microsoft.CodeAnalysis.Text.SourceText GetText(System.Threading.CancellationToken cancellationToken = default) => _text;
+}
+
+/// <summary>
+/// A plan's text made new for every use (a trailing comment with a counter): the process shares plan loads by content
+/// (Loading/PlanAnalysisCache), so handing the same text again would measure a cache hit, not a load or an edit.
+/// </summary>
+internal sealed class FreshPlanTexts(string text)
+{
+    private int _count;
+
+    public string Next() => text + "# edit " + (++_count).ToString(System.Globalization.CultureInfo.InvariantCulture) + "\n";
+}
+
+/// <summary>The compilation the generator benchmarks run in: one class, the runtime and RipeTyped referenced.</summary>
+internal static class BenchCompilation
+{
+    public static Microsoft.CodeAnalysis.CSharp.CSharpCompilation Create() =>
+        Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
+            "Bench",
+            new[] { Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText("class A { }") },
+            new[] { typeof(object).Assembly, typeof(RipeClient).Assembly }.Select(a => Microsoft.CodeAnalysis.MetadataReference.CreateFromFile(a.Location)),
+            new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary));
 }
