@@ -356,21 +356,21 @@ namespace RipeTyped.Delivery
 
         private void Finish(OutgoingMessage message, RipeDeliveryOutcome outcome, SendAttempt? last)
         {
-            var report = new RipeDeliveryReport(message.Call.Path(), message.MessageId, outcome, last?.Status, last?.Body, message.Attempts,
-                outcome == RipeDeliveryOutcome.ShutdownTimedOut || outcome == RipeDeliveryOutcome.KeptInSpool ? (last?.Exception ?? RipeHttpSender.ShutdownTimedOut()) : last?.Exception);
-            if (report.Succeeded)
+            if (outcome == RipeDeliveryOutcome.Delivered)
             {
                 _statistics.OnDelivered();
-                Notify(_options.OnMessageDelivered, report);
             }
-            else
+            else if (outcome != RipeDeliveryOutcome.KeptInSpool)
             {
-                if (outcome != RipeDeliveryOutcome.KeptInSpool)
-                {
-                    _statistics.OnFailed();
-                }
+                _statistics.OnFailed();
+            }
 
-                Notify(_options.OnMessageFailed, report);
+            // The report is built only for a callback that reads it: most clients set none, and this runs per message.
+            var callback = outcome == RipeDeliveryOutcome.Delivered ? _options.OnMessageDelivered : _options.OnMessageFailed;
+            if (callback != null)
+            {
+                Notify(callback, new RipeDeliveryReport(message.Call.Path(), message.MessageId, outcome, last?.Status, last?.Body, message.Attempts,
+                    outcome == RipeDeliveryOutcome.ShutdownTimedOut || outcome == RipeDeliveryOutcome.KeptInSpool ? (last?.Exception ?? RipeHttpSender.ShutdownTimedOut()) : last?.Exception));
             }
 
             lock (_gate)
@@ -392,11 +392,11 @@ namespace RipeTyped.Delivery
             }
         }
 
-        private static void Notify(Action<RipeDeliveryReport>? callback, RipeDeliveryReport report)
+        private static void Notify(Action<RipeDeliveryReport> callback, RipeDeliveryReport report)
         {
             try
             {
-                callback?.Invoke(report);
+                callback(report);
             }
             catch
             {
