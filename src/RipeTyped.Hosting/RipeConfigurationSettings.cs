@@ -33,6 +33,8 @@ namespace RipeTyped.Hosting
 
         public RipeValidationMode? ValidationMode { get; set; }
 
+        public bool? DryRun { get; set; }
+
         public static void Apply(IConfiguration configuration, RipeClientOptions options)
         {
             var settings = new RipeConfigurationSettings();
@@ -49,6 +51,7 @@ namespace RipeTyped.Hosting
             options.SpoolDirectory = settings.SpoolDirectory ?? options.SpoolDirectory;
             options.ShutdownTimeout = settings.ShutdownTimeout ?? options.ShutdownTimeout;
             options.ValidationMode = settings.ValidationMode ?? options.ValidationMode;
+            options.DryRun = settings.DryRun ?? options.DryRun;
         }
     }
 }

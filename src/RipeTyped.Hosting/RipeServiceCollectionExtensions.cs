@@ -60,17 +60,22 @@ namespace RipeTyped.Hosting
                 options.Configure(configure);
             }
 
+            // Last, once everything else has spoken: a web server's process-wide identity would be every user's.
+            options.PostConfigure<IServiceProvider>((o, provider) => RipeEnvironmentDefaults.Apply(o, provider, services));
+
             options.ValidateOnStart();
             services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RipeClientOptions>, RipeClientOptionsValidator>());
 
             // The client is a long-lived singleton holding its HttpClient, so handler rotation cannot help it;
             // pooled connections with a bounded lifetime pick up DNS changes instead.
+            // IHttpClientFactory's handlers would log four Information lines per event; RipeTyped logs what matters itself.
             services.AddHttpClient(HttpClientName)
                 .ConfigurePrimaryHttpMessageHandler(provider => provider.GetRequiredService<IOptions<RipeClientOptions>>().Value.CreateHttpMessageHandler())
-                .SetHandlerLifetime(System.Threading.Timeout.InfiniteTimeSpan);
+                .SetHandlerLifetime(System.Threading.Timeout.InfiniteTimeSpan)
+                .RemoveAllLoggers();
 
             services.TryAddSingleton(CreateClient);
-            services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, RipeFlushOnShutdownService>());
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, RipeShutdownService>());
             return new RipeBuilder(services);
         }
 
@@ -88,6 +93,7 @@ namespace RipeTyped.Hosting
                 options.Logger = provider.GetService<ILoggerFactory>()?.CreateLogger("RipeTyped");
             }
 
+            RipeEnvironmentDefaults.LogStartup(options);
             return new RipeClient(options);
         }
     }

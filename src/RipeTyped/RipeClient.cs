@@ -28,10 +28,7 @@ namespace RipeTyped
         // Set for a recording client (RipeTyped.Testing.RipeRecorder): calls are handed over here, synchronously, and
         // nothing is queued or sent; no sender, no workers, no sockets.
         private readonly Action<RecordedMessage>? _recorder;
-        private readonly object _identityLock = new object();
-        private string? _userId;
-        private string _anonymousId;
-        private string? _groupId;
+        private readonly RipeAmbientContext _ambient;
         private int _disposed;
 
         /// <summary>Creates a client sending to Ripe's default endpoint with an API key.</summary>
@@ -51,7 +48,14 @@ namespace RipeTyped
 
             options.Validate();
             _options = options;
-            _anonymousId = string.IsNullOrWhiteSpace(options.AnonymousId) ? NewId() : options.AnonymousId!;
+            _ambient = CreateAmbientContext(options);
+            if (options.DryRun)
+            {
+                // Validated, serialized and logged like a real call; nothing is queued or sent.
+                _recorder = LogDryRun;
+                return;
+            }
+
             _sender = new RipeHttpSender(options);
             try
             {
@@ -71,45 +75,21 @@ namespace RipeTyped
         {
             options.Validate();
             _options = options;
-            _anonymousId = string.IsNullOrWhiteSpace(options.AnonymousId) ? NewId() : options.AnonymousId!;
+            _ambient = CreateAmbientContext(options);
             _recorder = recorder;
         }
 
-        /// <summary>The current user id set by <see cref="Identify(string, IRipeProperties?)"/>, or null.</summary>
-        public string? UserId
-        {
-            get
-            {
-                lock (_identityLock)
-                {
-                    return _userId;
-                }
-            }
-        }
+        /// <summary>The ambient user id (set by <see cref="Identify(string, IRipeProperties?)"/>, or the request's user), or null.</summary>
+        public string? UserId => _ambient.Identity?.UserId;
 
-        /// <summary>The anonymous id sent with ambient calls, generated once per client (or taken from the options).</summary>
-        public string AnonymousId
-        {
-            get
-            {
-                lock (_identityLock)
-                {
-                    return _anonymousId;
-                }
-            }
-        }
+        /// <summary>The ambient anonymous id (the process's, or the request's visitor's), or null where there is no ambient identity.</summary>
+        public string? AnonymousId => _ambient.Identity?.AnonymousId;
 
-        /// <summary>The current group id set by <see cref="Group(string, IRipeProperties?, RipeIdentity?)"/>, or null.</summary>
-        public string? GroupId
-        {
-            get
-            {
-                lock (_identityLock)
-                {
-                    return _groupId;
-                }
-            }
-        }
+        /// <summary>The ambient group id set by <see cref="Group(string, IRipeProperties?, RipeIdentity?)"/>, or null.</summary>
+        public string? GroupId => _ambient.Identity?.GroupId;
+
+        /// <summary>Where calls without an explicit identity take theirs (<see cref="RipeClientOptions.AmbientContext"/>).</summary>
+        public RipeAmbientContext AmbientContext => _ambient;
 
         /// <summary>Delivery counters.</summary>
         public RipeClientStatistics Statistics { get; } = new RipeClientStatistics();
@@ -123,16 +103,8 @@ namespace RipeTyped
                 throw new ArgumentException("Identify needs a non-blank userId.", nameof(userId));
             }
 
-            string? groupId;
-            string anonymousId;
-            lock (_identityLock)
-            {
-                _userId = userId;
-                groupId = _groupId;
-                anonymousId = _anonymousId;
-            }
-
-            Enqueue(new CallContent(RipeCall.Identify, userId, anonymousId, traits) { ContextGroupId = groupId });
+            var identity = _ambient.Identify(userId);
+            Enqueue(new CallContent(RipeCall.Identify, identity.UserId, identity.AnonymousId, traits) { ContextGroupId = identity.GroupId });
         }
 
         /// <summary>Identifies the user of <paramref name="identity"/> without touching the ambient identity (server apps).</summary>
@@ -153,19 +125,19 @@ namespace RipeTyped
                 throw new ArgumentException("Track needs a non-blank event name.", nameof(eventName));
             }
 
-            Resolve(identity, out string? userId, out string? anonymousId, out string? groupId);
-            Enqueue(new CallContent(RipeCall.Track, userId, anonymousId, properties) { EventName = eventName, ContextGroupId = groupId });
+            var who = identity ?? Ambient(RipeCall.Track);
+            Enqueue(new CallContent(RipeCall.Track, who.UserId, who.AnonymousId, properties) { EventName = eventName, ContextGroupId = who.GroupId });
         }
 
         /// <summary>Records a page view.</summary>
         /// <param name="name">The page name, or null.</param>
         /// <param name="properties">The page's properties, or null.</param>
-        /// <param name="page">Path, referrer, search, title and URL, sent as <c>context.page</c>; or null.</param>
+        /// <param name="page">Path, referrer, search, title and URL, sent as <c>context.page</c>; null for the ambient context's page (the request's, in ASP.NET Core), if any.</param>
         /// <param name="identity">Who viewed it; null for the ambient identity.</param>
         public void Page(string? name, IRipeProperties? properties = null, RipePageContext? page = null, RipeIdentity? identity = null)
         {
-            Resolve(identity, out string? userId, out string? anonymousId, out string? groupId);
-            Enqueue(new CallContent(RipeCall.Page, userId, anonymousId, properties) { PageName = name, ContextGroupId = groupId, ContextPage = page });
+            var who = identity ?? Ambient(RipeCall.Page);
+            Enqueue(new CallContent(RipeCall.Page, who.UserId, who.AnonymousId, properties) { PageName = name, ContextGroupId = who.GroupId, ContextPage = page ?? _ambient.Page });
         }
 
         /// <summary>
@@ -179,37 +151,12 @@ namespace RipeTyped
                 throw new ArgumentException("Group needs a non-blank groupId.", nameof(groupId));
             }
 
-            string? userId;
-            string? anonymousId;
-            if (identity is null)
-            {
-                lock (_identityLock)
-                {
-                    _groupId = groupId;
-                    userId = _userId;
-                    anonymousId = _anonymousId;
-                }
-            }
-            else
-            {
-                RequireIdentity(identity);
-                userId = identity.UserId;
-                anonymousId = identity.AnonymousId;
-            }
-
-            Enqueue(new CallContent(RipeCall.Group, userId, anonymousId, traits) { GroupId = groupId });
+            var who = identity ?? _ambient.Group(groupId);
+            Enqueue(new CallContent(RipeCall.Group, who.UserId, who.AnonymousId, traits) { GroupId = groupId });
         }
 
         /// <summary>Forgets the ambient user and group (e.g. at log-out) and starts a new anonymous id.</summary>
-        public void Reset()
-        {
-            lock (_identityLock)
-            {
-                _userId = null;
-                _groupId = null;
-                _anonymousId = NewId();
-            }
-        }
+        public void Reset() => _ambient.Reset();
 
         /// <summary>
         /// Waits until every message accepted before this call has been delivered, given up on, or (with a spool)
@@ -239,8 +186,17 @@ namespace RipeTyped
         /// Stops accepting calls and delivers everything accepted. If Ripe keeps failing past
         /// <see cref="RipeClientOptions.ShutdownTimeout"/>, retries stop: with a spool the rest stays on disk for the
         /// next start, without one each remaining message is reported to <see cref="RipeClientOptions.OnMessageFailed"/>.
+        /// Either way one warning is logged with how many messages were not delivered.
         /// </summary>
-        public async ValueTask DisposeAsync()
+        public ValueTask DisposeAsync() => new ValueTask(ShutdownAsync(CancellationToken.None));
+
+        /// <summary>
+        /// Disposes the client within one budget: stops accepting calls, delivers what is queued for at most
+        /// <see cref="RipeClientOptions.ShutdownTimeout"/> or until <paramref name="deadline"/> is cancelled (a host's
+        /// shutdown token), whichever comes first, then stops retrying and returns promptly (the rest is spooled or
+        /// reported, and logged once). A later <see cref="DisposeAsync"/> or <see cref="Dispose"/> does not wait again.
+        /// </summary>
+        public async Task ShutdownAsync(CancellationToken deadline)
         {
             if (Interlocked.Exchange(ref _disposed, 1) != 0 || _queue is null)
             {
@@ -248,14 +204,18 @@ namespace RipeTyped
             }
 
             var completion = _queue.CompleteAsync();
-            using (var timer = new CancellationTokenSource())
+            if (!completion.IsCompleted)
             {
-                if (await Task.WhenAny(completion, Task.Delay(_options.ShutdownTimeout, timer.Token)).ConfigureAwait(false) != completion)
-                {
-                    _queue.Abort();
-                }
-
+                using var timer = CancellationTokenSource.CreateLinkedTokenSource(deadline);
+                var budget = Task.Delay(_options.ShutdownTimeout, timer.Token);
+                bool delivered = await Task.WhenAny(completion, budget).ConfigureAwait(false) == completion;
                 timer.Cancel();
+                if (!delivered)
+                {
+                    Abort(deadline.IsCancellationRequested
+                        ? "the host's shutdown timeout (HostOptions.ShutdownTimeout) ran out first"
+                        : $"Ripe did not accept them within RipeClientOptions.ShutdownTimeout ({_options.ShutdownTimeout.TotalSeconds:0.###} s)");
+                }
             }
 
             await completion.ConfigureAwait(false);
@@ -263,25 +223,45 @@ namespace RipeTyped
         }
 
         /// <summary>Like <see cref="DisposeAsync"/>, blocking the calling thread; prefer <see cref="DisposeAsync"/>.</summary>
+        /// <remarks>In the browser, where the one thread cannot block, this starts <see cref="DisposeAsync"/> and returns.</remarks>
         public void Dispose()
         {
-            if (Interlocked.Exchange(ref _disposed, 1) != 0 || _queue is null)
+#if NET8_0_OR_GREATER
+            if (OperatingSystem.IsBrowser())
             {
+                _ = ShutdownAsync(CancellationToken.None);
                 return;
             }
-
-            var completion = _queue.CompleteAsync();
-            if (!completion.Wait(_options.ShutdownTimeout))
-            {
-                _queue.Abort();
-                completion.Wait();
-            }
-
-            Release();
+#endif
+            ShutdownAsync(CancellationToken.None).GetAwaiter().GetResult();
         }
 
         /// <summary>Describes the client; the API key is never included.</summary>
         public override string ToString() => $"RipeClient {{ Endpoint = {_options.Endpoint}, Queue = {Statistics.QueueLength}, Spool = {_options.SpoolDirectory ?? "(none)"} }}";
+
+        /// <summary>Stops retrying, and says once how many messages that leaves undelivered and where they went.</summary>
+        private void Abort(string reason)
+        {
+            long inMemory = Statistics.QueueLength;
+            _queue!.Abort();
+            if (inMemory == 0)
+            {
+                return;
+            }
+
+            if (_options.SpoolDirectory != null)
+            {
+                _options.Logger?.LogWarning(
+                    "RipeTyped is stopping with {Count} message(s) not yet delivered: {Reason}. They stay in the spool ({SpoolDirectory}) and the next start sends them.",
+                    inMemory, reason, _options.SpoolDirectory);
+            }
+            else
+            {
+                _options.Logger?.LogError(
+                    "RipeTyped is stopping with {Count} message(s) not delivered: {Reason}. They are lost; each was reported to OnMessageFailed as ShutdownTimedOut. A SpoolDirectory keeps them for the next start.",
+                    inMemory, reason);
+            }
+        }
 
         private void Release()
         {
@@ -300,23 +280,17 @@ namespace RipeTyped
             }
         }
 
-        private void Resolve(RipeIdentity? identity, out string? userId, out string? anonymousId, out string? groupId)
-        {
-            if (identity != null)
-            {
-                userId = identity.UserId;
-                anonymousId = identity.AnonymousId;
-                groupId = identity.GroupId;
-                return;
-            }
+        private RipeIdentity Ambient(RipeCall call) =>
+            _ambient.Identity ?? throw new InvalidOperationException(_ambient.DescribeMissingIdentity(call.Path()));
 
-            lock (_identityLock)
-            {
-                userId = _userId;
-                anonymousId = _anonymousId;
-                groupId = _groupId;
-            }
-        }
+        private static RipeAmbientContext CreateAmbientContext(RipeClientOptions options) =>
+            options.AmbientContext ?? RipeAmbientContext.ForProcess(options.AnonymousId, options.IdentityStore);
+
+        private void LogDryRun(RecordedMessage message) =>
+            _options.Logger?.LogInformation(
+                "Dry run (RipeClientOptions.DryRun), not sent: {Call} {Body}",
+                message.Content.Call.Path(),
+                System.Text.Encoding.UTF8.GetString(message.Body));
 
         private void Enqueue(in CallContent content)
         {
@@ -352,7 +326,15 @@ namespace RipeTyped
             {
                 Statistics.OnEnqueued();
                 _recorder(new RecordedMessage(content, body));
-                Statistics.OnDelivered();
+                if (_options.DryRun)
+                {
+                    Statistics.OnDryRun();
+                }
+                else
+                {
+                    Statistics.OnDelivered();
+                }
+
                 return;
             }
 

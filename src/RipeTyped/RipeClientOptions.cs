@@ -83,8 +83,32 @@ namespace RipeTyped
         /// </summary>
         public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-        /// <summary>The anonymous id to start with; when null a new one (a GUID) is generated once per client.</summary>
+        /// <summary>
+        /// The anonymous id to start with; when null it is loaded from <see cref="IdentityStore"/>, or a new one (a GUID)
+        /// is generated once per client. Only for the default, process-wide <see cref="AmbientContext"/>.
+        /// </summary>
         public string? AnonymousId { get; set; }
+
+        /// <summary>
+        /// Where the process-wide anonymous id is kept between runs (e.g. <see cref="RipeFileIdentityStore"/>), so a
+        /// returning user stays one anonymous visitor; null: a new id each run. Only for the default <see cref="AmbientContext"/>.
+        /// </summary>
+        public IRipeIdentityStore? IdentityStore { get; set; }
+
+        /// <summary>
+        /// Where calls without an explicit <see cref="RipeIdentity"/> take theirs. Null (the default): one identity for the
+        /// process, right for console, desktop, worker and browser apps. In ASP.NET Core, <c>AddAspNetCore()</c>
+        /// (RipeTyped.AspNetCore) sets the request's; a server without it gets <see cref="RipeAmbientContext.None"/>
+        /// from <c>AddRipe</c>, so one user's identity can never reach another user's events.
+        /// </summary>
+        public RipeAmbientContext? AmbientContext { get; set; }
+
+        /// <summary>
+        /// Validate, serialize and log (at Information, with the JSON) every call, and send nothing: for development and
+        /// CI without an API key. <see cref="ApiKey"/> is then not required. <c>AddRipe</c> turns it on by itself only in
+        /// the Development environment when no API key is configured, and says so in the log. Default false.
+        /// </summary>
+        public bool DryRun { get; set; }
 
         /// <summary>
         /// What a call does when its properties break the plan's constraints (pattern, minimum/maximum,
@@ -120,15 +144,23 @@ namespace RipeTyped
         /// <summary>Describes the options with the API key redacted.</summary>
         public override string ToString() =>
             $"RipeClientOptions {{ ApiKey = {(string.IsNullOrEmpty(ApiKey) ? "(empty)" : "***")}, Endpoint = {Endpoint}, " +
-            $"MaxConcurrentRequests = {MaxConcurrentRequests}, MaxQueueLength = {MaxQueueLength}, SpoolDirectory = {SpoolDirectory ?? "(none)"} }}";
+            $"MaxConcurrentRequests = {MaxConcurrentRequests}, MaxQueueLength = {MaxQueueLength}, SpoolDirectory = {SpoolDirectory ?? "(none)"}" +
+            (DryRun ? ", DryRun = true }" : " }");
 
         /// <summary>Checks every option; the exception names the first one that is wrong.</summary>
         /// <exception cref="ArgumentException">An option is missing or out of range.</exception>
         public void Validate()
         {
-            if (string.IsNullOrWhiteSpace(ApiKey))
+            if (!DryRun && string.IsNullOrWhiteSpace(ApiKey))
             {
-                throw new ArgumentException("RipeClientOptions.ApiKey is required (your Ripe API key).", nameof(ApiKey));
+                throw new ArgumentException("RipeClientOptions.ApiKey is required (your Ripe API key), unless RipeClientOptions.DryRun is on.", nameof(ApiKey));
+            }
+
+            if (AmbientContext != null && (AnonymousId != null || IdentityStore != null))
+            {
+                throw new ArgumentException(
+                    "RipeClientOptions.AnonymousId and IdentityStore apply to the default, process-wide identity; with an AmbientContext set, give them to it instead (RipeAmbientContext.ForProcess).",
+                    nameof(AmbientContext));
             }
 
             if (Endpoint is null || !Endpoint.IsAbsoluteUri || (Endpoint.Scheme != Uri.UriSchemeHttp && Endpoint.Scheme != Uri.UriSchemeHttps))
@@ -180,12 +212,18 @@ namespace RipeTyped
         /// <summary>
         /// The primary HTTP handler RipeTyped uses when it creates its HttpClient (here and in RipeTyped.Hosting): pooled
         /// keep-alive connections, recycled every 2 minutes so DNS changes are picked up, and as many connections per server
-        /// as <see cref="MaxConcurrentRequests"/> (at least 2).
+        /// as <see cref="MaxConcurrentRequests"/> (at least 2). In the browser (Blazor WebAssembly), the platform's fetch handler.
         /// </summary>
         public System.Net.Http.HttpMessageHandler CreateHttpMessageHandler()
         {
             int connections = Math.Max(MaxConcurrentRequests, 2);
 #if NET8_0_OR_GREATER
+            if (OperatingSystem.IsBrowser() || OperatingSystem.IsWasi())
+            {
+                // The browser's fetch does the pooling; SocketsHttpHandler's settings throw PlatformNotSupportedException there.
+                return new System.Net.Http.HttpClientHandler();
+            }
+
             return new System.Net.Http.SocketsHttpHandler
             {
                 PooledConnectionLifetime = TimeSpan.FromMinutes(2),

@@ -14,6 +14,7 @@ namespace RipeTyped
         private long _dropped;
         private long _spooled;
         private long _spilled;
+        private long _notSent;
 
         /// <summary>Messages accepted by a call and queued for delivery (in memory, on disk or both).</summary>
         public long Enqueued => Interlocked.Read(ref _enqueued);
@@ -35,6 +36,9 @@ namespace RipeTyped
 
         /// <summary>Of <see cref="Spooled"/>, messages that went to disk only because the in-memory queue was full.</summary>
         public long SpilledToDisk => Interlocked.Read(ref _spilled);
+
+        /// <summary>Messages validated and serialized but not sent because <see cref="RipeClientOptions.DryRun"/> is on.</summary>
+        public long NotSentDryRun => Interlocked.Read(ref _notSent);
 
         /// <summary>
         /// Messages held in memory right now: queued, in flight, or waiting for a retry. At most
@@ -63,6 +67,37 @@ namespace RipeTyped
         internal Func<RipeDeliveryState>? DeliveryStateSource { get; set; }
 
         internal Func<long>? BreaksSource { get; set; }
+
+        /// <summary>
+        /// All counters on one line, e.g. <c>enqueued 12, delivered 10, failed 2, dropped 0, retries 5, queue 0, …</c>:
+        /// what a console app without a logger prints at exit to see whether its events arrived.
+        /// </summary>
+        public override string ToString()
+        {
+            var text = new System.Text.StringBuilder();
+            text.Append("enqueued ").Append(Enqueued)
+                .Append(", delivered ").Append(Delivered)
+                .Append(", failed ").Append(Failed)
+                .Append(", dropped ").Append(Dropped)
+                .Append(", retries ").Append(Retries)
+                .Append(", queue ").Append(QueueLength)
+                .Append(", scheduled retries ").Append(ScheduledRetries)
+                .Append(", delivery ").Append(DeliveryState)
+                .Append(", breaks ").Append(Breaks);
+            if (SpoolPendingSource != null)
+            {
+                text.Append(", spooled ").Append(Spooled).Append(" (spilled ").Append(SpilledToDisk).Append("), spool pending ").Append(SpoolPending);
+            }
+
+            if (NotSentDryRun > 0)
+            {
+                text.Append(", not sent (dry run) ").Append(NotSentDryRun);
+            }
+
+            return text.ToString();
+        }
+
+        internal void OnDryRun() => Interlocked.Increment(ref _notSent);
 
         internal void OnEnqueued()
         {
