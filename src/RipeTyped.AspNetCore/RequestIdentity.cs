@@ -1,0 +1,162 @@
+using System;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http;
+
+namespace RipeTyped.AspNetCore
+{
+    /// <summary>
+    /// One request's identity, kept in its <see cref="HttpContext.Features"/>: the user of its principal or of an
+    /// Identify made in it, the visitor's anonymous id (from the cookie, or new and then written to the cookie), and
+    /// its group. Nothing here is shared with another request.
+    /// </summary>
+    internal sealed class RequestIdentity
+    {
+        // A cookie value longer than this, or with other characters, was not written by us: a new id replaces it.
+        private const int MaxAnonymousIdLength = 64;
+
+        private readonly object _lock = new object();
+        private readonly HttpContext _context;
+        private readonly RipeAspNetCoreOptions _options;
+        private string _anonymousId;
+        private string? _identifiedUserId;
+        private string? _groupId;
+        private bool _signedOut;
+        private RipeIdentity? _last;
+
+        private RequestIdentity(HttpContext context, RipeAspNetCoreOptions options)
+        {
+            _context = context;
+            _options = options;
+            string? fromCookie = context.Request.Cookies[options.AnonymousIdCookieName];
+            if (IsOurs(fromCookie))
+            {
+                _anonymousId = fromCookie!;
+            }
+            else
+            {
+                _anonymousId = NewAnonymousId();
+            }
+        }
+
+        /// <summary>The title a page call made in this request sends (<c>HttpContext.SetRipePageTitle</c>).</summary>
+        public string? PageTitle { get; set; }
+
+        public static RequestIdentity Of(HttpContext context, RipeAspNetCoreOptions options)
+        {
+            var identity = context.Features.Get<RequestIdentity>();
+            if (identity is null)
+            {
+                identity = new RequestIdentity(context, options);
+                context.Features.Set(identity);
+            }
+
+            return identity;
+        }
+
+        public RipeIdentity Current()
+        {
+            string? userId = _signedOut ? _identifiedUserId : _identifiedUserId ?? UserIdOf(_context.User);
+            lock (_lock)
+            {
+                string? groupId = _groupId ?? _options.GroupId?.Invoke(_context);
+                var last = _last;
+                if (last != null && last.UserId == userId && last.AnonymousId == _anonymousId && last.GroupId == groupId)
+                {
+                    return last;
+                }
+
+                return _last = new RipeIdentity(userId, _anonymousId, groupId);
+            }
+        }
+
+        public RipeIdentity Identify(string userId)
+        {
+            lock (_lock)
+            {
+                _identifiedUserId = userId;
+            }
+
+            return Current();
+        }
+
+        public RipeIdentity Group(string groupId)
+        {
+            lock (_lock)
+            {
+                _groupId = groupId;
+            }
+
+            return Current();
+        }
+
+        /// <summary>Log-out: this request forgets its user and group (even its principal's) and the visitor gets a new anonymous id.</summary>
+        public void Reset()
+        {
+            lock (_lock)
+            {
+                _identifiedUserId = null;
+                _groupId = null;
+                _signedOut = true;
+                _anonymousId = NewAnonymousId();
+            }
+        }
+
+        private string? UserIdOf(ClaimsPrincipal? user)
+        {
+            if (user?.Identity?.IsAuthenticated != true)
+            {
+                return null;
+            }
+
+            foreach (string type in _options.UserIdClaimTypes)
+            {
+                string? value = user.FindFirst(type)?.Value;
+                if (!string.IsNullOrWhiteSpace(value))
+                {
+                    return value;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>A new id for this visitor, written to the cookie while the response's headers can still change.</summary>
+        private string NewAnonymousId()
+        {
+            string id = Guid.NewGuid().ToString("D");
+            var response = _context.Response;
+            if (!response.HasStarted && _options.CanSetCookie(_context))
+            {
+                response.Cookies.Append(_options.AnonymousIdCookieName, id, new CookieOptions
+                {
+                    HttpOnly = _options.AnonymousIdCookieHttpOnly,
+                    Secure = _context.Request.IsHttps,
+                    SameSite = SameSiteMode.Lax,
+                    MaxAge = _options.AnonymousIdCookieLifetime,
+                    Path = "/",
+                    IsEssential = false,
+                });
+            }
+
+            return id;
+        }
+
+        private static bool IsOurs(string? value)
+        {
+            if (string.IsNullOrEmpty(value) || value!.Length > MaxAnonymousIdLength)
+            {
+                return false;
+            }
+
+            foreach (char c in value)
+            {
+                if (!(char.IsLetterOrDigit(c) || c == '-' || c == '_') || c > 127)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+}
