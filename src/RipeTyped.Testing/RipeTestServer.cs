@@ -15,6 +15,7 @@ namespace RipeTyped.Testing
     /// A Ripe-compatible receiver on 127.0.0.1: accepts <c>POST {base}/identify|track|page|group</c> and
     /// <c>GET {base}/auth/sdk</c>, checks them as the Ripe API would (Basic auth, JSON body, messageId, timestamp,
     /// userId or anonymousId) and records every request. Point <c>RipeClientOptions.Endpoint</c> at <see cref="Endpoint"/>.
+    /// Browser apps on another origin may call it: it answers CORS preflights (not recorded) and allows any origin.
     /// </summary>
     public sealed class RipeTestServer : IAsyncDisposable
     {
@@ -225,6 +226,20 @@ namespace RipeTyped.Testing
         private async Task HandleAsync(HttpListenerContext context)
         {
             var request = context.Request;
+
+            // A browser app (Blazor WebAssembly) posts from another origin: allow it as Ripe's endpoint must, and let it
+            // read Retry-After. The preflight is answered here and not recorded: it carries no message.
+            context.Response.Headers["Access-Control-Allow-Origin"] = "*";
+            context.Response.Headers["Access-Control-Expose-Headers"] = "Retry-After";
+            if (request.HttpMethod == "OPTIONS")
+            {
+                context.Response.Headers["Access-Control-Allow-Methods"] = "POST, GET";
+                context.Response.Headers["Access-Control-Allow-Headers"] = "Authorization, Content-Type";
+                context.Response.StatusCode = 204;
+                context.Response.Close();
+                return;
+            }
+
             string body;
             using (var reader = new StreamReader(request.InputStream, Encoding.UTF8))
             {
