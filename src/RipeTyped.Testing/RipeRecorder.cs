@@ -29,8 +29,15 @@ namespace RipeTyped.Testing
         /// <summary>Creates a recorder; <paramref name="configure"/> may set options such as AnonymousId or ValidationMode.</summary>
         public RipeRecorder(Action<RipeClientOptions>? configure = null)
         {
-            var options = new RipeClientOptions { ApiKey = "recorder", Endpoint = new Uri("http://127.0.0.1/recorder"), AnonymousId = "recorder-anonymous-id" };
+            const string DefaultAnonymousId = "recorder-anonymous-id";
+            var options = new RipeClientOptions { ApiKey = "recorder", Endpoint = new Uri("http://127.0.0.1/recorder"), AnonymousId = DefaultAnonymousId };
             configure?.Invoke(options);
+            if ((options.AmbientContext != null || options.IdentityStore != null) && options.AnonymousId == DefaultAnonymousId)
+            {
+                // The fixed default id is for the process-wide identity without a store; the test chose another source.
+                options.AnonymousId = null;
+            }
+
             Client = new RipeClient(options, Record);
         }
 
