@@ -10,7 +10,7 @@ public sealed class PackageFeed : IDisposable
     {
         Version = "0.0.0-pkgtest." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff");
         Directory.CreateDirectory(FeedPath);
-        foreach (string project in new[] { "src/RipeTyped", "src/RipeTyped.Cli" })
+        foreach (string project in Projects)
         {
             var (exit, output) = DotNet.Run(
                 DotNet.RepositoryRoot(),
@@ -21,6 +21,9 @@ public sealed class PackageFeed : IDisposable
             }
         }
     }
+
+    /// <summary>Every package a consumer test installs (AspNetCore depends on Hosting, which depends on RipeTyped).</summary>
+    private static readonly string[] Projects = { "src/RipeTyped", "src/RipeTyped.Cli", "src/RipeTyped.Hosting", "src/RipeTyped.AspNetCore" };
 
     public string Root { get; } = Path.Combine(Path.GetTempPath(), "ripetyped-pkg-" + Guid.NewGuid().ToString("N"));
 
@@ -35,8 +38,10 @@ public sealed class PackageFeed : IDisposable
         // The unique version was extracted into the global packages folder; leave nothing behind.
         string packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
             ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        TryDelete(Path.Combine(packages, "ripetyped", Version));
-        TryDelete(Path.Combine(packages, "ripetyped.cli", Version));
+        foreach (string project in Projects)
+        {
+            TryDelete(Path.Combine(packages, Path.GetFileName(project).ToLowerInvariant(), Version));
+        }
     }
 
     private static void TryDelete(string path)
