@@ -11,7 +11,7 @@ namespace RipeTyped.Generator.Emit
     {
         private const string Identity = "__I";
         private const string PageContext = "global::RipeTyped.RipePageContext";
-        private const string IdentityDoc = "/// <param name=\"identity\">Who it is about; null for the client's ambient identity (the last Identify, its anonymous id and the last Group).</param>";
+        private const string IdentityDoc = "/// <param name=\"identity\">Who it is about; null for the ambient identity (the app's last Identify and Group; in ASP.NET Core, the request's).</param>";
 
         // The generated namespace: the plan's types are written through its alias (__N.).
         private readonly string _ns;
@@ -32,7 +32,7 @@ namespace RipeTyped.Generator.Emit
             w.Line("/// Typed Ripe analytics calls generated from tracking-plan.yaml: one method per event and page, typed identify and group traits.");
             w.Line("/// Every <c>Track…</c> and <c>Page…</c> method takes the event's or page's properties (when the plan lists any; optional when");
             w.Line("/// none is required), for pages the page context (path, referrer, search, title, URL), and an optional identity: null");
-            w.Line("/// for the client's ambient identity (the last Identify, its anonymous id and the last Group).");
+            w.Line("/// for the ambient identity (the app's last Identify and Group; in ASP.NET Core, the request's).");
             w.Line("/// </summary>");
             w.Line(Attribute);
             w.Open($"public sealed partial class {spec.ClassName}{(spec.InterfaceName is null ? "" : " : " + spec.InterfaceName)}");

@@ -24,7 +24,7 @@ public partial interface IRipeAnalytics
 /// Typed Ripe analytics calls generated from tracking-plan.yaml: one method per event and page, typed identify and group traits.
 /// Every <c>Track…</c> and <c>Page…</c> method takes the event's or page's properties (when the plan lists any; optional when
 /// none is required), for pages the page context (path, referrer, search, title, URL), and an optional identity: null
-/// for the client's ambient identity (the last Identify, its anonymous id and the last Group).
+/// for the ambient identity (the app's last Identify and Group; in ASP.NET Core, the request's).
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("RipeTyped.Generator", "0.1.0")]
 public sealed partial class RipeAnalytics : IRipeAnalytics
@@ -57,7 +57,7 @@ public sealed partial class RipeAnalytics : IRipeAnalytics
 
     /// <summary>Associates the user with a group (company, workspace or account); with the ambient identity the group becomes the ambient group id.</summary>
     /// <param name="groupId">The group's id, preferably from your database.</param>
-    /// <param name="identity">Who it is about; null for the client's ambient identity (the last Identify, its anonymous id and the last Group).</param>
+    /// <param name="identity">Who it is about; null for the ambient identity (the app's last Identify and Group; in ASP.NET Core, the request's).</param>
     public void Group(string groupId, __I? identity = null)
     {
         _client.Group(groupId, null, identity);
