@@ -1,6 +1,8 @@
 using System;
+using System.Threading;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Extensions;
+using Microsoft.Extensions.Logging;
 
 namespace RipeTyped.AspNetCore
 {
@@ -12,14 +14,38 @@ namespace RipeTyped.AspNetCore
     {
         private readonly IHttpContextAccessor _accessor;
         private readonly RipeAspNetCoreOptions _options;
+        private readonly ILogger? _logger;
+        private int _warnedLateCookie;
 
-        public RequestAmbientContext(IHttpContextAccessor accessor, RipeAspNetCoreOptions options)
+        public RequestAmbientContext(IHttpContextAccessor accessor, RipeAspNetCoreOptions options, ILogger? logger)
         {
             _accessor = accessor;
             _options = options;
+            _logger = logger;
         }
 
-        public override RipeIdentity? Identity => _accessor.HttpContext is { } context ? RequestIdentity.Of(context, _options).Current() : null;
+        public override RipeIdentity? Identity
+        {
+            get
+            {
+                if (_accessor.HttpContext is not { } context)
+                {
+                    return null;
+                }
+
+                var request = RequestIdentity.Of(context, _options);
+                var identity = request.Current();
+                if (request.CookieCameTooLate && Interlocked.Exchange(ref _warnedLateCookie, 1) == 0)
+                {
+                    _logger?.LogWarning(
+                        "A Ripe call in {Path} needed a new anonymous id after the response had started, so no cookie keeps it: that visitor's next request will be another anonymous visitor. " +
+                        "Make a call before writing the response, or mark the endpoint with RipePage.Call (it sets the cookie first). Logged once.",
+                        context.Request.Path.Value);
+                }
+
+                return identity;
+            }
+        }
 
         public override RipePageContext? Page
         {

@@ -21,6 +21,7 @@ namespace RipeTyped.AspNetCore
         private string? _identifiedUserId;
         private string? _groupId;
         private bool _signedOut;
+        private bool _anonymousIdKept;
         private RipeIdentity? _last;
 
         private RequestIdentity(HttpContext context, RipeAspNetCoreOptions options)
@@ -31,12 +32,16 @@ namespace RipeTyped.AspNetCore
             if (IsOurs(fromCookie))
             {
                 _anonymousId = fromCookie!;
+                _anonymousIdKept = true;
             }
             else
             {
                 _anonymousId = NewAnonymousId();
             }
         }
+
+        /// <summary>A new anonymous id was needed after the response had started, so no cookie could keep it.</summary>
+        public bool CookieCameTooLate { get; private set; }
 
         /// <summary>The title a page call made in this request sends (<c>HttpContext.SetRipePageTitle</c>).</summary>
         public string? PageTitle { get; set; }
@@ -59,13 +64,16 @@ namespace RipeTyped.AspNetCore
             lock (_lock)
             {
                 string? groupId = _groupId ?? _options.GroupId?.Invoke(_context);
+
+                // An id no cookie keeps would make a throw-away anonymous profile per request of a known user: leave it out.
+                string? anonymousId = userId != null && !_anonymousIdKept ? null : _anonymousId;
                 var last = _last;
-                if (last != null && last.UserId == userId && last.AnonymousId == _anonymousId && last.GroupId == groupId)
+                if (last != null && last.UserId == userId && last.AnonymousId == anonymousId && last.GroupId == groupId)
                 {
                     return last;
                 }
 
-                return _last = new RipeIdentity(userId, _anonymousId, groupId);
+                return _last = new RipeIdentity(userId, anonymousId, groupId);
             }
         }
 
@@ -125,19 +133,28 @@ namespace RipeTyped.AspNetCore
         {
             string id = Guid.NewGuid().ToString("D");
             var response = _context.Response;
-            if (!response.HasStarted && _options.CanSetCookie(_context))
+            _anonymousIdKept = false;
+            if (!_options.CanSetCookie(_context))
             {
-                response.Cookies.Append(_options.AnonymousIdCookieName, id, new CookieOptions
-                {
-                    HttpOnly = _options.AnonymousIdCookieHttpOnly,
-                    Secure = _context.Request.IsHttps,
-                    SameSite = SameSiteMode.Lax,
-                    MaxAge = _options.AnonymousIdCookieLifetime,
-                    Path = "/",
-                    IsEssential = false,
-                });
+                return id;
             }
 
+            if (response.HasStarted)
+            {
+                CookieCameTooLate = true;
+                return id;
+            }
+
+            _anonymousIdKept = true;
+            response.Cookies.Append(_options.AnonymousIdCookieName, id, new CookieOptions
+            {
+                HttpOnly = _options.AnonymousIdCookieHttpOnly,
+                Secure = _context.Request.IsHttps,
+                SameSite = SameSiteMode.Lax,
+                MaxAge = _options.AnonymousIdCookieLifetime,
+                Path = "/",
+                IsEssential = false,
+            });
             return id;
         }
 

@@ -3,11 +3,17 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RipeTyped.Hosting;
 
 namespace RipeTyped.AspNetCore
 {
+    /// <summary>Registered by <c>AddAspNetCore()</c>, so request-side helpers can tell it was called.</summary>
+    internal sealed class RipeAspNetCoreMarker
+    {
+    }
+
     /// <summary>Adds the ASP.NET Core integration to <c>services.AddRipe(...)</c>.</summary>
     public static class RipeAspNetCoreBuilderExtensions
     {
@@ -33,8 +39,10 @@ namespace RipeTyped.AspNetCore
             }
 
             services.AddHttpContextAccessor();
-            services.AddOptions<RipeClientOptions>().Configure<IHttpContextAccessor, IOptions<RipeAspNetCoreOptions>>(
-                (options, accessor, settings) => options.AmbientContext = new RequestAmbientContext(accessor, settings.Value));
+            services.TryAddSingleton<RipeAspNetCoreMarker>();
+            services.AddOptions<RipeClientOptions>().Configure<IHttpContextAccessor, IOptions<RipeAspNetCoreOptions>, IServiceProvider>(
+                (options, accessor, settings, provider) => options.AmbientContext = new RequestAmbientContext(
+                    accessor, settings.Value, provider.GetService<ILoggerFactory>()?.CreateLogger("RipeTyped")));
             services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupFilter, RipePageStartupFilter>());
             return builder;
         }

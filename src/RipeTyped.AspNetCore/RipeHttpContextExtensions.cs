@@ -24,9 +24,13 @@ namespace RipeTyped.AspNetCore
                 throw new ArgumentNullException(nameof(context));
             }
 
-            var options = context.RequestServices.GetService<IOptions<RipeAspNetCoreOptions>>()
-                ?? throw new InvalidOperationException("RipeTyped.AspNetCore is not registered: call services.AddRipe(...).AddAspNetCore().");
-            return RequestIdentity.Of(context, options.Value);
+            // IOptions<T> always resolves; the marker says whether AddAspNetCore() configured anything.
+            if (context.RequestServices.GetService<RipeAspNetCoreMarker>() is null)
+            {
+                throw new InvalidOperationException("RipeTyped.AspNetCore is not registered: call services.AddRipe(...).AddAspNetCore().");
+            }
+
+            return RequestIdentity.Of(context, context.RequestServices.GetRequiredService<IOptions<RipeAspNetCoreOptions>>().Value);
         }
     }
 }

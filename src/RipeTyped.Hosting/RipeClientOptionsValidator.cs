@@ -15,7 +15,11 @@ namespace RipeTyped.Hosting
             }
             catch (ArgumentException ex)
             {
-                return ValidateOptionsResult.Fail(ex.Message);
+                // Users of AddRipe set options through configuration: say which key, not only which property.
+                string? key = ex.ParamName is { Length: > 0 } option && option != nameof(RipeClientOptions.AmbientContext) ? option : null;
+                return ValidateOptionsResult.Fail(key is null
+                    ? ex.Message
+                    : $"{ex.Message} In configuration: the '{key}' key of the section given to AddRipe (e.g. Ripe:{key}, or the environment variable Ripe__{key}).");
             }
         }
     }

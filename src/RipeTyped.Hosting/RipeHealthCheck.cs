@@ -7,7 +7,8 @@ using Microsoft.Extensions.Options;
 namespace RipeTyped.Hosting
 {
     /// <summary>
-    /// How delivery to Ripe stands: the breaker, the backlog, and failures or drops since the previous check.
+    /// How delivery to Ripe stands: the breaker, the backlog, retries waiting, and failures or drops since the previous
+    /// check (the first check counts from the client's start).
     /// Unhealthy-level findings report the registration's failure status (Degraded by default: analytics should not
     /// take an app out of its load balancer), lesser ones Degraded.
     /// </summary>
@@ -21,10 +22,9 @@ namespace RipeTyped.Hosting
 
         public RipeHealthCheck(RipeClient client, IOptions<RipeClientOptions> options)
         {
+            // The first check counts from the client's start: drops before anyone asked still count.
             _client = client;
             _maxQueueLength = options.Value.MaxQueueLength;
-            _lastFailed = client.Statistics.Failed;
-            _lastDropped = client.Statistics.Dropped;
         }
 
         public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
@@ -75,6 +75,12 @@ namespace RipeTyped.Hosting
             if (statistics.DeliveryState != RipeDeliveryState.Open || queue >= _maxQueueLength / 2)
             {
                 return Result(HealthStatus.Degraded, $"Delivery is {statistics.DeliveryState} with {queue} message(s) queued.", data);
+            }
+
+            int retries = statistics.ScheduledRetries;
+            if (retries > 0)
+            {
+                return Result(HealthStatus.Degraded, $"{retries} message(s) are waiting to be retried after failed attempts.", data);
             }
 
             return Result(HealthStatus.Healthy, $"Delivering; {queue} message(s) queued.", data);

@@ -11,7 +11,8 @@ namespace RipeTyped.Hosting
     {
         /// <summary>
         /// Reports delivery to Ripe: <see cref="HealthStatus.Healthy"/> while delivering; Degraded when Ripe paused or is
-        /// being probed, the queue is half full, or messages failed or were dropped since the previous check;
+        /// being probed, the queue is half full, messages wait for a retry, or messages failed or were dropped since the
+        /// previous check (the first check counts from the start);
         /// <paramref name="failureStatus"/> when the breaker has stopped delivery or the queue is nearly full. The data
         /// carry the state, backlog and counters.
         /// </summary>

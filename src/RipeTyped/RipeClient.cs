@@ -29,6 +29,7 @@ namespace RipeTyped
         // nothing is queued or sent; no sender, no workers, no sockets.
         private readonly Action<RecordedMessage>? _recorder;
         private readonly RipeAmbientContext _ambient;
+        private readonly DropLog? _dropLog;
         private int _disposed;
 
         /// <summary>Creates a client sending to Ripe's default endpoint with an API key.</summary>
@@ -57,6 +58,7 @@ namespace RipeTyped
             }
 
             _sender = new RipeHttpSender(options);
+            _dropLog = new DropLog(options.Logger, options.MaxQueueLength);
             try
             {
                 _queue = new DeliveryQueue(_sender, options, Statistics);
@@ -345,9 +347,7 @@ namespace RipeTyped
                     throw new ObjectDisposedException(nameof(RipeClient), $"The {call} call came after the RipeClient was disposed; it was not sent.");
                 case EnqueueResult.Dropped:
                     Statistics.OnDropped();
-                    _options.Logger?.LogWarning(
-                        "Dropped {Call} {MessageId}: the queue holds RipeClientOptions.MaxQueueLength ({Max}) messages and no SpoolDirectory is set.",
-                        call, messageId, _options.MaxQueueLength);
+                    _dropLog!.Dropped(call, messageId);
                     _options.OnMessageDropped?.Invoke(new RipeDeliveryReport(call, messageId, RipeDeliveryOutcome.Dropped, null, null, 0, null));
                     return;
                 default:

@@ -260,6 +260,55 @@ public sealed class RequestIdentityTests
         Assert.False(Single(received, "Viewed Product", "none").TryGetProperty("context", out _));
     }
 
+    [Fact]
+    public async Task Without_consent_a_signed_in_users_calls_carry_no_throw_away_anonymous_id()
+    {
+        await using var receiver = RipeTestServer.Start("shop-key");
+        await using var shop = await ShopApp.StartAsync(receiver, aspNetCore: o => o.CanSetCookie = _ => false);
+        using var browser = NewBrowser(shop.Address);
+        var request = new HttpRequestMessage(HttpMethod.Post, "/orders/erin.1");
+        request.Headers.Add("X-User", "erin");
+
+        (await browser.SendAsync(request)).EnsureSuccessStatusCode();
+
+        var received = await receiver.WaitForRequestsAsync(2, Patience);
+        Assert.All(received, r =>
+        {
+            Assert.Equal("erin", r.Json.GetProperty("userId").GetString());
+            Assert.False(r.Json.TryGetProperty("anonymousId", out _), "an anonymous id no cookie keeps was sent: " + r.Body);
+        });
+    }
+
+    [Fact]
+    public async Task A_call_after_the_response_started_warns_once_that_the_visitor_cannot_be_kept()
+    {
+        await using var receiver = RipeTestServer.Start("shop-key");
+        var logs = new LogCollector();
+        await using var shop = await ShopApp.StartAsync(receiver, logs: logs);
+        using var browser = NewBrowser(shop.Address, out var cookies);
+
+        (await browser.PostAsync("/late/v", null)).EnsureSuccessStatusCode();
+        (await browser.PostAsync("/late/v", null)).EnsureSuccessStatusCode();
+
+        var ids = (await receiver.WaitForRequestsAsync(2, Patience)).Select(r => r.Json.GetProperty("anonymousId").GetString()).ToList();
+        Assert.Equal(2, ids.Distinct().Count());
+        Assert.Empty(cookies.GetCookies(shop.Address));
+        var warning = Assert.Single(logs.Messages, m => m.Contains("after the response had started", StringComparison.Ordinal));
+        Assert.Contains("/late/v", warning);
+    }
+
+    [Fact]
+    public void GetRipeIdentity_without_AddAspNetCore_says_what_is_missing()
+    {
+        var services = new ServiceCollection();
+        services.AddOptions();
+        using var provider = services.BuildServiceProvider();
+        var context = new Microsoft.AspNetCore.Http.DefaultHttpContext { RequestServices = provider };
+
+        var error = Assert.Throws<InvalidOperationException>(() => context.GetRipeIdentity());
+        Assert.Contains("AddAspNetCore()", error.Message);
+    }
+
     private static HttpClient NewBrowser(Uri address) => NewBrowser(address, out _);
 
     private static HttpClient NewBrowser(Uri address, out CookieContainer cookies)

@@ -34,11 +34,16 @@ internal sealed class ShopApp : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<ShopApp> StartAsync(RipeTestServer receiver, Action<RipeBuilder>? ripe = null, Action<RipeAspNetCoreOptions>? aspNetCore = null, bool requestIdentity = true)
+    public static async Task<ShopApp> StartAsync(RipeTestServer receiver, Action<RipeBuilder>? ripe = null, Action<RipeAspNetCoreOptions>? aspNetCore = null, bool requestIdentity = true, ILoggerProvider? logs = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
+        if (logs != null)
+        {
+            builder.Logging.AddProvider(logs);
+        }
+
         builder.Services.AddAuthentication(HeaderAuthenticationHandler.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, HeaderAuthenticationHandler>(HeaderAuthenticationHandler.SchemeName, null);
         var added = builder.Services.AddRipe(options =>
@@ -75,6 +80,12 @@ internal sealed class ShopApp : IAsyncDisposable
         {
             analytics.TrackViewedProduct(new ViewedProductProperties { Visitor = visitor });
             return Results.Ok();
+        });
+        app.MapPost("/late/{visitor}", async (string visitor, HttpContext context, IShopAnalytics analytics) =>
+        {
+            await context.Response.WriteAsync("streamed first");
+            await context.Response.Body.FlushAsync();
+            analytics.TrackViewedProduct(new ViewedProductProperties { Visitor = visitor });
         });
         app.MapGet("/products/{sku}", (string sku, HttpContext context) =>
         {

@@ -264,8 +264,8 @@ namespace RipeTyped.Delivery
             if (!decision.Retry)
             {
                 _logger?.LogWarning(
-                    "Giving up on {Call} {MessageId} after {Attempts} attempts; last: HTTP {Status} {Error}.",
-                    message.Call.Path(), message.MessageId, message.Attempts, attempt.Status, attempt.Exception?.Message);
+                    "Giving up on {Call} {MessageId} after {Attempts} attempts; last: {LastAttempt}.",
+                    message.Call.Path(), message.MessageId, message.Attempts, attempt.Describe());
                 Finish(message, RipeDeliveryOutcome.RetriesExhausted, attempt);
                 return;
             }
@@ -277,9 +277,12 @@ namespace RipeTyped.Delivery
 
             TimeSpan delay = decision.Delay;
             _statistics.OnRetry();
-            _logger?.LogDebug(
-                "Retrying {Call} {MessageId} in {Delay} ms (attempt {Attempt}); last: HTTP {Status} {Error}.",
-                message.Call.Path(), message.MessageId, (long)delay.TotalMilliseconds, message.Attempts + 1, attempt.Status, attempt.Exception?.Message);
+            if (_logger?.IsEnabled(LogLevel.Debug) == true)
+            {
+                _logger.LogDebug(
+                    "Retrying {Call} {MessageId} in {Delay} ms (attempt {Attempt}); last: {LastAttempt}.",
+                    message.Call.Path(), message.MessageId, (long)delay.TotalMilliseconds, message.Attempts + 1, attempt.Describe());
+            }
             bool earliest;
             lock (_gate)
             {

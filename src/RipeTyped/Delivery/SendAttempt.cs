@@ -48,6 +48,11 @@ namespace RipeTyped.Delivery
         /// <summary>Ripe looks down (5xx, network, timeout). A 429 is not: Ripe is up and asking for less.</summary>
         public bool LooksDown => Kind == AttemptKind.Transient && Status != 429 && Status != 408;
 
+        /// <summary>What the attempt got, for a log line: <c>HTTP 503</c>, <c>HTTP 503 (message)</c> or <c>no answer (message)</c>.</summary>
+        public string Describe() =>
+            (Status is int status ? "HTTP " + status.ToString(System.Globalization.CultureInfo.InvariantCulture) : "no answer") +
+            (Exception is null ? "" : " (" + Exception.Message + ")");
+
         public static SendAttempt Delivered(int status, string? body) => new SendAttempt(AttemptKind.Delivered, status, body, null, null);
 
         public static SendAttempt Rejected(int status, string? body) => new SendAttempt(AttemptKind.Rejected, status, body, null, null);

@@ -84,6 +84,8 @@ public sealed class HostedAppTests
 
         var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => host.StartAsync());
         Assert.Contains("DryRun", error.Message);
+        Assert.Contains("Ripe:ApiKey", error.Message);
+        Assert.Contains("Ripe__ApiKey", error.Message);
     }
 
     [Fact]
@@ -116,6 +118,27 @@ public sealed class HostedAppTests
     }
 
     [Fact]
+    public async Task The_first_health_check_counts_drops_since_the_start()
+    {
+        await using var server = RipeTestServer.Start("k");
+        server.Faults = _ => RipeTestReply.Ok.After(TimeSpan.FromSeconds(1));
+        using var host = BuildHost(new() { ["Ripe:ApiKey"] = "k", ["Ripe:Endpoint"] = server.Endpoint.ToString(), ["Ripe:MaxQueueLength"] = "5" }, "Production");
+        await host.StartAsync();
+        var analytics = host.Services.GetRequiredService<AcmeAnalytics>();
+        for (int i = 0; i < 50; i++)
+        {
+            analytics.TrackLoggedOut();
+        }
+
+        var first = (await host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync()).Entries["ripe"];
+        server.Faults = null;
+        await host.StopAsync();
+
+        Assert.NotEqual(HealthStatus.Healthy, first.Status);
+        Assert.True((long)first.Data["droppedSinceLastCheck"] >= 40, first.Description);
+    }
+
+    [Fact]
     public async Task A_worker_host_keeps_the_process_wide_identity()
     {
         await using var server = RipeTestServer.Start("k");
@@ -143,6 +166,32 @@ public sealed class HostedAppTests
         await client.FlushAsync();
 
         Assert.StartsWith("enqueued 2, delivered 1, failed 1, dropped 0, retries 0, queue 0, scheduled retries 0, delivery Open, breaks 0", client.Statistics.ToString());
+    }
+
+    [Fact]
+    public async Task A_flood_of_drops_logs_one_warning_not_one_per_message()
+    {
+        await using var server = RipeTestServer.Start("k");
+        server.Faults = _ => RipeTestReply.Ok.After(TimeSpan.FromSeconds(1));
+        var logs = new LogCollector();
+        await using var client = new RipeClient(new RipeClientOptions
+        {
+            ApiKey = "k",
+            Endpoint = server.Endpoint,
+            MaxQueueLength = 10,
+            MaxConcurrentRequests = 1,
+            Logger = logs.CreateLogger("RipeTyped"),
+        });
+
+        for (int i = 0; i < 1000; i++)
+        {
+            client.Track("Flood");
+        }
+
+        Assert.True(client.Statistics.Dropped >= 900, client.Statistics.ToString());
+        var warnings = logs.Entries.Where(e => e.Message.Contains("Dropped", StringComparison.Ordinal)).ToList();
+        var first = Assert.Single(warnings); // the summaries come at most every 10 s; this loop takes far less
+        Assert.Contains("Further drops are logged as a count", first.Message);
     }
 
     internal sealed record LogEntry(string Category, LogLevel Level, string Message);
