@@ -22,15 +22,17 @@ public sealed class CoverageTests
         using var dir = new TempDirectory();
         string plan = dir.File("tracking-plan.yaml", Plan);
         Directory.CreateDirectory(Path.Combine(dir.Path, "coverage"));
-        dir.File("coverage/a.json", """{ "version": 1, "events": ["Signed Up"], "pages": [], "identify": true, "group": false }""");
-        dir.File("coverage/b.json", """{ "version": 1, "events": ["Logged In", "Not In Plan"], "pages": ["Pricing"], "identify": false, "group": false }""");
+        dir.File("coverage/a.json", """{ "format": "ripe-typed-coverage", "version": 1, "events": ["Signed Up"], "pages": [], "identify": true, "group": false }""");
+        dir.File("coverage/b.json", """{ "format": "ripe-typed-coverage", "version": 1, "events": ["Logged In", "Not In Plan"], "pages": ["Pricing"], "identify": false, "group": false }""");
 
         var (exit, output, error) = CliRunner.Run("coverage", Path.Combine(dir.Path, "coverage"), "--plan", plan, "--min", "70");
 
         Assert.Equal(0, exit);
-        Assert.Equal("tracking-plan.yaml(7,11): event 'Exported Report' is never exercised by the tests\n", output.Replace("\r\n", "\n"));
-        Assert.Contains("3 of 4 events and pages exercised (75%); identify exercised, group not in the plan.", error);
-        Assert.Contains("1 name(s) in the coverage files are not in tracking-plan.yaml (coverage of another plan version, or renamed since); not counted: event 'Not In Plan'.", error);
+        Assert.Equal(
+            "tracking-plan.yaml(7,11): event 'Exported Report' is never exercised by the tests\n" +
+            "3 of 4 events and pages exercised (75%); identify exercised, group not in the plan.\n",
+            output.Replace("\r\n", "\n"));
+        Assert.Contains("1 name in the coverage files is not in tracking-plan.yaml (coverage of another plan version, or renamed since); not counted: event 'Not In Plan'.", error);
     }
 
     [Fact]

@@ -62,8 +62,8 @@ public sealed class DiffTests
 
         var changes = Compare(Base, head);
 
-        Assert.True(Find(changes, "Signed Up › method", "enum value(s) removed: `github`").Breaking);
-        Assert.False(Find(changes, "Signed Up › method", "enum value(s) added: `apple`").Breaking);
+        Assert.True(Find(changes, "Signed Up › method", "enum value removed: `github`").Breaking);
+        Assert.False(Find(changes, "Signed Up › method", "enum value added: `apple`").Breaking);
         Assert.True(Find(changes, "Signed Up › referrer", "now required").Breaking);
         Assert.False(Find(changes, "Signed Up › seats", "maximum changed from 100 to 1000").Breaking);
         Assert.True(Find(changes, "Signed Up › address.city", "type changed from string to integer").Breaking);
@@ -120,7 +120,7 @@ public sealed class DiffTests
 
         Assert.Equal(1, exit);
         Assert.StartsWith(DiffReport.CommentMarker, output);
-        Assert.Contains("**1 breaking change(s)**", output);
+        Assert.Contains("**1 breaking change**", output);
         Assert.Contains("- `Exported Report`: removed", output);
         Assert.Equal(0, cleanExit);
         Assert.Contains("No changes", cleanOutput);
@@ -165,7 +165,7 @@ public sealed class DiffTests
         var (exit, output, error) = CliRunner.Run("diff", before, after);
 
         Assert.Equal(0, exit);
-        Assert.Contains("`head.yaml` has 2 plan error(s)", output);
+        Assert.Contains("`head.yaml` has 2 plan errors", output);
         Assert.Contains("RIPE0005", output);
         Assert.Contains("`Checked Out`: added", output);
         Assert.Contains("Plan errors: 0 in base.yaml, 2 in head.yaml", error);

@@ -80,7 +80,7 @@ public sealed class ImportTests
 
         Assert.Contains("rules.events[0].rules.properties.properties.properties.weird.oneOf: 'oneOf' is not mapped; imported as any", error);
         Assert.Contains("rules.events[0].rules.properties.properties.properties.email.format: format 'email' is not checked", error);
-        Assert.Contains("2 item(s) could not be mapped", error);
+        Assert.Contains("2 items could not be mapped", error);
     }
 
     [Fact]

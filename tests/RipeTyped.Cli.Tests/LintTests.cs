@@ -30,7 +30,7 @@ public sealed class LintTests
 
         Assert.Equal(0, exit);
         Assert.Equal("", output);
-        Assert.Contains("0 error(s)", error);
+        Assert.Contains("0 errors", error);
     }
 
     [Fact]

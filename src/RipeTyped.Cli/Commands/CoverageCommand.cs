@@ -6,6 +6,7 @@ using System.Linq;
 using System.Text.Json;
 using RipeTyped.Cli.Infrastructure;
 using RipeTyped.Cli.Lint;
+using RipeTyped.Generator.Diagnostics;
 
 namespace RipeTyped.Cli.Commands
 {
@@ -16,22 +17,31 @@ namespace RipeTyped.Cli.Commands
 
         public string Summary => "Merge tracking coverage from test runs and list the plan events and pages no test exercised.";
 
-        public (string[] Values, string[] Flags) Options => (new[] { "plan", "min", "format", "output", ProjectNamespace.OptionName }, new string[0]);
+        public string Description => """
+            Reads the coverage files RipeTyped.Testing's RipeRecorder writes (run the tests with
+            RIPETYPED_COVERAGE=<folder>), and lists the plan's events and pages that no test exercised, each with the
+            plan file that declares it and its line, and whether identify and group were. In a folder, the coverage
+            files are ripe-coverage-*.json and any JSON file marked "format": "ripe-typed-coverage"; other JSON files
+            (settings, other tools' reports) are left alone. Several test projects' files merge.
+            """;
 
-        public string Help => """
-            Usage: ripe-typed coverage <coverage file or folder>... [--plan tracking-plan.yaml] [--min percent] [--namespace NS]
-                                       [--format text|markdown|github] [--output file]
+        public IReadOnlyList<ArgumentSpec> Arguments { get; } = new[]
+        {
+            new ArgumentSpec("coverage", "coverage files, or folders of them", Min: 1, Max: int.MaxValue),
+        };
 
-            Reads the coverage files RipeTyped.Testing's RipeRecorder writes (set RIPETYPED_COVERAGE=<folder> for the
-            test run; every *.json in a folder is read, so several test projects merge), and lists the plan's events
-            and pages that no test exercised, with their line in the plan, and whether identify and group were.
+        public IReadOnlyList<OptionSpec> Options { get; } = new[]
+        {
+            new OptionSpec("plan", "the plan: a file, a folder or git:REF:path (default: ./tracking-plan.yaml)", "file"),
+            new OptionSpec("min", "fail (exit 1) when fewer events and pages than this were exercised", "percent"),
+            new OptionSpec("format", "text: one line per gap (default); markdown: a pull-request comment; github: a workflow warning on the plan line of each gap", Choices: new[] { "text", "markdown", "github" }),
+            OptionSpec.Output("write the report to this file (whole or not at all) instead of standard output"),
+            OptionSpec.Namespace,
+        };
 
-              --plan file      the plan (default ./tracking-plan.yaml)
-              --min percent    fail (exit 1) when fewer events and pages than this were exercised
-              --format text    one line per gap (default); markdown: a pull-request comment;
-                               github: a workflow warning on the plan line of each gap
-              --namespace NS       namespace of the C# names shown when the plan sets none (default: from the
-                                   project file next to the plan, as the build takes it)
+        public string Notes => """
+            The report and its summary line go to standard output (or --output); names the coverage has and the plan
+            has not are listed on standard error.
 
             Exit codes: 0 at or above --min (or no --min), 1 below it, 2 bad usage, 3 an unreadable plan or
             coverage file, or no coverage file at all.
@@ -39,8 +49,7 @@ namespace RipeTyped.Cli.Commands
 
         public int Run(CommandLine line, TextWriter output, TextWriter error, Progress progress)
         {
-            line.RequirePositionals(1, int.MaxValue, "ripe-typed coverage <coverage file or folder>...");
-            string format = line.Choice("format", "text", "text", "markdown", "github");
+            string format = line.Choice("format", "text");
             double? min = null;
             if (line.Option("min") is { } minText)
             {
@@ -51,14 +60,18 @@ namespace RipeTyped.Cli.Commands
 
             var plan = LoadedPlan.RequireReadable(line.Option("plan") ?? "tracking-plan.yaml", progress, line.Option(ProjectNamespace.OptionName));
             var exercised = Read(line.Positionals);
-            var events = plan.Plan.Events.Select(e => (Kind: "Event", e.Name, Line: e.NameSpan.DisplayLine, Column: e.NameSpan.DisplayColumn, Hit: exercised.Events.Contains(e.Name)))
-                .Concat(plan.Plan.Pages.Select(p => (Kind: "Page", p.Name, Line: p.NameSpan.DisplayLine, Column: p.NameSpan.DisplayColumn, Hit: exercised.Pages.Contains(p.Name))))
+
+            // Each gap is named by the file that declares it: in a split plan, the part file, so annotations land on its line.
+            string FileOf(SourceSpan span) => span.File ?? plan.Plan.FilePath;
+            var events = plan.Plan.Events.Select(e => (Kind: "Event", e.Name, File: FileOf(e.NameSpan), Line: e.NameSpan.DisplayLine, Column: e.NameSpan.DisplayColumn, Hit: exercised.Events.Contains(e.Name)))
+                .Concat(plan.Plan.Pages.Select(p => (Kind: "Page", p.Name, File: FileOf(p.NameSpan), Line: p.NameSpan.DisplayLine, Column: p.NameSpan.DisplayColumn, Hit: exercised.Pages.Contains(p.Name))))
                 .ToList();
             int hit = events.Count(e => e.Hit);
             double percent = events.Count == 0 ? 100 : 100.0 * hit / events.Count;
             var gaps = events.Where(e => !e.Hit).ToList();
-            string summary = string.Format(CultureInfo.InvariantCulture, "{0} of {1} events and pages exercised ({2:0.#}%); identify {3}, group {4}.",
-                hit, events.Count, percent, Seen(plan.Plan.Identify != null, exercised.Identify), Seen(plan.Plan.Group != null, exercised.Group));
+            string summary = string.Format(CultureInfo.InvariantCulture, "{0} of {1} exercised ({2:0.#}%); identify {3}, group {4}.",
+                hit, events.Count == 1 ? "1 event and page" : $"{events.Count} events and pages", percent,
+                Seen(plan.Plan.Identify != null, exercised.Identify), Seen(plan.Plan.Group != null, exercised.Group));
 
             var report = new StringWriter();
             switch (format)
@@ -74,7 +87,7 @@ namespace RipeTyped.Cli.Commands
                         report.WriteLine();
                         foreach (var gap in gaps)
                         {
-                            report.WriteLine($"- {gap.Kind.ToLowerInvariant()} {Markdown.Code(gap.Name)} (line {gap.Line})");
+                            report.WriteLine($"- {gap.Kind.ToLowerInvariant()} {Markdown.Code(gap.Name)} ({Markdown.Text(gap.File)}, line {gap.Line})");
                         }
                     }
 
@@ -82,21 +95,25 @@ namespace RipeTyped.Cli.Commands
                 case "github":
                     foreach (var gap in gaps)
                     {
-                        report.WriteLine($"::warning file={DiagnosticFormats.Property(plan.DisplayPath)},line={gap.Line},title=Tracking coverage::{DiagnosticFormats.Data($"{gap.Kind} '{gap.Name}' is never exercised by the tests")}");
+                        report.WriteLine($"::warning file={DiagnosticFormats.Property(gap.File)},line={gap.Line},title=Tracking coverage::{DiagnosticFormats.Data($"{gap.Kind} '{gap.Name}' is never exercised by the tests")}");
                     }
 
+                    report.WriteLine(summary);
                     break;
                 default:
                     foreach (var gap in gaps)
                     {
-                        report.WriteLine($"{plan.DisplayPath}({gap.Line},{gap.Column}): {gap.Kind.ToLowerInvariant()} '{gap.Name}' is never exercised by the tests");
+                        report.WriteLine($"{gap.File}({gap.Line},{gap.Column}): {gap.Kind.ToLowerInvariant()} '{gap.Name}' is never exercised by the tests");
                     }
 
+                    report.WriteLine(summary);
                     break;
             }
 
-            CommandOutput.Write(line, output, report.ToString());
-            error.WriteLine(summary);
+            if (CommandOutput.Write(line, output, report.ToString()) is { } written)
+            {
+                error.WriteLine($"Wrote {written}: {summary}");
+            }
 
             // Names the coverage has and the plan has not: written against another plan version, or renamed since.
             var unknown = exercised.Events.Where(e => !plan.Plan.Events.Any(p => p.Name == e)).Select(e => $"event '{e}'")
@@ -104,65 +121,124 @@ namespace RipeTyped.Cli.Commands
                 .OrderBy(n => n, StringComparer.Ordinal).ToList();
             if (unknown.Count > 0)
             {
-                error.WriteLine($"{unknown.Count} name(s) in the coverage files are not in {plan.DisplayPath} (coverage of another plan version, or renamed since); not counted: {string.Join(", ", unknown.Take(20))}{(unknown.Count > 20 ? ", …" : "")}.");
+                error.WriteLine($"{Counted.Of(unknown.Count, "name")} in the coverage files {Counted.Is(unknown.Count)} not in {plan.DisplayPath} (coverage of another plan version, or renamed since); not counted: {string.Join(", ", unknown.Take(20))}{(unknown.Count > 20 ? ", …" : "")}.");
             }
+
             return min.HasValue && percent < min.Value ? ExitCodes.CheckFailed : ExitCodes.Success;
         }
 
         private static string Seen(bool inPlan, bool exercised) => !inPlan ? "not in the plan" : exercised ? "exercised" : "never exercised";
 
+        /// <summary>The name pattern of the files RipeCoverage writes: <c>ripe-coverage-{process id}.json</c>.</summary>
+        private const string FilePattern = "ripe-coverage-*.json";
+
+        /// <summary>The marker RipeCoverage writes into every coverage file (RipeTyped.Testing).</summary>
+        private const string FormatMarker = "ripe-typed-coverage";
+
         private static Exercised Read(IEnumerable<string> inputs)
         {
-            var files = new List<string>();
-            foreach (string input in inputs)
+            var files = new List<(string Path, JsonElement? Root)>();
+            var documents = new List<JsonDocument>();
+            try
             {
-                if (Directory.Exists(input))
+                foreach (string input in inputs)
                 {
-                    files.AddRange(Directory.GetFiles(input, "*.json").OrderBy(f => f, StringComparer.Ordinal));
-                }
-                else if (File.Exists(input))
-                {
-                    files.Add(input);
-                }
-                else
-                {
-                    throw CliException.Input($"{input}: no such coverage file or folder.");
-                }
-            }
-
-            if (files.Count == 0)
-            {
-                throw CliException.Input("No coverage file found: run the tests with RIPETYPED_COVERAGE=<folder> (RipeTyped.Testing's RipeRecorder writes it).");
-            }
-
-            var exercised = new Exercised();
-            foreach (string file in files)
-            {
-                try
-                {
-                    using var document = JsonDocument.Parse(File.ReadAllText(file));
-                    var root = document.RootElement;
-                    foreach (var (key, into) in new[] { ("events", exercised.Events), ("pages", exercised.Pages) })
+                    if (Directory.Exists(input))
                     {
-                        if (root.TryGetProperty(key, out var names) && names.ValueKind == JsonValueKind.Array)
+                        // Ours: named as RipeCoverage names them, or marked as a coverage file; any other JSON is not coverage.
+                        foreach (string file in Directory.GetFiles(input, "*.json").OrderBy(f => f, StringComparer.Ordinal))
                         {
-                            foreach (var name in names.EnumerateArray().Where(n => n.ValueKind == JsonValueKind.String))
+                            if (IsNamedAsCoverage(file))
                             {
-                                into.Add(name.GetString()!);
+                                files.Add((file, null));
+                            }
+                            else if (TryParse(file) is { } document && IsMarked(document.RootElement))
+                            {
+                                documents.Add(document);
+                                files.Add((file, document.RootElement));
                             }
                         }
                     }
-
-                    exercised.Identify |= root.TryGetProperty("identify", out var identify) && identify.ValueKind == JsonValueKind.True;
-                    exercised.Group |= root.TryGetProperty("group", out var group) && group.ValueKind == JsonValueKind.True;
+                    else if (File.Exists(input))
+                    {
+                        files.Add((input, null));
+                    }
+                    else
+                    {
+                        throw CliException.Input($"{input}: no such coverage file or folder.");
+                    }
                 }
-                catch (Exception ex) when (ex is JsonException || ex is IOException || ex is InvalidOperationException)
+
+                if (files.Count == 0)
                 {
-                    throw CliException.Input($"{file}: not a RipeTyped coverage file: {ex.Message}");
+                    throw CliException.Input($"No coverage file found ({FilePattern}, or JSON marked \"format\": \"{FormatMarker}\"): run the tests with RIPETYPED_COVERAGE=<folder> (RipeTyped.Testing's RipeRecorder writes it).");
+                }
+
+                var exercised = new Exercised();
+                foreach (var (file, parsed) in files)
+                {
+                    try
+                    {
+                        using var own = parsed is null ? JsonDocument.Parse(File.ReadAllText(file)) : null;
+                        var root = parsed ?? own!.RootElement;
+                        if (root.ValueKind != JsonValueKind.Object
+                            || (root.TryGetProperty("format", out var format) && format.ValueKind == JsonValueKind.String && format.GetString() != FormatMarker))
+                        {
+                            throw new InvalidOperationException("expected a JSON object with \"format\": \"" + FormatMarker + "\"");
+                        }
+
+                        foreach (var (key, into) in new[] { ("events", exercised.Events), ("pages", exercised.Pages) })
+                        {
+                            if (root.TryGetProperty(key, out var names) && names.ValueKind == JsonValueKind.Array)
+                            {
+                                foreach (var name in names.EnumerateArray().Where(n => n.ValueKind == JsonValueKind.String))
+                                {
+                                    into.Add(name.GetString()!);
+                                }
+                            }
+                        }
+
+                        exercised.Identify |= root.TryGetProperty("identify", out var identify) && identify.ValueKind == JsonValueKind.True;
+                        exercised.Group |= root.TryGetProperty("group", out var group) && group.ValueKind == JsonValueKind.True;
+                    }
+                    catch (Exception ex) when (ex is JsonException || ex is IOException || ex is UnauthorizedAccessException || ex is InvalidOperationException)
+                    {
+                        throw CliException.Input($"{file}: not a RipeTyped coverage file: {ex.Message}");
+                    }
+                }
+
+                return exercised;
+            }
+            finally
+            {
+                foreach (var document in documents)
+                {
+                    document.Dispose();
                 }
             }
+        }
 
-            return exercised;
+        private static bool IsNamedAsCoverage(string file)
+        {
+            string name = Path.GetFileName(file);
+            return name.StartsWith("ripe-coverage-", StringComparison.OrdinalIgnoreCase) && name.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
+        }
+
+        private static bool IsMarked(JsonElement root) =>
+            root.ValueKind == JsonValueKind.Object && root.TryGetProperty("format", out var format)
+            && format.ValueKind == JsonValueKind.String && format.GetString() == FormatMarker;
+
+        /// <summary>A JSON file of the folder, parsed to look for the marker; a file that is not JSON is not ours.</summary>
+        private static JsonDocument? TryParse(string file)
+        {
+            try
+            {
+                return JsonDocument.Parse(File.ReadAllText(file));
+            }
+            catch (Exception ex) when (ex is JsonException || ex is IOException || ex is UnauthorizedAccessException)
+            {
+                return null;
+            }
         }
 
         private sealed class Exercised

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -16,11 +17,7 @@ namespace RipeTyped.Cli.Commands
 
         public string Summary => "Convert a Segment Protocols tracking plan (JSON Schema rules) into tracking-plan.yaml.";
 
-        public (string[] Values, string[] Flags) Options => (new[] { "output", "source", ProjectNamespace.OptionName }, new[] { "force" });
-
-        public string Help => """
-            Usage: ripe-typed import <segment-plan.json> [--output tracking-plan.yaml] [--force] [--source NAME] [--namespace NS]
-
+        public string Description => """
             Converts a Segment Protocols tracking plan into RipeTyped's tracking-plan.yaml. Layouts: Typewriter v7 /
             Config API plan.json, Typewriter v8/v9 plan.json, Typewriter's older local plans, and Public API rule
             lists. Carries track events, pages, identify and group traits; types, required, nullable, enums, nested
@@ -30,22 +27,29 @@ namespace RipeTyped.Cli.Commands
             the plan follows are detected and written into options. Everything the plan format cannot hold (oneOf,
             formats other than date-time, context rules, older versions...) is listed on standard error with its
             JSON path, with a count of the properties read, written and not imported.
+            """;
 
-              --output file  where to write (default ./tracking-plan.yaml); written whole or not at all
-              --force        overwrite an existing file
-              --source NAME        every imported call is implemented by this source (for Segment's per-source rule
-                                   lists); Segment labels keyed "source" map onto sources too
-              --namespace NS       namespace of the C# names shown when the plan sets none (default: from the
-                                   project file next to the plan, as the build takes it)
+        public IReadOnlyList<ArgumentSpec> Arguments { get; } = new[]
+        {
+            new ArgumentSpec("segment-plan.json", "the Segment plan or rule list to convert"),
+        };
 
-            Exit codes: 0 imported (warnings, if any, are listed), 1 imported but the result has plan errors
-            (listed apart from warnings), 2 bad usage, 3 unreadable, malformed or unknown input (nothing written),
-            or the output exists without --force.
+        public IReadOnlyList<OptionSpec> Options { get; } = new[]
+        {
+            OptionSpec.Output("where to write (default: ./tracking-plan.yaml); written whole or not at all"),
+            new OptionSpec("force", "overwrite an existing file", IsFlag: true),
+            new OptionSpec("source", "every imported call is implemented by this source (for Segment's per-source rule lists); Segment labels keyed \"source\" map onto sources too", "name"),
+            OptionSpec.Namespace,
+        };
+
+        public string Notes => """
+            Exit codes: 0 imported (warnings, if any, are listed), 1 imported but the result has plan errors (listed
+            apart from warnings), 2 bad usage, 3 unreadable, malformed or unknown input (nothing written), or the
+            output exists without --force.
             """;
 
         public int Run(CommandLine line, TextWriter output, TextWriter error, Progress progress)
         {
-            line.RequirePositionals(1, 1, "ripe-typed import <segment-plan.json>");
             string input = line.Positionals[0];
             string target = CommandOutput.NewFileTarget(line, "tracking-plan.yaml");
 
@@ -75,7 +79,7 @@ namespace RipeTyped.Cli.Commands
                 }
             }
 
-            error.WriteLine($"Read {plan.Layout}: {plan.Events.Count} event(s), {plan.Pages.Count} page(s){(plan.Identify is null ? "" : ", identify")}{(plan.Group is null ? "" : ", group")}…");
+            error.WriteLine($"Read {plan.Layout}: {Counted.Of(plan.Events.Count, "event")}, {Counted.Of(plan.Pages.Count, "page")}{(plan.Identify is null ? "" : ", identify")}{(plan.Group is null ? "" : ", group")}…");
             // Into a part of a split plan (x.tracking-plan.yaml next to an existing tracking-plan.yaml): options stay the main file's.
             bool asPart = !PlanLoader.IsMainPlanFile(target) && PlanLoader.IsPlanFile(target)
                 && File.Exists(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(target))!, PlanLoader.FileName));
@@ -88,7 +92,7 @@ namespace RipeTyped.Cli.Commands
             {
                 yaml = PlanYamlWriter.Write(plan, Path.GetFileName(input), asPart);
                 loaded = progress.Step("checking the imported plan", yaml.Length, () => LoadedPlan.FromText(yaml, target, ProjectNamespace.For(line.Option(ProjectNamespace.OptionName), target)));
-                error.WriteLine($"Pinned the C# names of {pinned} colliding name(s) with csharpName (see docs/naming.md).");
+                error.WriteLine($"Pinned the C# {(pinned == 1 ? "name" : "names")} of {Counted.Of(pinned, "colliding name")} with csharpName (see docs/naming.md).");
             }
 
             AtomicFile.WriteAllText(target, yaml);
@@ -101,7 +105,7 @@ namespace RipeTyped.Cli.Commands
 
             if (plan.NotMapped.Count > 0)
             {
-                error.WriteLine($"{plan.NotMapped.Count} item(s) could not be mapped; review them in {target}.");
+                error.WriteLine($"{Counted.Of(plan.NotMapped.Count, "item")} could not be mapped; review them in {target}.");
             }
 
             var errors = loaded.Diagnostics.Where(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error).ToList();
@@ -109,19 +113,19 @@ namespace RipeTyped.Cli.Commands
             int suggestions = loaded.Diagnostics.Count(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Info);
             if (warnings.Count > 0)
             {
-                error.WriteLine($"{target}: {warnings.Count} warning(s) (the plan builds; fix or configure them):");
-                DiagnosticFormats.WriteText(error, warnings, warningsAsErrors: false);
+                error.WriteLine($"{target}: {Counted.Of(warnings.Count, "warning")} (the plan builds; fix or configure {(warnings.Count == 1 ? "it" : "them")}):");
+                DiagnosticFormats.WriteText(error, DiagnosticFormats.AtDefault(warnings), warningsAsErrors: false);
             }
 
             if (suggestions > 0)
             {
-                error.WriteLine($"{target}: {suggestions} suggestion(s), such as events without a description; 'ripe-typed lint {target}' lists them.");
+                error.WriteLine($"{target}: {Counted.Of(suggestions, "suggestion")}, such as events without a description; 'ripe-typed lint {target}' lists {(suggestions == 1 ? "it" : "them")}.");
             }
 
             if (errors.Count > 0)
             {
-                error.WriteLine($"{target}: {errors.Count} error(s) to fix before it builds:");
-                DiagnosticFormats.WriteText(error, errors, warningsAsErrors: false);
+                error.WriteLine($"{target}: {Counted.Of(errors.Count, "error")} to fix before it builds:");
+                DiagnosticFormats.WriteText(error, DiagnosticFormats.AtDefault(errors), warningsAsErrors: false);
                 return ExitCodes.CheckFailed;
             }
 

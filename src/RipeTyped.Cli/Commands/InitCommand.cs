@@ -1,44 +1,61 @@
+using System.Collections.Generic;
 using System.IO;
 using RipeTyped.Cli.Infrastructure;
 
 namespace RipeTyped.Cli.Commands
 {
-    /// <summary><c>ripe-typed init</c>: a commented starter plan.</summary>
+    /// <summary><c>ripe-typed init</c>: a commented starter plan, named as a build in its folder would name the code.</summary>
     internal sealed class InitCommand : ICommand
     {
         public string Name => "init";
 
         public string Summary => "Write a commented starter tracking-plan.yaml.";
 
-        public (string[] Values, string[] Flags) Options => (new[] { "output" }, new[] { "force" });
-
-        public string Help => """
-            Usage: ripe-typed init [--output tracking-plan.yaml] [--force]
-
+        public string Description => """
             Writes a commented starter plan showing options, shared definitions, identify and group traits, a page
-            and events with every property type. It loads without errors; edit it to describe your events.
-
-              --output file  where to write (default ./tracking-plan.yaml)
-              --force        overwrite an existing file
-
-            Exit codes: 0 written, 2 bad usage, 3 the file exists without --force or cannot be written.
+            and events with every property type. It loads without errors; edit it to describe your events. The
+            namespace it shows is the one a build in that folder would use (the project's RipeTypedNamespace, else
+            its RootNamespace, else the project file's name, + ".Analytics"); the facade class is RipeAnalytics.
             """;
+
+        public IReadOnlyList<ArgumentSpec> Arguments { get; } = new ArgumentSpec[0];
+
+        public IReadOnlyList<OptionSpec> Options { get; } = new[]
+        {
+            OptionSpec.Output("where to write (default: ./tracking-plan.yaml)"),
+            new OptionSpec("force", "overwrite an existing file", IsFlag: true),
+        };
+
+        public string Notes => "Exit codes: 0 written, 2 bad usage, 3 the file exists without --force or cannot be written.";
 
         public int Run(CommandLine line, TextWriter output, TextWriter error, Progress progress)
         {
-            line.RequirePositionals(0, 0, "ripe-typed init");
             string target = CommandOutput.NewFileTarget(line, "tracking-plan.yaml");
 
-            AtomicFile.WriteAllText(target, StarterPlan());
+            AtomicFile.WriteAllText(target, StarterPlan(target));
             error.WriteLine($"Wrote {target}. Next: add the RipeTyped package to your project and build; 'ripe-typed lint' checks the plan.");
             return ExitCodes.Success;
         }
 
-        internal static string StarterPlan()
+        /// <summary>The starter plan for <paramref name="target"/>, with the namespace a build of the project in its folder would use.</summary>
+        internal static string StarterPlan(string target)
         {
-            using var stream = typeof(InitCommand).Assembly.GetManifestResourceStream("starter-plan.yaml")!;
-            using var reader = new StreamReader(stream);
-            return reader.ReadToEnd();
+            string? project = ProjectNamespace.ProjectNextTo(target);
+            string text;
+            using (var stream = typeof(InitCommand).Assembly.GetManifestResourceStream("starter-plan.yaml")!)
+            using (var reader = new StreamReader(stream))
+            {
+                text = reader.ReadToEnd();
+            }
+
+            var info = project is null ? null : ProjectNamespace.Read(project);
+            string why = info is null ? "the default is <RootNamespace>.Analytics of the project that builds the plan"
+                : !string.IsNullOrWhiteSpace(info.NamespaceOverride) ? $"the default here: RipeTypedNamespace of {Path.GetFileName(project)}"
+                : !string.IsNullOrWhiteSpace(info.RootNamespace) ? $"the default here: RootNamespace of {Path.GetFileName(project)} + .Analytics"
+                : $"the default here: the name of {Path.GetFileName(project)} + .Analytics";
+            return text
+                .Replace("{{namespace}}", info?.DefaultNamespace ?? "MyCompany.MyApp.Analytics")
+                .Replace("{{namespaceSource}}", why);
         }
     }
 }

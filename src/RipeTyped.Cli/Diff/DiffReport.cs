@@ -50,8 +50,8 @@ namespace RipeTyped.Cli.Diff
             var breaking = changes.Where(c => c.Breaking).ToList();
             var other = changes.Where(c => !c.Breaking).ToList();
             output.WriteLine(breaking.Count > 0
-                ? $"**{breaking.Count} breaking change(s)**, {other.Count} other change(s)."
-                : $"No breaking changes; {other.Count} change(s).");
+                ? $"**{Counted.Of(breaking.Count, "breaking change")}**, {Counted.Of(other.Count, "other change")}."
+                : $"No breaking changes; {Counted.Of(other.Count, "change")}.");
             WriteSection(output, "Breaking", breaking);
             WriteSection(output, "Not breaking", other);
         }
@@ -92,7 +92,7 @@ namespace RipeTyped.Cli.Diff
                 }
 
                 output.WriteLine($"> [!WARNING]");
-                output.WriteLine($"> {Markdown.Code(name)} has {list.Count} plan error(s); what they touch is not compared:");
+                output.WriteLine($"> {Markdown.Code(name)} has {Counted.Of(list.Count, "plan error")}; what {(list.Count == 1 ? "it touches" : "they touch")} is not compared:");
                 foreach (var e in list.Take(20))
                 {
                     output.WriteLine($"> - line {e.Span.DisplayLine}: {Markdown.Text(e.Id + ": " + e.Message)}");

@@ -155,12 +155,12 @@ namespace RipeTyped.Cli.Diff
             var newValues = now.EnumValues.Except(old.EnumValues, StringComparer.Ordinal).ToList();
             if (lostValues.Count > 0)
             {
-                changes.Add(new PlanChange(section, subject, "enum value(s) removed: " + Quote(lostValues), true));
+                changes.Add(new PlanChange(section, subject, (lostValues.Count == 1 ? "enum value removed: " : "enum values removed: ") + Quote(lostValues), true));
             }
 
             if (newValues.Count > 0)
             {
-                changes.Add(new PlanChange(section, subject, "enum value(s) added: " + Quote(newValues), false));
+                changes.Add(new PlanChange(section, subject, (newValues.Count == 1 ? "enum value added: " : "enum values added: ") + Quote(newValues), false));
             }
 
             if (!string.Equals(old.Pattern, now.Pattern, StringComparison.Ordinal))

@@ -35,7 +35,7 @@ namespace RipeTyped.Cli.Diff
 
             if (headText is null)
             {
-                return new VersionBump(baseText, null, required, Bump.None, true, false, $"`planVersion` ({baseText}) was removed: keep it, and bump it as the changes need ({Name(required)}).");
+                return new VersionBump(baseText, null, required, Bump.None, true, false, $"`planVersion` ({baseText}) was removed: " + (required == Bump.None ? "keep it (the changes need no bump)." : $"keep it, and make the {Name(required)} bump the changes need."));
             }
 
             if (baseText is null || !SemanticVersion.TryParse(baseText, out var from) || !SemanticVersion.TryParse(headText, out var to))
@@ -60,9 +60,13 @@ namespace RipeTyped.Cli.Diff
                 Bump.Patch => $"a **patch** bump (to {from.Major}.{from.Minor}.{from.Patch + 1}): descriptions changed",
                 _ => "no bump: nothing changed",
             };
-            string verdict = ok
-                ? $"`{baseText}` → `{headText}`: a {Name(made)} bump; the changes need {needed}."
-                : $"`{baseText}` → `{headText}`{at} is a {Name(made)} bump, but the changes need {needed}.";
+            string verdict = made == Bump.None
+                ? (ok
+                    ? $"`planVersion` stays at `{headText}`; the changes need {needed}."
+                    : $"`planVersion` stays at `{headText}`{at}, but the changes need {needed}.")
+                : ok
+                    ? $"`{baseText}` → `{headText}`: a {Name(made)} bump; the changes need {needed}."
+                    : $"`{baseText}` → `{headText}`{at} is a {Name(made)} bump, but the changes need {needed}.";
             return new VersionBump(baseText, headText, required, made, true, ok, verdict);
         }
 

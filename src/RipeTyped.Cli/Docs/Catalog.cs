@@ -87,6 +87,14 @@ namespace RipeTyped.Cli.Docs
             };
         }
 
+        /// <summary>"1 event", "3 pages", "1 identify traits": a section's size as the summary line says it.</summary>
+        public static string CountOf(string section, int count) => section switch
+        {
+            PlanShape.Events => Infrastructure.Counted.Of(count, "event"),
+            PlanShape.Pages => Infrastructure.Counted.Of(count, "page"),
+            _ => $"{count} {section.ToLowerInvariant()}",
+        };
+
         public static string Rules(PropertyShape p)
         {
             var rules = new List<string>();

@@ -1,97 +1,76 @@
 using System;
 using System.Collections.Generic;
+using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Linq;
 
 namespace RipeTyped.Cli.Infrastructure
 {
+    /// <summary>A positional argument of a command: <c>&lt;plan&gt;</c>, optional when <paramref name="Min"/> is 0.</summary>
+    internal sealed record ArgumentSpec(string Name, string Description, int Min = 1, int Max = 1)
+    {
+        public string Usage => (Max > 1 ? $"<{Name}>..." : $"<{Name}>") is var label && Min == 0 ? $"[{label}]" : label;
+    }
+
     /// <summary>
-    /// The parsed arguments of one command: positionals in order, <c>--name value</c> options and <c>--flag</c>
-    /// switches. Anything the command did not declare is a usage error naming it.
+    /// An option of a command: <c>--name &lt;value&gt;</c>, or a switch (<paramref name="IsFlag"/>). <paramref name="Choices"/>
+    /// restricts the value (and completes it); <paramref name="Repeatable"/> options may be given several times.
+    /// </summary>
+    internal sealed record OptionSpec(
+        string Name,
+        string Description,
+        string? HelpName = null,
+        string[]? Choices = null,
+        string? Alias = null,
+        bool IsFlag = false,
+        bool Repeatable = false)
+    {
+        /// <summary><c>-o, --output</c>: the file a report goes to instead of standard output.</summary>
+        public static OptionSpec Output(string description = "write to this file (whole or not at all) instead of standard output") =>
+            new OptionSpec("output", description, "file", Alias: "-o");
+
+        public static OptionSpec Namespace { get; } = new OptionSpec(ProjectNamespace.OptionName,
+            "namespace of the C# names shown when the plan sets none (default: from the project file next to the plan, as the build takes it)", "NS");
+
+        public string Label =>
+            (Alias is null ? "" : Alias + ", ") + "--" + Name
+            + (IsFlag ? "" : " <" + (HelpName ?? (Choices is null ? "value" : string.Join("|", Choices))) + ">");
+    }
+
+    /// <summary>
+    /// The parsed arguments of one command, read from System.CommandLine's <see cref="ParseResult"/>: positionals in
+    /// order, <c>--name value</c> options and <c>--flag</c> switches, by the names the command declared.
     /// </summary>
     internal sealed class CommandLine
     {
-        private readonly Dictionary<string, string> _options = new Dictionary<string, string>(StringComparer.Ordinal);
-        private readonly HashSet<string> _flags = new HashSet<string>(StringComparer.Ordinal);
+        private readonly ParseResult _result;
+        private readonly IReadOnlyDictionary<string, Option> _options;
 
-        private CommandLine(List<string> positionals) => Positionals = positionals;
+        public CommandLine(ParseResult result, IReadOnlyList<Argument> arguments, IReadOnlyDictionary<string, Option> options)
+        {
+            _result = result;
+            _options = options;
+            Positionals = arguments.SelectMany(a => result.GetResult(a)?.Tokens.Select(t => t.Value) ?? Enumerable.Empty<string>()).ToList();
+        }
 
         public IReadOnlyList<string> Positionals { get; }
 
-        public bool HelpRequested => _flags.Contains("help");
+        public bool Flag(string name) => _options.TryGetValue(name, out var option) && option is Option<bool> flag && _result.GetValue(flag);
 
-        /// <param name="args">The arguments after the command name.</param>
-        /// <param name="valueOptions">Options that take a value, without the leading dashes.</param>
-        /// <param name="flags">Switches, without the leading dashes (<c>help</c> is always allowed).</param>
-        public static CommandLine Parse(IReadOnlyList<string> args, IEnumerable<string> valueOptions, IEnumerable<string> flags)
-        {
-            var values = new HashSet<string>(valueOptions, StringComparer.Ordinal);
-            var switches = new HashSet<string>(flags, StringComparer.Ordinal) { "help" };
-            var positionals = new List<string>();
-            var line = new CommandLine(positionals);
-            for (int i = 0; i < args.Count; i++)
+        /// <summary>The value of an option; for a repeatable one, the last.</summary>
+        public string? Option(string name) => Options(name).LastOrDefault();
+
+        /// <summary>Every value given to an option, in order.</summary>
+        public IReadOnlyList<string> Options(string name) => _options.TryGetValue(name, out var option)
+            ? option switch
             {
-                string arg = args[i];
-                if (arg == "-h" || arg == "-?")
-                {
-                    arg = "--help";
-                }
-
-                if (!arg.StartsWith("--", StringComparison.Ordinal) || arg == "--")
-                {
-                    positionals.Add(arg);
-                    continue;
-                }
-
-                string name = arg.Substring(2);
-                string? inlineValue = null;
-                int equals = name.IndexOf('=');
-                if (equals >= 0)
-                {
-                    inlineValue = name.Substring(equals + 1);
-                    name = name.Substring(0, equals);
-                }
-
-                if (switches.Contains(name) && inlineValue is null)
-                {
-                    line._flags.Add(name);
-                }
-                else if (values.Contains(name))
-                {
-                    string? value = inlineValue ?? (i + 1 < args.Count ? args[++i] : null);
-                    line._options[name] = value ?? throw CliException.Usage($"Option --{name} needs a value.");
-                }
-                else
-                {
-                    string known = string.Join(", ", values.Concat(switches).OrderBy(n => n, StringComparer.Ordinal).Select(n => "--" + n));
-                    throw CliException.Usage($"Unknown option '{arg}'. Known options: {known}.");
-                }
+                Option<string> single => _result.GetValue(single) is { } value ? new[] { value } : Array.Empty<string>(),
+                Option<string[]> many => _result.GetValue(many) ?? Array.Empty<string>(),
+                _ => Array.Empty<string>(),
             }
+            : Array.Empty<string>();
 
-            return line;
-        }
-
-        public bool Flag(string name) => _flags.Contains(name);
-
-        public string? Option(string name) => _options.TryGetValue(name, out var value) ? value : null;
-
-        /// <summary>The value of an option restricted to <paramref name="allowed"/>, or <paramref name="fallback"/>.</summary>
-        public string Choice(string name, string fallback, params string[] allowed)
-        {
-            string value = Option(name) ?? fallback;
-            if (!allowed.Contains(value, StringComparer.Ordinal))
-            {
-                throw CliException.Usage($"--{name} must be one of {string.Join(", ", allowed)}; got '{value}'.");
-            }
-
-            return value;
-        }
-
-        public void RequirePositionals(int min, int max, string usage)
-        {
-            if (Positionals.Count < min || Positionals.Count > max)
-            {
-                throw CliException.Usage($"Expected {(min == max ? min.ToString(System.Globalization.CultureInfo.InvariantCulture) : $"{min} to {max}")} argument(s); usage: {usage}");
-            }
-        }
+        /// <summary>The value of an option restricted to its choices (checked by the parser), or <paramref name="fallback"/>.</summary>
+        public string Choice(string name, string fallback) => Option(name) ?? fallback;
     }
 }

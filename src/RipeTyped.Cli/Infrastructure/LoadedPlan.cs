@@ -14,11 +14,15 @@ namespace RipeTyped.Cli.Infrastructure
     /// </summary>
     internal sealed class LoadedPlan
     {
-        private LoadedPlan(PlanAnalysis analysis, string displayPath)
+        private LoadedPlan(PlanAnalysis analysis, string displayPath, string? localPath = null)
         {
             Analysis = analysis;
             DisplayPath = displayPath;
+            LocalPath = localPath;
         }
+
+        /// <summary>Where the plan's main file lies in the working tree (for a git:REF:path plan, where it would); null for a text.</summary>
+        public string? LocalPath { get; }
 
         public PlanAnalysis Analysis { get; }
 
@@ -41,12 +45,14 @@ namespace RipeTyped.Cli.Infrastructure
         public bool IsUnreadable => Analysis.Readability == PlanReadability.Unreadable;
 
         /// <param name="namespaceOption">The <c>--namespace</c> option; null to take it from the project next to the plan.</param>
-        public static LoadedPlan FromSource(string spec, Progress progress, string? namespaceOption)
+        /// <param name="source">The project's source (<c>RipeTypedSource</c>): the plan as that project's build reads it; null: every source.</param>
+        /// <param name="projectPath">The project that builds the plan, when not the one next to it.</param>
+        public static LoadedPlan FromSource(string spec, Progress progress, string? namespaceOption, string? source = null, string? projectPath = null)
         {
             var (files, localPath) = PlanSource.ReadSet(spec);
-            string defaultNamespace = ProjectNamespace.For(namespaceOption, localPath);
-            string displayPath = files.Count == 1 ? files[0].Path : $"{files[0].Path} (+{files.Count - 1} more file{(files.Count == 2 ? "" : "s")})";
-            return progress.Step("loading " + displayPath, files.Sum(f => f.Text.Length), () => new LoadedPlan(PlanAnalysis.Load(files, defaultNamespace), displayPath));
+            string defaultNamespace = ProjectNamespace.For(namespaceOption, localPath, projectPath);
+            string displayPath = files.Count == 1 ? files[0].Path : $"{files[0].Path} (+{Counted.Of(files.Count - 1, "more file", "more files")})";
+            return progress.Step("loading " + displayPath, files.Sum(f => f.Text.Length), () => new LoadedPlan(PlanAnalysis.Load(files, defaultNamespace, source), displayPath, localPath));
         }
 
         public static LoadedPlan FromText(string text, string displayPath, string defaultNamespace) =>

@@ -7,37 +7,52 @@ using RipeTyped.Generator.Diagnostics;
 
 namespace RipeTyped.Cli.Lint
 {
+    /// <summary>A plan diagnostic with the severity it is reported at (the rule's default, or as configured).</summary>
+    internal sealed record ReportedDiagnostic(PlanDiagnostic Diagnostic, DiagnosticSeverity Severity)
+    {
+        public static ReportedDiagnostic AtDefault(PlanDiagnostic diagnostic) => new ReportedDiagnostic(diagnostic, diagnostic.Descriptor.DefaultSeverity);
+
+        public string FilePath => Diagnostic.FilePath;
+
+        public string Id => Diagnostic.Id;
+    }
+
     /// <summary>Writes plan diagnostics as compiler-style text, GitHub Actions annotations, or SARIF 2.1.0.</summary>
     internal static class DiagnosticFormats
     {
-        public static string Severity(PlanDiagnostic diagnostic, bool warningsAsErrors) => diagnostic.Descriptor.DefaultSeverity switch
+        public static string Severity(ReportedDiagnostic reported, bool warningsAsErrors) => reported.Severity switch
         {
             DiagnosticSeverity.Error => "error",
             DiagnosticSeverity.Warning => warningsAsErrors ? "error" : "warning",
             _ => "info",
         };
 
+        /// <summary>Diagnostics at their rules' default severities (where no configuration applies, as in import).</summary>
+        public static IEnumerable<ReportedDiagnostic> AtDefault(IEnumerable<PlanDiagnostic> diagnostics) => diagnostics.Select(ReportedDiagnostic.AtDefault);
+
         /// <summary><c>path(line,col): warning RIPE1001: message</c>, as MSBuild prints diagnostics.</summary>
-        public static void WriteText(TextWriter output, IEnumerable<PlanDiagnostic> diagnostics, bool warningsAsErrors)
+        public static void WriteText(TextWriter output, IEnumerable<ReportedDiagnostic> diagnostics, bool warningsAsErrors)
         {
-            foreach (var d in diagnostics)
+            foreach (var r in diagnostics)
             {
-                output.WriteLine($"{d.FilePath}({d.Span.DisplayLine},{d.Span.DisplayColumn}): {Severity(d, warningsAsErrors)} {d.Id}: {d.Message}");
+                var d = r.Diagnostic;
+                output.WriteLine($"{d.FilePath}({d.Span.DisplayLine},{d.Span.DisplayColumn}): {Severity(r, warningsAsErrors)} {d.Id}: {d.Message}");
             }
         }
 
         /// <summary>Workflow commands GitHub turns into annotations on the pull request's changed lines.</summary>
-        public static void WriteGitHub(TextWriter output, IEnumerable<PlanDiagnostic> diagnostics, bool warningsAsErrors)
+        public static void WriteGitHub(TextWriter output, IEnumerable<ReportedDiagnostic> diagnostics, bool warningsAsErrors)
         {
-            foreach (var d in diagnostics)
+            foreach (var r in diagnostics)
             {
-                string level = Severity(d, warningsAsErrors) switch { "error" => "error", "warning" => "warning", _ => "notice" };
+                var d = r.Diagnostic;
+                string level = Severity(r, warningsAsErrors) switch { "error" => "error", "warning" => "warning", _ => "notice" };
                 output.WriteLine(
                     $"::{level} file={Property(d.FilePath)},line={d.Span.DisplayLine},col={d.Span.DisplayColumn},endLine={d.Span.EndLine + 1},endColumn={d.Span.EndColumn + 1},title={Property(d.Id + ": " + d.Descriptor.Title)}::{Data(d.Message)}");
             }
         }
 
-        public static void WriteSarif(TextWriter output, IReadOnlyList<PlanDiagnostic> diagnostics, bool warningsAsErrors, string toolVersion)
+        public static void WriteSarif(TextWriter output, IReadOnlyList<ReportedDiagnostic> diagnostics, bool warningsAsErrors, string toolVersion)
         {
             using var stream = new MemoryStream();
             using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
@@ -53,7 +68,7 @@ namespace RipeTyped.Cli.Lint
                 json.WriteString("version", toolVersion);
                 json.WriteString("informationUri", "https://github.com/ripetyped/ripetyped");
                 json.WriteStartArray("rules");
-                foreach (var descriptor in diagnostics.Select(d => d.Descriptor).Distinct().OrderBy(d => d.Id, System.StringComparer.Ordinal))
+                foreach (var descriptor in diagnostics.Select(d => d.Diagnostic.Descriptor).Distinct().OrderBy(d => d.Id, System.StringComparer.Ordinal))
                 {
                     json.WriteStartObject();
                     json.WriteString("id", descriptor.Id);
@@ -68,11 +83,12 @@ namespace RipeTyped.Cli.Lint
                 json.WriteEndObject();
                 json.WriteEndObject();
                 json.WriteStartArray("results");
-                foreach (var d in diagnostics)
+                foreach (var r in diagnostics)
                 {
+                    var d = r.Diagnostic;
                     json.WriteStartObject();
                     json.WriteString("ruleId", d.Id);
-                    json.WriteString("level", Severity(d, warningsAsErrors) switch { "error" => "error", "warning" => "warning", _ => "note" });
+                    json.WriteString("level", Severity(r, warningsAsErrors) switch { "error" => "error", "warning" => "warning", _ => "note" });
                     json.WriteStartObject("message");
                     json.WriteString("text", d.Message);
                     json.WriteEndObject();
