@@ -61,10 +61,10 @@ app.MapPost("/projects/{id}", (string id, IAcmeAnalytics analytics) =>
     return Results.Ok(new { project = id });
 }).RequireAuthorization();
 
-app.MapPost("/logout", async (HttpContext context, IAcmeAnalytics analytics, RipeClient ripe) =>
+app.MapPost("/logout", async (HttpContext context, IAcmeAnalytics analytics) =>
 {
     analytics.TrackLoggedOut();
-    ripe.Reset(); // this request forgets its user, and the visitor starts over as a new anonymous id
+    analytics.Reset(); // this request forgets its user, and the visitor starts over as a new anonymous id
     await context.SignOutAsync();
     return Results.Ok();
 });

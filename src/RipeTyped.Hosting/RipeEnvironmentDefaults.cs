@@ -37,8 +37,7 @@ namespace RipeTyped.Hosting
             if (options.DryRun)
             {
                 options.Logger?.LogWarning(
-                    "RipeTyped runs dry: calls are validated and logged, and nothing is sent to Ripe ({Why}).",
-                    string.IsNullOrWhiteSpace(options.ApiKey) ? "no Ripe:ApiKey is configured in the Development environment" : "Ripe:DryRun is true");
+                    "RipeTyped runs dry: calls are validated and logged, and nothing is sent to Ripe (RipeClientOptions.DryRun is on: set by Ripe:DryRun or in code, or by AddRipe because no Ripe:ApiKey is configured in the Development environment).");
             }
         }
 

@@ -42,6 +42,7 @@ public class FacadeInterfaceTests
                 public void TrackLoggedOut(RipeTyped.RipeIdentity? identity = null) { }
             #pragma warning restore CS0618
                 public void PagePricing(RipeTyped.RipePageContext? page = null, RipeTyped.RipeIdentity? identity = null) { }
+                public void Reset() { }
                 public System.Threading.Tasks.Task FlushAsync(System.Threading.CancellationToken cancellationToken = default) => System.Threading.Tasks.Task.CompletedTask;
             }
 

@@ -73,6 +73,9 @@ namespace RipeTyped.Generator.Emit
             }
 
             w.Line();
+            w.Summary("Forgets the ambient user and group (at log-out) and starts a new anonymous id: the app's, or in ASP.NET Core the request's visitor's.");
+            w.Line($"public {ResetSignature} => _client.Reset();");
+            w.Line();
             w.Summary("Waits until every call made so far has been delivered (or given up on after retries).");
             w.Line("/// <param name=\"cancellationToken\">Stops the wait, not the delivery.</param>");
             w.Line("/// <returns>A task that completes when the queue has been drained up to this call.</returns>");
@@ -80,6 +83,8 @@ namespace RipeTyped.Generator.Emit
             w.Close();
             return w.ToString();
         }
+
+        private const string ResetSignature = "void Reset()";
 
         private const string FlushSignature = "global::System.Threading.Tasks.Task FlushAsync(global::System.Threading.CancellationToken cancellationToken = default)";
 
@@ -104,6 +109,7 @@ namespace RipeTyped.Generator.Emit
                 w.Line($"{PageSignature(call)};");
             }
 
+            w.Line($"{ResetSignature};");
             w.Line($"{FlushSignature};");
             w.Close();
             w.Line();

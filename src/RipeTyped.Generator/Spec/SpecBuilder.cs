@@ -53,7 +53,7 @@ namespace RipeTyped.Generator.Spec
             _namespaceScope = new NameScope(new[] { ClassName }.Concat(GeneratedNames.Aliases).ToArray());
             WireValuesClassName = _namespaceScope.TakeUnique(ClassName + "WireValues");
             InterfaceName = plan.Options.FacadeInterface?.Value == "false" ? null : _namespaceScope.TakeUnique("I" + ClassName);
-            _facadeScope = new NameScope(new[] { ClassName, "Identify", "Group", "Client", "FlushAsync", "PlanVersion", "Source" }.Concat(ObjectMembers).Concat(GeneratedNames.Aliases).ToArray());
+            _facadeScope = new NameScope(new[] { ClassName, "Identify", "Group", "Reset", "Client", "FlushAsync", "PlanVersion", "Source" }.Concat(ObjectMembers).Concat(GeneratedNames.Aliases).ToArray());
         }
 
         private string ClassName { get; }

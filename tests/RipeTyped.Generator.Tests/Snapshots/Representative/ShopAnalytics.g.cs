@@ -19,6 +19,7 @@ public partial interface IShopAnalytics
     void TrackSignedOut(__I? identity = null);
     void Track_2FAEnabled(__I? identity = null);
     void PageCheckout(__N.CheckoutPageProperties properties, global::RipeTyped.RipePageContext? page = null, __I? identity = null);
+    void Reset();
     global::System.Threading.Tasks.Task FlushAsync(global::System.Threading.CancellationToken cancellationToken = default);
 }
 
@@ -89,6 +90,9 @@ public sealed partial class ShopAnalytics : IShopAnalytics
     public void Track_2FAEnabled(__I? identity = null) => _client.Track("2FA Enabled", null, identity);
     /// <summary>Records a view of the <c>Checkout</c> page.</summary>
     public void PageCheckout(__N.CheckoutPageProperties properties, global::RipeTyped.RipePageContext? page = null, __I? identity = null) => __.Page(_client, "Checkout", properties, page, identity);
+
+    /// <summary>Forgets the ambient user and group (at log-out) and starts a new anonymous id: the app's, or in ASP.NET Core the request's visitor's.</summary>
+    public void Reset() => _client.Reset();
 
     /// <summary>Waits until every call made so far has been delivered (or given up on after retries).</summary>
     /// <param name="cancellationToken">Stops the wait, not the delivery.</param>

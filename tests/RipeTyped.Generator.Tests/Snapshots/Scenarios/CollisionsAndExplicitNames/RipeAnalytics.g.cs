@@ -17,6 +17,7 @@ public partial interface IRipeAnalytics
     void TrackSiteIdChanged(__N.SiteIdChangedProperties? properties = null, __I? identity = null);
     void Track_site_id_changed(__I? identity = null);
     void TrackPlaceOrder(__N.PlaceOrderProperties? properties = null, __I? identity = null);
+    void Reset();
     global::System.Threading.Tasks.Task FlushAsync(global::System.Threading.CancellationToken cancellationToken = default);
 }
 
@@ -68,6 +69,9 @@ public sealed partial class RipeAnalytics : IRipeAnalytics
     public void Track_site_id_changed(__I? identity = null) => _client.Track("site id changed", null, identity);
     /// <summary>Tracks the <c>Order Placed</c> event.</summary>
     public void TrackPlaceOrder(__N.PlaceOrderProperties? properties = null, __I? identity = null) => _client.Track("Order Placed", properties, identity);
+
+    /// <summary>Forgets the ambient user and group (at log-out) and starts a new anonymous id: the app's, or in ASP.NET Core the request's visitor's.</summary>
+    public void Reset() => _client.Reset();
 
     /// <summary>Waits until every call made so far has been delivered (or given up on after retries).</summary>
     /// <param name="cancellationToken">Stops the wait, not the delivery.</param>

@@ -19,6 +19,7 @@ public partial interface IRipeAnalytics
     void TrackClickedNewButton(__I? identity = null);
     [global::System.Obsolete("The event 'Viewed Legacy Page' is deprecated in the tracking plan.")]
     void TrackViewedLegacyPage(__I? identity = null);
+    void Reset();
     global::System.Threading.Tasks.Task FlushAsync(global::System.Threading.CancellationToken cancellationToken = default);
 }
 
@@ -72,6 +73,9 @@ public sealed partial class RipeAnalytics : IRipeAnalytics
     /// <summary>Tracks the <c>Viewed Legacy Page</c> event.</summary>
     [global::System.Obsolete("The event 'Viewed Legacy Page' is deprecated in the tracking plan.")]
     public void TrackViewedLegacyPage(__I? identity = null) => _client.Track("Viewed Legacy Page", null, identity);
+
+    /// <summary>Forgets the ambient user and group (at log-out) and starts a new anonymous id: the app's, or in ASP.NET Core the request's visitor's.</summary>
+    public void Reset() => _client.Reset();
 
     /// <summary>Waits until every call made so far has been delivered (or given up on after retries).</summary>
     /// <param name="cancellationToken">Stops the wait, not the delivery.</param>

@@ -15,6 +15,7 @@ public partial interface IRipeAnalytics
     void Identify(__I identity);
     void Group(string groupId, __I? identity = null);
     void TrackSignedUp(__N.SignedUpProperties? properties = null, __I? identity = null);
+    void Reset();
     global::System.Threading.Tasks.Task FlushAsync(global::System.Threading.CancellationToken cancellationToken = default);
 }
 
@@ -62,6 +63,9 @@ public sealed partial class RipeAnalytics : IRipeAnalytics
     }
     /// <summary>Tracks the <c>Signed Up</c> event.</summary>
     public void TrackSignedUp(__N.SignedUpProperties? properties = null, __I? identity = null) => _client.Track("Signed Up", properties, identity);
+
+    /// <summary>Forgets the ambient user and group (at log-out) and starts a new anonymous id: the app's, or in ASP.NET Core the request's visitor's.</summary>
+    public void Reset() => _client.Reset();
 
     /// <summary>Waits until every call made so far has been delivered (or given up on after retries).</summary>
     /// <param name="cancellationToken">Stops the wait, not the delivery.</param>

@@ -16,6 +16,7 @@ public partial interface IRipeAnalytics
     void Group(string groupId, __I? identity = null);
     void TrackExperimentViewed(__N.ExperimentViewedProperties properties, __I? identity = null);
     void TrackAnythingGoes(global::RipeTyped.RipeProperties? properties = null, __I? identity = null);
+    void Reset();
     global::System.Threading.Tasks.Task FlushAsync(global::System.Threading.CancellationToken cancellationToken = default);
 }
 
@@ -77,6 +78,9 @@ public sealed partial class RipeAnalytics : IRipeAnalytics
     public void TrackExperimentViewed(__N.ExperimentViewedProperties properties, __I? identity = null) => __.Track(_client, "Experiment Viewed", properties, identity);
     /// <summary>Tracks the <c>Anything Goes</c> event.</summary>
     public void TrackAnythingGoes(global::RipeTyped.RipeProperties? properties = null, __I? identity = null) => _client.Track("Anything Goes", properties, identity);
+
+    /// <summary>Forgets the ambient user and group (at log-out) and starts a new anonymous id: the app's, or in ASP.NET Core the request's visitor's.</summary>
+    public void Reset() => _client.Reset();
 
     /// <summary>Waits until every call made so far has been delivered (or given up on after retries).</summary>
     /// <param name="cancellationToken">Stops the wait, not the delivery.</param>

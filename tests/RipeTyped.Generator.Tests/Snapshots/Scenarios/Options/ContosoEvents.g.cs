@@ -52,6 +52,9 @@ public sealed partial class ContosoEvents
     /// <summary>Tracks the <c>order_completed</c> event.</summary>
     public void TrackOrderCompleted(__N.OrderCompletedProperties properties, __I? identity = null) => __.Track(_client, "order_completed", properties, identity);
 
+    /// <summary>Forgets the ambient user and group (at log-out) and starts a new anonymous id: the app's, or in ASP.NET Core the request's visitor's.</summary>
+    public void Reset() => _client.Reset();
+
     /// <summary>Waits until every call made so far has been delivered (or given up on after retries).</summary>
     /// <param name="cancellationToken">Stops the wait, not the delivery.</param>
     /// <returns>A task that completes when the queue has been drained up to this call.</returns>
