@@ -39,6 +39,10 @@ public class LintBuildParityTests
             "version: 2\noptions: { eventCase: shouty, className: \"1x\" }\nevents: [ { name: \"\" }, { name: Opened } ]\n",
             "{{{{ not: yaml",
             "\0\u0001binary\u00ff",
+            // A tab YamlDotNet reports without a position; an empty plan and one of comments only (RIPE0022).
+            "version: 1\nevents:\n  - name: Signed Up\n    properties:\n\t  plan: string\n",
+            "",
+            "# The plan comes later.\n",
         };
         return plans;
     }

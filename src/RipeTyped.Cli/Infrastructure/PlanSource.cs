@@ -4,6 +4,7 @@ using System.IO;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
+using RipeTyped.Generator.Loading;
 using RipeTyped.Generator.Plan;
 
 namespace RipeTyped.Cli.Infrastructure
@@ -48,7 +49,8 @@ namespace RipeTyped.Cli.Infrastructure
             {
                 try
                 {
-                    files.Add(new PlanText(DisplayName(path), File.ReadAllText(path)));
+                    // Bytes, decoded by the build's own strict routine: a file that is not UTF-8 is RIPE0021, not U+FFFD in names.
+                    files.Add(PlanTextDecoding.FromBytes(DisplayName(path), File.ReadAllBytes(path)));
                 }
                 catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
                 {
@@ -132,18 +134,21 @@ namespace RipeTyped.Cli.Infrastructure
             }
 
             var ordered = PlanLoader.InReadingOrder(paths, p => p);
-            var files = ordered.Select(p => new PlanText($"{p}@{reference}", Git(spec, p, reference, "show", reference + ":" + p))).ToList();
+            var files = ordered.Select(p => PlanTextDecoding.FromBytes($"{p}@{reference}", GitBytes(spec, p, reference, "show", reference + ":" + p))).ToList();
             return (files, ordered[0]);
         }
 
-        private static string Git(string spec, string path, string reference, params string[] arguments)
+        private static string Git(string spec, string path, string reference, params string[] arguments) =>
+            Encoding.UTF8.GetString(GitBytes(spec, path, reference, arguments));
+
+        /// <summary>What git prints, as bytes: a plan's text is decoded by the build's strict routine (RIPE0021), not here.</summary>
+        private static byte[] GitBytes(string spec, string path, string reference, params string[] arguments)
         {
             var start = new ProcessStartInfo("git")
             {
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
                 UseShellExecute = false,
-                StandardOutputEncoding = Encoding.UTF8,
             };
             foreach (string argument in arguments)
             {
@@ -163,14 +168,15 @@ namespace RipeTyped.Cli.Infrastructure
             using (process)
             {
                 var error = process.StandardError.ReadToEndAsync();
-                string text = process.StandardOutput.ReadToEnd();
+                var bytes = new System.IO.MemoryStream();
+                process.StandardOutput.BaseStream.CopyTo(bytes);
                 process.WaitForExit();
                 if (process.ExitCode != 0)
                 {
                     throw CliException.Input($"{spec}: git cannot read '{path}' at '{reference}': {error.Result.Trim()}");
                 }
 
-                return text;
+                return bytes.ToArray();
             }
         }
     }

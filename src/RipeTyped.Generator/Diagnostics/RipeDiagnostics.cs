@@ -15,7 +15,7 @@ namespace RipeTyped.Generator.Diagnostics
 
         // ---- RIPE0xxx: the plan cannot be read, or code for part of it cannot be generated correctly ----
         public static readonly DiagnosticDescriptor YamlSyntax = Error("RIPE0001", "Tracking plan is not valid YAML",
-            "tracking-plan.yaml is not valid YAML: {0}");
+            "This tracking plan file is not valid YAML: {0}");
 
         public static readonly DiagnosticDescriptor UnknownKey = Error("RIPE0002", "Unknown key in tracking plan",
             "Unknown key '{0}' in {1}; expected one of: {2}");
@@ -27,7 +27,7 @@ namespace RipeTyped.Generator.Diagnostics
             "Unknown type '{0}' for '{1}'; expected one of: string, integer, number, boolean, date-time, enum, array, object, any");
 
         public static readonly DiagnosticDescriptor MissingKey = Error("RIPE0005", "Required key missing in tracking plan",
-            "{0} needs '{1}'");
+            "{0} needs {1}");
 
         public static readonly DiagnosticDescriptor UnknownDefinition = Error("RIPE0006", "Unknown shared definition",
             "'{0}' refers to definition '{1}', which is not under 'definitions'");
@@ -67,6 +67,12 @@ namespace RipeTyped.Generator.Diagnostics
 
         public static readonly DiagnosticDescriptor UnknownProjectSource = Error("RIPE0020", "Project source not in the plan",
             "This project's RipeTypedSource is '{0}', which is not under the plan's 'sources' ({1}); it gets only the calls that name no source");
+
+        public static readonly DiagnosticDescriptor InvalidEncoding = Error("RIPE0021", "Tracking plan is not valid UTF-8",
+            "This tracking plan file is not valid {0} from here on; save it as UTF-8 (nothing in it is read until then)");
+
+        public static readonly DiagnosticDescriptor EmptyPlan = Error("RIPE0022", "Tracking plan file is empty",
+            "This tracking plan file is empty{0}; write the plan in it (at least 'version: 1'), or remove the file");
 
         public static readonly DiagnosticDescriptor InternalError = Error("RIPE0099", "RipeTyped failed on this tracking plan",
             "RipeTyped could not process the tracking plan ({0}); no code was generated. Please report this with the plan.");

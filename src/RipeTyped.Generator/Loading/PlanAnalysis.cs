@@ -14,7 +14,7 @@ namespace RipeTyped.Generator.Loading
         /// <summary>The YAML parsed: every item that loads has a spec, whatever errors other items have.</summary>
         Readable,
 
-        /// <summary>Not YAML, or over the size limit: nothing in it can be trusted, so nothing is generated.</summary>
+        /// <summary>Not YAML, not UTF-8, or over the size limit: nothing in it can be trusted, so nothing is generated.</summary>
         Unreadable,
     }
 
@@ -87,7 +87,7 @@ namespace RipeTyped.Generator.Loading
             try
             {
                 plan = PlanLoader.Load(files, diagnostics);
-                if (diagnostics.Any(d => d.Id == RipeDiagnostics.YamlSyntax.Id || d.Id == RipeDiagnostics.PlanTooLarge.Id))
+                if (diagnostics.Any(d => d.Id == RipeDiagnostics.YamlSyntax.Id || d.Id == RipeDiagnostics.PlanTooLarge.Id || d.Id == RipeDiagnostics.InvalidEncoding.Id))
                 {
                     return new PlanAnalysis(path, defaultNamespace, source, PlanReadability.Unreadable, plan, null, diagnostics, Array.Empty<PlanDiagnostic>());
                 }

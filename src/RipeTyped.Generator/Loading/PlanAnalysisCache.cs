@@ -36,7 +36,7 @@ namespace RipeTyped.Generator.Loading
             SourceText? first = files[0].Text;
             if (first is null)
             {
-                return Get(files.Select(f => new PlanText(f.Path, f.Text?.ToString() ?? "")).ToList(), defaultNamespace, source);
+                return Get(files.Select(ToPlanText).ToList(), defaultNamespace, source);
             }
 
             var entries = ByInstance.GetValue(first, _ => new InstanceEntries());
@@ -44,12 +44,16 @@ namespace RipeTyped.Generator.Loading
             lock (entries)
             {
                 entry = entries.Find(files, defaultNamespace, source) ?? entries.Add(files, defaultNamespace, source, new Lazy<PlanAnalysis>(
-                    () => Get(files.Select(f => new PlanText(f.Path, f.Text?.ToString() ?? "")).ToList(), defaultNamespace, source),
+                    () => Get(files.Select(ToPlanText).ToList(), defaultNamespace, source),
                     LazyThreadSafetyMode.ExecutionAndPublication));
             }
 
             return entry.Value;
         }
+
+        /// <summary>The host's decoded text, checked for bytes that were not UTF-8 (<see cref="PlanTextDecoding.FromSourceText"/>).</summary>
+        private static PlanText ToPlanText((string Path, SourceText? Text) file) =>
+            file.Text is null ? new PlanText(file.Path, "") : PlanTextDecoding.FromSourceText(file.Path, file.Text);
 
         public static PlanAnalysis Get(IReadOnlyList<PlanText> files, string defaultNamespace, string? source)
         {

@@ -4,9 +4,6 @@ using RipeTyped.Generator.Diagnostics;
 
 namespace RipeTyped.Generator.Plan
 {
-    /// <summary>One file of a plan: its path (as diagnostics should name it) and text.</summary>
-    internal sealed record PlanText(string Path, string Text);
-
     /// <summary>The one way to read a tracking plan: parse, then validate. Used by the generator, the analyzers and the CLI.</summary>
     internal static class PlanLoader
     {
@@ -45,6 +42,18 @@ namespace RipeTyped.Generator.Plan
         /// <summary>A plan in one or more files (in path order; the first names the plan): read each, merge, validate.</summary>
         public static TrackingPlan Load(IReadOnlyList<PlanText> files, List<PlanDiagnostic> diagnostics)
         {
+            // A file that is not UTF-8 holds U+FFFD where its bytes were: names read from it would be wrong on the wire and in C#.
+            var undecodable = files.Where(f => f.InvalidBytes != null).ToList();
+            foreach (var file in undecodable)
+            {
+                diagnostics.Add(PlanDiagnostic.Create(RipeDiagnostics.InvalidEncoding, file.Path, file.InvalidBytes!.Span, file.InvalidBytes.Encoding));
+            }
+
+            if (undecodable.Count > 0)
+            {
+                return new TrackingPlan(files[0].Path);
+            }
+
             long total = 0;
             foreach (var file in files)
             {

@@ -49,7 +49,15 @@ namespace RipeTyped.Generator.Plan
         public static TrackingPlan Read(string text, string filePath, List<PlanDiagnostic> diagnostics)
         {
             var plan = new TrackingPlan(filePath);
+            int before = diagnostics.Count;
             YamlNode? root = YamlTreeReader.Read(text, filePath, diagnostics);
+            if (diagnostics.Count == before && (root is null || root is YamlScalar { IsPlain: true, Value.Length: 0 }))
+            {
+                // No document, or one without content ("---"): an unsaved buffer, a truncated merge, the wrong file.
+                diagnostics.Add(PlanDiagnostic.Create(RipeDiagnostics.EmptyPlan, filePath, SourceSpan.None, text.IndexOf('#') >= 0 ? " (it holds only comments)" : ""));
+                return plan;
+            }
+
             if (root is null)
             {
                 return plan;
@@ -216,7 +224,7 @@ namespace RipeTyped.Generator.Plan
 
                 if (name is null)
                 {
-                    Report(RipeDiagnostics.MissingKey, mapping.Span, "Each " + what, "name");
+                    Report(RipeDiagnostics.MissingKey, mapping.Span, "Each " + what, "'name'");
                     continue;
                 }
 
@@ -319,7 +327,7 @@ namespace RipeTyped.Generator.Plan
                 // Shorthand: `seats: integer`.
                 if (scalar.IsNull)
                 {
-                    Report(RipeDiagnostics.MissingKey, node.Span, $"Property '{owner}'", "type");
+                    Report(RipeDiagnostics.MissingKey, node.Span, $"Property '{owner}'", "'type'");
                 }
                 else
                 {
@@ -428,7 +436,7 @@ namespace RipeTyped.Generator.Plan
 
             if (typeKey is null)
             {
-                Report(RipeDiagnostics.MissingKey, mapping.Span, $"Property '{owner}'", "type' (or '$ref");
+                Report(RipeDiagnostics.MissingKey, mapping.Span, $"Property '{owner}'", "'type' (or '$ref')");
                 return schema;
             }
 
@@ -449,12 +457,12 @@ namespace RipeTyped.Generator.Plan
 
             if (schema.Kind == PropertyKind.Enum && valuesKey is null)
             {
-                Report(RipeDiagnostics.MissingKey, schema.TypeSpan, $"Enum property '{owner}'", "values");
+                Report(RipeDiagnostics.MissingKey, schema.TypeSpan, $"Enum property '{owner}'", "'values'");
             }
 
             if (schema.Kind == PropertyKind.Array && itemsKey is null)
             {
-                Report(RipeDiagnostics.MissingKey, schema.TypeSpan, $"Array property '{owner}'", "items");
+                Report(RipeDiagnostics.MissingKey, schema.TypeSpan, $"Array property '{owner}'", "'items'");
             }
 
             return schema;
@@ -529,7 +537,7 @@ namespace RipeTyped.Generator.Plan
 
             if (value is null)
             {
-                Report(RipeDiagnostics.MissingKey, mapping.Span, $"An enum value of '{owner}'", "value");
+                Report(RipeDiagnostics.MissingKey, mapping.Span, $"An enum value of '{owner}'", "'value'");
                 return;
             }
 

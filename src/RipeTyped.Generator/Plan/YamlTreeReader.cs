@@ -56,7 +56,7 @@ namespace RipeTyped.Generator.Plan
             }
             catch (YamlException ex)
             {
-                diagnostics.Add(reader.TabIndentationBefore(ex.Start) ?? PlanDiagnostic.Create(RipeDiagnostics.YamlSyntax, filePath, reader.ToSpan(ex.Start, ex.End), Clean(ex.Message)));
+                diagnostics.Add(reader.Locate(ex));
                 return null;
             }
             catch (InvalidOperationException ex)
@@ -78,13 +78,33 @@ namespace RipeTyped.Generator.Plan
                 (int)Math.Max(0, end.Column - 1) + (end.Line <= 1 ? _bom : 0)) { File = _filePath };
 
         /// <summary>
-        /// YAML forbids tabs in indentation, and YamlDotNet reports the consequence a line early with a vague message.
-        /// When a line up to just past the error is indented with a tab, that line is the error to show.
+        /// The diagnostic for a syntax error, at its position. Some of YamlDotNet's scanner errors carry no position (their
+        /// marks are empty, which would put every one at line 1, column 1): "found invalid tab as indentation" is one. Those
+        /// are placed after the last event that parsed, at the first tab-indented line from there if there is one.
         /// </summary>
-        private PlanDiagnostic? TabIndentationBefore(Mark error)
+        private PlanDiagnostic Locate(YamlException ex)
+        {
+            bool placed = ex.Start.Index > 0 || ex.End.Index > 0;
+            if (placed)
+            {
+                return TabIndentation(0, ex.Start.Line)
+                    ?? PlanDiagnostic.Create(RipeDiagnostics.YamlSyntax, _filePath, ToSpan(ex.Start, ex.End), Clean(ex.Message));
+            }
+
+            Mark last = _parser.Current?.End ?? Mark.Empty;
+            return TabIndentation(Math.Max(0, last.Line - 1), long.MaxValue)
+                ?? PlanDiagnostic.Create(RipeDiagnostics.YamlSyntax, _filePath, ToSpan(last, last), Clean(ex.Message));
+        }
+
+        /// <summary>
+        /// YAML forbids tabs in indentation, and YamlDotNet reports the consequence a line early with a vague message.
+        /// When a line from <paramref name="firstLine"/> (zero-based) up to just past <paramref name="errorLine"/> (one-based)
+        /// is indented with a tab, that line is the error to show.
+        /// </summary>
+        private PlanDiagnostic? TabIndentation(long firstLine, long errorLine)
         {
             int line = 0;
-            for (int i = 0; i < _text.Length && line <= error.Line; i++)
+            for (int i = 0; i < _text.Length && line <= errorLine; i++)
             {
                 if (i == 0 || _text[i - 1] == '\n')
                 {
@@ -95,7 +115,7 @@ namespace RipeTyped.Generator.Plan
                     }
 
                     int tab = _text.IndexOf('\t', i, j - i);
-                    if (tab >= 0 && j < _text.Length && _text[j] != '\n' && _text[j] != '\r' && _text[j] != '#')
+                    if (line >= firstLine && tab >= 0 && j < _text.Length && _text[j] != '\n' && _text[j] != '\r' && _text[j] != '#')
                     {
                         var span = new SourceSpan(tab, tab + 1, line, tab - i, line, tab - i + 1) { File = _filePath };
                         return PlanDiagnostic.Create(RipeDiagnostics.YamlSyntax, _filePath, span, "a tab indents this line; YAML indents with spaces only");
