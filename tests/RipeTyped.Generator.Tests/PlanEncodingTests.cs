@@ -112,7 +112,7 @@ public class PlanEncodingTests
 
             int exit = CliApp.Run(new[] { "lint", path, "--namespace", "Test.App.Analytics" }, output, new StringWriter());
 
-            Assert.Equal(1, exit);
+            Assert.Equal(RipeTyped.Cli.Infrastructure.ExitCodes.InputError, exit); // nothing in the file is read, as for RIPE0001
             Assert.Contains("tracking-plan.yaml(3,14): error RIPE0021: This tracking plan file is not valid UTF-8 from here on", output.ToString());
             Assert.DoesNotContain("Caf\uFFFD", output.ToString());
         }

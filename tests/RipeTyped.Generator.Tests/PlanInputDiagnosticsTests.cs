@@ -87,7 +87,7 @@ public class PlanInputDiagnosticsTests
         Assert.Equal((1, 1), (Where(diagnostic).Line, Where(diagnostic).Column));
 
         var (exit, output) = Lint(plan);
-        Assert.Equal(1, exit);
+        Assert.Equal(RipeTyped.Cli.Infrastructure.ExitCodes.CheckFailed, exit); // an error, not an unreadable plan (was 0, "0 errors")
         Assert.Contains("tracking-plan.yaml(1,1): error RIPE0022: " + message, output);
     }
 
