@@ -23,6 +23,8 @@ namespace RipeTyped.AspNetCore
         private bool _signedOut;
         private bool _anonymousIdKept;
         private RipeIdentity? _last;
+        private ClaimsPrincipal? _principal;
+        private string? _principalUserId;
 
         private RequestIdentity(HttpContext context, RipeAspNetCoreOptions options)
         {
@@ -60,7 +62,7 @@ namespace RipeTyped.AspNetCore
 
         public RipeIdentity Current()
         {
-            string? userId = _signedOut ? _identifiedUserId : _identifiedUserId ?? UserIdOf(_context.User);
+            string? userId = _signedOut ? _identifiedUserId : _identifiedUserId ?? UserIdOfPrincipal();
             lock (_lock)
             {
                 string? groupId = _groupId ?? _options.GroupId?.Invoke(_context);
@@ -106,6 +108,22 @@ namespace RipeTyped.AspNetCore
                 _groupId = null;
                 _signedOut = true;
                 _anonymousId = NewAnonymousId();
+            }
+        }
+
+        // The claim lookup allocates; a request's principal rarely changes, so its user id is looked up once per principal.
+        private string? UserIdOfPrincipal()
+        {
+            var user = _context.User;
+            lock (_lock)
+            {
+                if (!ReferenceEquals(user, _principal))
+                {
+                    _principalUserId = UserIdOf(user);
+                    _principal = user;
+                }
+
+                return _principalUserId;
             }
         }
 

@@ -83,9 +83,11 @@ namespace RipeTyped.Testing
             var found = Tracks.Where(c => c.EventName == eventName).ToList();
             if (found.Count > 0)
             {
-                throw new RipeAssertionException($"Expected no track call of '{eventName}', but {found.Count} were recorded.\n{Describe()}");
+                throw new RipeAssertionException($"Expected no track call of '{eventName}', but {Recorded(found.Count, "was", "were")}.\n{Describe()}");
             }
         }
+
+        private static string Recorded(int count, string one, string many) => $"{count} {(count == 1 ? one : many)} recorded";
 
         /// <summary>Fails, listing what was recorded, unless exactly <paramref name="count"/> calls were recorded.</summary>
         /// <exception cref="RipeAssertionException">Another number of calls was recorded.</exception>
@@ -94,7 +96,7 @@ namespace RipeTyped.Testing
             int actual = Calls.Count;
             if (actual != count)
             {
-                throw new RipeAssertionException($"Expected {count} call(s), but {actual} were recorded.\n{Describe()}");
+                throw new RipeAssertionException($"Expected {count} call(s), but {Recorded(actual, "was", "were")}.\n{Describe()}");
             }
         }
 
@@ -126,7 +128,7 @@ namespace RipeTyped.Testing
 
             throw new RipeAssertionException(found.Count == 0
                 ? $"Expected a track call of '{eventName}'{condition}, but there was none.\n{Describe()}"
-                : $"Expected one track call of '{eventName}'{condition}, but {found.Count} were recorded.\n{Describe()}");
+                : $"Expected one track call of '{eventName}'{condition}, but {Recorded(found.Count, "was", "were")}.\n{Describe()}");
         }
 
         private void Record(RecordedMessage message)

@@ -55,7 +55,7 @@ public sealed class RecorderTests
         Assert.Contains("1. track 'Clicked Start Trial Button' {\"source_page\":\"/home\",\"plan\":\"pro\"}", missing.Message, StringComparison.Ordinal);
 
         var unexpected = Assert.Throws<RipeAssertionException>(() => recorder.AssertNotTracked("Clicked Start Trial Button"));
-        Assert.Contains("but 1 were recorded", unexpected.Message, StringComparison.Ordinal);
+        Assert.Contains("but 1 was recorded", unexpected.Message, StringComparison.Ordinal);
 
         var call = recorder.AssertTracked("Clicked Start Trial Button", c => c.Properties.GetProperty("plan").GetString() == "pro");
         Assert.Equal("/home", call.PayloadAs<ClickedStartTrialButtonProperties>().SourcePage);
