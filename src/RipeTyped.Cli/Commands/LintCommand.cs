@@ -103,7 +103,7 @@ namespace RipeTyped.Cli.Commands
             error.WriteLine($"{plan.DisplayPath}: {Counted.Of(errors, "error")}, {Counted.Of(warnings, "warning")}, {Counted.Of(reported.Count - errors - warnings, "suggestion")}.");
             if (plan.IsUnreadable)
             {
-                error.WriteLine($"ripe-typed lint: {plan.DisplayPath} cannot be read at all (not YAML, or over the size limit).");
+                error.WriteLine($"ripe-typed lint: {plan.DisplayPath} cannot be read at all (not YAML, not UTF-8, or over the size limit).");
                 return ExitCodes.InputError;
             }
 
