@@ -120,7 +120,7 @@ namespace RipeTyped.Generator.Diagnostics
 
         public static readonly DiagnosticDescriptor EventNeverTracked = new DiagnosticDescriptor("RIPE2004", "Plan event is never tracked",
             "Event '{0}' is in the tracking plan but no code in this project tracks it", Usage, DiagnosticSeverity.Info,
-            isEnabledByDefault: false, helpLinkUri: HelpBase + "RIPE2004.md", description: "Opt-in: enable it in .editorconfig with dotnet_diagnostic.RIPE2004.severity = suggestion.", customTags: WellKnownDiagnosticTags.CompilationEnd);
+            isEnabledByDefault: false, helpLinkUri: HelpBase + "RIPE2004.md", description: "Opt-in: enable it with dotnet_diagnostic.RIPE2004.severity = suggestion in a .globalconfig. It is reported on the plan's line, not in a C# file, so a [*.cs] section of .editorconfig does not reach it.", customTags: WellKnownDiagnosticTags.CompilationEnd);
 
         public static readonly DiagnosticDescriptor EventOfAnotherSource = new DiagnosticDescriptor("RIPE2005", "Event belongs to another source",
             "The {0} '{1}' is implemented by {2}; this project is the source '{3}' (RipeTypedSource), so '{4}' is not generated here", Usage, DiagnosticSeverity.Error,
