@@ -77,7 +77,7 @@ namespace RipeTyped.Generator.Diagnostics
         public static readonly DiagnosticDescriptor InternalError = Error("RIPE0099", "RipeTyped failed on this tracking plan",
             "RipeTyped could not process the tracking plan ({0}); no code was generated. Please report this with the plan.");
 
-        // ---- RIPE1xxx: naming and hygiene of the plan (analyzer, configurable in .editorconfig) ----
+        // ---- RIPE1xxx: naming and hygiene of the plan (analyzer, configurable in a .globalconfig: they are on YAML lines) ----
         public static readonly DiagnosticDescriptor NonFlattenedEvent = Warning("RIPE1001", Naming, "Event is not flattened",
             "Event '{0}' is not flattened: {1}. Ripe recommends one event per action, e.g. {2}.");
 

@@ -10,7 +10,7 @@ namespace RipeTyped.Generator.Lint
 {
     /// <summary>
     /// Naming and hygiene rules (RIPE1xxx) over a loaded plan. They never change what is generated, so they are
-    /// reported by the analyzer, where .editorconfig/.globalconfig can configure them.
+    /// reported by the analyzer, where a .globalconfig can configure them.
     /// </summary>
     internal sealed class PlanLinter
     {

@@ -22,7 +22,7 @@ namespace RipeTyped.Generator.Loading
     /// The one way through a plan: load (parse, validate), name and map to the spec, lint. The generator, both analyzers and
     /// every CLI command take their plan from <see cref="Load"/>, so one plan gives one set of diagnostics everywhere; who
     /// reports which part is the only difference (<see cref="BuildDiagnostics"/> from the generator, <see cref="NamingDiagnostics"/>
-    /// from the analyzer, where .editorconfig can configure them; the CLI reports <see cref="Diagnostics"/>, both).
+    /// from the analyzer, where a .globalconfig can configure them; the CLI reports <see cref="Diagnostics"/>, both).
     /// </summary>
     internal sealed class PlanAnalysis
     {

@@ -26,7 +26,7 @@ namespace RipeTyped.Generator.Pipeline
             var ordered = PlanLoader.InReadingOrder(files, f => f.Path).Select(f => (f.Path, f.Text)).ToList();
             string path = ordered[0].Path;
 
-            // The naming findings (RIPE1xxx from the linter) are the analyzer's to report, where .editorconfig can configure them.
+            // The naming findings (RIPE1xxx from the linter) are the analyzer's to report, where a .globalconfig can configure them.
             PlanAnalysis analysis = PlanAnalysisCache.Get(ordered, project.DefaultNamespace, project.Source, cancellationToken);
             var diagnostics = analysis.BuildDiagnostics.ToEquatableArray();
             string key = project.DefaultNamespace + "|" + project.Source;
