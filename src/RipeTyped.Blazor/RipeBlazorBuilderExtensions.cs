@@ -1,5 +1,8 @@
 using System;
+using Microsoft.AspNetCore.Components.WebAssembly.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Microsoft.JSInterop;
 using RipeTyped.Hosting;
@@ -31,6 +34,12 @@ namespace RipeTyped.Blazor
             {
                 blazor.Configure(configure);
             }
+
+            // AddRipe's defaults follow the environment (Report outside Development, dry run in Development without a key).
+            // A host without either environment (a bare ServiceCollection) gets none, as before.
+            builder.Services.TryAddSingleton<IHostEnvironment>(provider => provider.GetService<IWebAssemblyHostEnvironment>() is { } browser
+                ? new WebAssemblyHostEnvironment(browser)
+                : null!);
 
             // Configure (not PostConfigure) so it runs before AddRipe's environment defaults, which then see the store.
             builder.Services.AddOptions<RipeClientOptions>()
