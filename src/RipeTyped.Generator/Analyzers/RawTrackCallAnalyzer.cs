@@ -145,7 +145,7 @@ namespace RipeTyped.Generator.Analyzers
 
             if (plan != null && !plan.EventsByName.ContainsKey(eventName))
             {
-                context.ReportDiagnostic(Diagnostic.Create(RipeDiagnostics.EventNotInPlan, location, eventName, DidYouMean(eventName, plan)));
+                context.ReportDiagnostic(Diagnostic.Create(RipeDiagnostics.EventNotInPlan, location, eventName, System.IO.Path.GetFileName(plan.Path), DidYouMean(eventName, plan)));
             }
 
             var discriminators = entries.Select(e => (e.Key, (IReadOnlyList<string>)(e.Value.ConstantValue is { HasValue: true, Value: string s } ? new[] { s } : Array.Empty<string>())));

@@ -110,7 +110,7 @@ namespace RipeTyped.Generator.Diagnostics
 
         // ---- RIPE2xxx: C# code calling the sender ----
         public static readonly DiagnosticDescriptor EventNotInPlan = Warning("RIPE2001", Usage, "Tracked event is not in the tracking plan",
-            "Event '{0}' is not in tracking-plan.yaml; add it to the plan (and use the generated method) or fix the name{1}");
+            "Event '{0}' is not in the tracking plan ({1}); add it to the plan (and use the generated method) or fix the name{2}");
 
         public static readonly DiagnosticDescriptor RawNonFlattenedEvent = Warning("RIPE2002", Usage, "Tracked event is not flattened",
             "Event '{0}' is not flattened: {1}. Ripe recommends one event per action, e.g. {2}.");

@@ -57,7 +57,7 @@ public class RawTrackCallTests
     {
         var test = CreateTest(Code("""client.Track({|#0:"Clicked Book Demo Button"|});"""));
         test.ExpectedDiagnostics.Add(new DiagnosticResult("RIPE2001", DiagnosticSeverity.Warning).WithLocation(0)
-            .WithArguments("Clicked Book Demo Button", "; did you mean 'Clicked Book a Demo Button'?"));
+            .WithArguments("Clicked Book Demo Button", "tracking-plan.yaml", "; did you mean 'Clicked Book a Demo Button'?"));
         await test.RunAsync();
     }
 
