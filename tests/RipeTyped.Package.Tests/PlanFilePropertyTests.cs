@@ -47,6 +47,23 @@ public sealed class PlanFilePropertyTests
     }
 
     [Fact]
+    public void A_plan_file_named_without_a_folder_brings_the_other_files_of_the_project_folder()
+    {
+        // "web.yaml": its folder is the project's (an empty GetDirectoryName once made the parts' glob start at /).
+        string dir = Project(
+            "PlanWithoutFolder",
+            "<RipeTypedPlanFile>web.yaml</RipeTypedPlanFile>",
+            "namespace Shop { public static class Calls { public static void M(Shop.Analytics.ShopAnalytics a) { a.TrackSignedUp(); a.TrackCompletedCheckout(); } } }\n",
+            $"<PackageReference Include=\"RipeTyped\" Version=\"{_feed.Version}\" />");
+        File.WriteAllText(Path.Combine(dir, "web.yaml"), MainPlan);
+        File.WriteAllText(Path.Combine(dir, "checkout.tracking-plan.yaml"), CheckoutPlan);
+
+        var (exit, output) = DotNet.Run(dir, new[] { "build" });
+
+        Assert.True(exit == 0, output);
+    }
+
+    [Fact]
     public void A_plan_file_set_in_the_project_brings_the_other_files_of_its_folder()
     {
         string dir = Project(
