@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using Microsoft.AspNetCore.Components.WebAssembly.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -36,10 +37,11 @@ namespace RipeTyped.Blazor
             }
 
             // AddRipe's defaults follow the environment (Report outside Development, dry run in Development without a key).
-            // A host without either environment (a bare ServiceCollection) gets none, as before.
-            builder.Services.TryAddSingleton<IHostEnvironment>(provider => provider.GetService<IWebAssemblyHostEnvironment>() is { } browser
-                ? new WebAssemblyHostEnvironment(browser)
-                : null!);
+            // Only where the WebAssembly host registered its environment (WebAssemblyHostBuilder does, before the app's code).
+            if (builder.Services.Any(d => d.ServiceType == typeof(IWebAssemblyHostEnvironment)))
+            {
+                builder.Services.TryAddSingleton<IHostEnvironment>(provider => new WebAssemblyHostEnvironment(provider.GetRequiredService<IWebAssemblyHostEnvironment>()));
+            }
 
             // Configure (not PostConfigure) so it runs before AddRipe's environment defaults, which then see the store.
             builder.Services.AddOptions<RipeClientOptions>()

@@ -30,10 +30,12 @@ namespace RipeTyped.Hosting
         public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
         {
             var statistics = _client.Statistics;
-            long failed = statistics.Failed, dropped = statistics.Dropped;
-            long newFailures, newDrops;
+            long failed, dropped, newFailures, newDrops;
             lock (_lock)
             {
+                // Read under the lock: two probes at once (liveness, readiness) must not count one failure twice or below zero.
+                failed = statistics.Failed;
+                dropped = statistics.Dropped;
                 newFailures = failed - _lastFailed;
                 newDrops = dropped - _lastDropped;
                 _lastFailed = failed;

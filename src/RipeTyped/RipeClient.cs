@@ -188,7 +188,7 @@ namespace RipeTyped
         /// Stops accepting calls and delivers everything accepted. If Ripe keeps failing past
         /// <see cref="RipeClientOptions.ShutdownTimeout"/>, retries stop: with a spool the rest stays on disk for the
         /// next start, without one each remaining message is reported to <see cref="RipeClientOptions.OnMessageFailed"/>.
-        /// Either way one warning is logged with how many messages were not delivered.
+        /// Either way one line is logged (a warning with a spool, an error without) with how many messages were not delivered.
         /// </summary>
         public ValueTask DisposeAsync() => new ValueTask(ShutdownAsync(CancellationToken.None));
 
@@ -245,17 +245,19 @@ namespace RipeTyped
         private void Abort(string reason)
         {
             long inMemory = Statistics.QueueLength;
+            long inSpool = Statistics.SpoolPending;
             _queue!.Abort();
-            if (inMemory == 0)
+            if (inMemory == 0 && inSpool == 0)
             {
                 return;
             }
 
             if (_options.SpoolDirectory != null)
             {
+                // What the spool holds includes what was spilled to disk only; a message whose spool write failed is not there.
                 _options.Logger?.LogWarning(
                     "RipeTyped is stopping with {Count} message(s) not yet delivered: {Reason}. They stay in the spool ({SpoolDirectory}) and the next start sends them.",
-                    inMemory, reason, _options.SpoolDirectory);
+                    Math.Max(inMemory, inSpool), reason, _options.SpoolDirectory);
             }
             else
             {

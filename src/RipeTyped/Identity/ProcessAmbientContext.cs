@@ -49,10 +49,10 @@ namespace RipeTyped
             string id = NewId();
             lock (_lock)
             {
+                // Stored under the lock too: two Resets at once must leave the file holding the id in use.
                 _current = RipeIdentity.ForAnonymous(id);
+                Store(id);
             }
-
-            Store(id);
         }
 
         internal static string NewId() => Guid.NewGuid().ToString("D");
