@@ -45,7 +45,13 @@ namespace RipeTyped.Cli
 
             if (args[0] == "help")
             {
-                // 'ripe-typed help lint', as git and dotnet accept it.
+                // 'ripe-typed help lint', as git and dotnet accept it; 'help nope' is as wrong as 'nope'.
+                if (args.Length > 1 && !Commands.Any(c => c.Name == args[1]))
+                {
+                    error.WriteLine($"ripe-typed: unknown command '{args[1]}'.{Suggestion(args[1], Commands.Select(c => c.Name))} Commands: {string.Join(", ", Commands.Select(c => c.Name))}. Run 'ripe-typed --help'.");
+                    return ExitCodes.Usage;
+                }
+
                 args = args.Length > 1 ? new[] { args[1], "--help" } : new[] { "--help" };
             }
 

@@ -10,6 +10,15 @@ public sealed class CommandLineConventionTests
     private const string Plan = "version: 1\nevents:\n  - name: Signed Up\n    description: An account was created.\n";
 
     [Fact]
+    public void Help_for_an_unknown_command_is_a_usage_error()
+    {
+        var (exit, _, error) = CliRunner.Run("help", "lnit");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("unknown command 'lnit'", error);
+    }
+
+    [Fact]
     public void Dash_o_is_output()
     {
         using var dir = new TempDirectory();

@@ -41,6 +41,50 @@ public sealed class LintConfigurationTests
     }
 
     [Fact]
+    public void A_key_two_globalconfigs_of_one_level_both_set_is_unset_as_the_compiler_does()
+    {
+        using var dir = new TempDirectory();
+        Directory.CreateDirectory(Path.Combine(dir.Path, "app"));
+        string plan = dir.File("app/tracking-plan.yaml", Plan);
+        dir.File(".globalconfig", "dotnet_diagnostic.RIPE1001.severity = error\n");
+        dir.File("app/.globalconfig", "dotnet_diagnostic.RIPE1001.severity = error\n");
+
+        var (exit, output, error) = CliRunner.Run("lint", plan);
+
+        Assert.True(exit == 0, output + error);
+        Assert.Contains("warning RIPE1001", output);
+        Assert.Contains("the build unsets it", error);
+    }
+
+    [Fact]
+    public void Severity_default_keeps_the_rules_own_severity_whatever_the_bulk_setting()
+    {
+        using var dir = new TempDirectory();
+        string plan = dir.File("tracking-plan.yaml", Plan);
+        dir.File(".globalconfig", "dotnet_analyzer_diagnostic.severity = error\ndotnet_diagnostic.RIPE1001.severity = default\ndotnet_diagnostic.RIPE1007.severity : none\n");
+
+        var (exit, output, error) = CliRunner.Run("lint", plan);
+
+        Assert.True(exit == 0, output + error);
+        Assert.Contains("warning RIPE1001", output);
+        Assert.DoesNotContain("RIPE1007", output); // 'key : value' is editorconfig syntax too
+    }
+
+    [Fact]
+    public void A_config_file_that_is_not_global_is_ignored_as_the_compiler_ignores_it()
+    {
+        using var dir = new TempDirectory();
+        string plan = dir.File("tracking-plan.yaml", Plan);
+        string config = dir.File("ci.editorconfig", "dotnet_diagnostic.RIPE1001.severity = error\n");
+
+        var (exit, output, error) = CliRunner.Run("lint", plan, "--config", config);
+
+        Assert.True(exit == 0, output + error);
+        Assert.Contains("warning RIPE1001", output);
+        Assert.Contains("not a global config", error);
+    }
+
+    [Fact]
     public void A_rule_raised_to_error_in_a_parent_folders_globalconfig_fails()
     {
         using var dir = new TempDirectory();

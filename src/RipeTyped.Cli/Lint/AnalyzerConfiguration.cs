@@ -72,7 +72,15 @@ namespace RipeTyped.Cli.Lint
                 }
 
                 var global = GlobalSection(text);
-                int level = string.Equals(Path.GetFileName(file), FileName, StringComparison.OrdinalIgnoreCase) ? 100 : 0;
+                bool namedGlobal = string.Equals(Path.GetFileName(file), FileName, StringComparison.OrdinalIgnoreCase);
+                if (!namedGlobal && !(global.TryGetValue("is_global", out string? isGlobal) && isGlobal.Equals("true", StringComparison.OrdinalIgnoreCase)))
+                {
+                    // The compiler takes a file under another name as global only with is_global = true.
+                    warnings.Add($"{PlanSource.DisplayName(file)} is not a global config (no 'is_global = true'), so the compiler does not apply it to the plan; nor does lint.");
+                    continue;
+                }
+
+                int level = namedGlobal ? 100 : 0;
                 if (global.TryGetValue("global_level", out string? levelText) && int.TryParse(levelText, NumberStyles.Integer, CultureInfo.InvariantCulture, out int declared))
                 {
                     level = declared;
@@ -94,9 +102,11 @@ namespace RipeTyped.Cli.Lint
             {
                 int top = settings.Max(s => s.Level);
                 var winners = settings.Where(s => s.Level == top).ToList();
-                if (winners.Select(w => w.Value).Distinct(StringComparer.OrdinalIgnoreCase).Count() > 1)
+                bool metadata = key.Equals("is_global", StringComparison.OrdinalIgnoreCase) || key.Equals("global_level", StringComparison.OrdinalIgnoreCase);
+                if (winners.Count > 1 && !metadata)
                 {
-                    warnings.Add($"'{key}' is set differently in {string.Join(" and ", winners.Select(w => PlanSource.DisplayName(w.File)))} at global_level {top}; the build ignores it, and so does lint.");
+                    // Like Roslyn: a key set by two global configs of the same level is unset, even with the same value.
+                    warnings.Add($"'{key}' is set in {string.Join(" and ", winners.Select(w => PlanSource.DisplayName(w.File)))} at global_level {top}; the build unsets it, and so does lint.");
                     continue;
                 }
 
@@ -107,7 +117,7 @@ namespace RipeTyped.Cli.Lint
             {
                 if (key.EndsWith(".severity", StringComparison.OrdinalIgnoreCase) && Parse(value) is null && !value.Equals("default", StringComparison.OrdinalIgnoreCase))
                 {
-                    warnings.Add($"'{key} = {value}' is not a severity (none, silent, suggestion, warning, error or default); ignored.");
+                    warnings.Add($"'{key} = {value}' is not a severity (none, silent, refactoring, suggestion, warning, error or default); ignored.");
                 }
             }
 
@@ -124,9 +134,16 @@ namespace RipeTyped.Cli.Lint
         public DiagnosticSeverity? SeverityOf(PlanDiagnostic diagnostic, bool fromAnalyzer)
         {
             var descriptor = diagnostic.Descriptor;
-            if (TryGet($"dotnet_diagnostic.{diagnostic.Id}.severity", out var specific))
+            string specificKey = $"dotnet_diagnostic.{diagnostic.Id}.severity";
+            if (TryGet(specificKey, out var specific))
             {
                 return specific;
+            }
+
+            // 'default' configures the rule explicitly (so the bulk options do not apply to it) with its own severity.
+            if (_values.TryGetValue(specificKey, out string? configured) && configured.Trim().Equals("default", StringComparison.OrdinalIgnoreCase))
+            {
+                return descriptor.IsEnabledByDefault ? descriptor.DefaultSeverity : null;
             }
 
             if (fromAnalyzer && descriptor.IsEnabledByDefault
@@ -153,9 +170,10 @@ namespace RipeTyped.Cli.Lint
 
         private static (DiagnosticSeverity? Severity, bool Known)? Parse(string value) => value.Trim().ToLowerInvariant() switch
         {
+            // Roslyn's words exactly: not 'hidden' or 'info', which the compiler ignores.
             "none" => (null, true),
-            "silent" or "hidden" => (DiagnosticSeverity.Hidden, true),
-            "suggestion" or "info" => (DiagnosticSeverity.Info, true),
+            "silent" or "refactoring" => (DiagnosticSeverity.Hidden, true),
+            "suggestion" => (DiagnosticSeverity.Info, true),
             "warning" => (DiagnosticSeverity.Warning, true),
             "error" => (DiagnosticSeverity.Error, true),
             _ => null,
@@ -178,7 +196,7 @@ namespace RipeTyped.Cli.Lint
                     break;
                 }
 
-                int equals = line.IndexOf('=');
+                int equals = line.IndexOfAny(new[] { '=', ':' }); // editorconfig takes 'key = value' and 'key : value'
                 if (equals > 0)
                 {
                     result.Add((line.Substring(0, equals).Trim(), StripComment(line.Substring(equals + 1)).Trim()));
