@@ -28,6 +28,7 @@ namespace RipeTyped.Testing
         private Task _loop;
         private int _concurrent;
         private int _maxConcurrent;
+        private TaskCompletionSource<bool> _changed = NewSignal();
         private readonly string _basePath;
         private readonly string? _expectedAuthorization;
 
@@ -88,19 +89,45 @@ namespace RipeTyped.Testing
 
         /// <summary>Waits until at least <paramref name="count"/> distinct messages have been accepted.</summary>
         /// <exception cref="TimeoutException">They were not accepted in time.</exception>
-        public async Task WaitForAcceptedAsync(int count, TimeSpan timeout)
+        public Task WaitForAcceptedAsync(int count, TimeSpan timeout) =>
+            WaitUntilAsync(_ => AcceptedMessageIds.Count >= count, timeout, () => $"Expected {count} accepted messages at the Ripe test server, got {AcceptedMessageIds.Count}.");
+
+        /// <summary>
+        /// Waits until <paramref name="condition"/> holds for the requests received so far, checking it whenever a request
+        /// arrives or is answered (no polling), and returns them.
+        /// </summary>
+        /// <exception cref="TimeoutException">It did not hold within <paramref name="timeout"/>.</exception>
+        public Task<IReadOnlyList<ReceivedRequest>> WaitUntilAsync(Func<IReadOnlyList<ReceivedRequest>, bool> condition, TimeSpan timeout) =>
+            WaitUntilAsync(condition, timeout, () => $"The condition on the Ripe test server's requests did not hold in {timeout}; it got {Requests.Count} request(s).");
+
+        private async Task<IReadOnlyList<ReceivedRequest>> WaitUntilAsync(Func<IReadOnlyList<ReceivedRequest>, bool> condition, TimeSpan timeout, Func<string> failure)
         {
             var deadline = DateTime.UtcNow + timeout;
-            while (AcceptedMessageIds.Count < count)
+            using var timer = new CancellationTokenSource();
+            while (true)
             {
-                if (DateTime.UtcNow > deadline)
+                // Taken before the check: a request arriving during the check completes it, so none is missed.
+                var changed = Volatile.Read(ref _changed).Task;
+                var snapshot = Requests;
+                if (condition(snapshot))
                 {
-                    throw new TimeoutException($"Expected {count} accepted messages at the Ripe test server, got {AcceptedMessageIds.Count}.");
+                    timer.Cancel();
+                    return snapshot;
                 }
 
-                await Task.Delay(10).ConfigureAwait(false);
+                var left = deadline - DateTime.UtcNow;
+                if (left <= TimeSpan.Zero)
+                {
+                    throw new TimeoutException(failure());
+                }
+
+                await Task.WhenAny(changed, Task.Delay(left, timer.Token)).ConfigureAwait(false);
             }
         }
+
+        private void Changed() => Interlocked.Exchange(ref _changed, NewSignal()).TrySetResult(true);
+
+        private static TaskCompletionSource<bool> NewSignal() => new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
 
         /// <summary>Every request received so far, in arrival order.</summary>
         public IReadOnlyList<ReceivedRequest> Requests
@@ -139,25 +166,8 @@ namespace RipeTyped.Testing
 
         /// <summary>Waits until at least <paramref name="count"/> requests have arrived.</summary>
         /// <exception cref="TimeoutException">They did not arrive in time.</exception>
-        public async Task<IReadOnlyList<ReceivedRequest>> WaitForRequestsAsync(int count, TimeSpan timeout)
-        {
-            var deadline = DateTime.UtcNow + timeout;
-            while (true)
-            {
-                var snapshot = Requests;
-                if (snapshot.Count >= count)
-                {
-                    return snapshot;
-                }
-
-                if (DateTime.UtcNow > deadline)
-                {
-                    throw new TimeoutException($"Expected {count} requests at the Ripe test server, got {snapshot.Count}.");
-                }
-
-                await Task.Delay(10).ConfigureAwait(false);
-            }
-        }
+        public Task<IReadOnlyList<ReceivedRequest>> WaitForRequestsAsync(int count, TimeSpan timeout) =>
+            WaitUntilAsync(requests => requests.Count >= count, timeout, () => $"Expected {count} requests at the Ripe test server, got {Requests.Count}.");
 
         /// <inheritdoc />
         public async ValueTask DisposeAsync()
@@ -261,6 +271,8 @@ namespace RipeTyped.Testing
                 _requests.Add(received);
             }
 
+            Changed();
+
             var (status, message) = Check(received);
             var reply = status == 200 && Faults != null ? Faults(received) : null;
             if (reply != null)
@@ -296,6 +308,8 @@ namespace RipeTyped.Testing
                 {
                     _accepted.Add(received.Json.GetProperty("messageId").GetString()!);
                 }
+
+                Changed();
             }
 
             byte[] answer = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new Dictionary<string, object> { ["status"] = status, ["message"] = message }));

@@ -97,15 +97,13 @@ public sealed class BlazorSampleTests
     /// <summary>Polls the receiver until <paramref name="done"/> holds, or fails with what arrived and what the page logged.</summary>
     private async Task WaitForAsync(RipeTestServer receiver, string what, Func<List<ReceivedCall>, bool> done)
     {
-        var deadline = DateTime.UtcNow + Patience;
-        while (!done(Calls(receiver)))
+        try
         {
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail($"Waited {Patience.TotalSeconds:0} s for {what}; the receiver got {Calls(receiver).Count} call(s). Browser console:\n{string.Join("\n", _console)}");
-            }
-
-            await Task.Delay(50);
+            await receiver.WaitUntilAsync(_ => done(Calls(receiver)), Patience);
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail($"Waited {Patience.TotalSeconds:0} s for {what}; the receiver got {Calls(receiver).Count} call(s). Browser console:\n{string.Join("\n", _console)}");
         }
     }
 

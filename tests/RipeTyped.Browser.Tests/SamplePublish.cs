@@ -1,6 +1,5 @@
-using System.Diagnostics;
-using System.Text;
 using System.Text.RegularExpressions;
+using RipeTyped.Package.Tests;
 
 namespace RipeTyped.Browser.Tests;
 
@@ -51,7 +50,7 @@ internal sealed partial class SamplePublish
 
     private static SamplePublish Publish()
     {
-        string root = RepositoryRoot();
+        string root = DotNet.RepositoryRoot();
         string project = Path.Combine(root, "samples", "RipeTyped.BlazorSample", "RipeTyped.BlazorSample.csproj");
         // Built under this test's own bin/ (kept between runs, so a rerun is incremental): other test projects pack
         // src/ in Release at the same time, and two builds must not share src/*/obj/Release.
@@ -65,11 +64,11 @@ internal sealed partial class SamplePublish
         }
 
         // Trim analysis is on and warnings do not stop the publish, so the test can say which warning is whose.
-        var (exit, log) = Run(root, new[]
+        var (exit, log) = DotNet.Run(root, new[]
         {
             "publish", project, "-c", "Release", "-o", output, "--artifacts-path", artifacts,
             "-p:SuppressTrimAnalysisWarnings=false", "-p:TrimmerSingleWarn=false", "-p:TreatWarningsAsErrors=false",
-        });
+        }, timeout: TimeSpan.FromMinutes(10));
         if (exit != 0)
         {
             throw new InvalidOperationException($"dotnet publish {project} failed (exit {exit}):\n{log}");
@@ -81,53 +80,5 @@ internal sealed partial class SamplePublish
             .Distinct()
             .ToList();
         return new SamplePublish(Path.Combine(output, "wwwroot"), warnings);
-    }
-
-    private static (int ExitCode, string Output) Run(string workingDirectory, IEnumerable<string> args)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (string arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-        var output = new StringBuilder();
-        using var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
-        process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(10)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet {string.Join(' ', args)} did not finish in 10 minutes:\n{output}");
-        }
-
-        process.WaitForExit();
-        lock (output)
-        {
-            return (process.ExitCode, output.ToString());
-        }
-    }
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir != null && !File.Exists(Path.Combine(dir.FullName, "RipeTyped.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("RipeTyped.sln not found above " + AppContext.BaseDirectory);
     }
 }
