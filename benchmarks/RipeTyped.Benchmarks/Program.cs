@@ -10,6 +10,7 @@ using RipeTyped.Benchmarks;
 // dotnet run -c Release --project benchmarks/RipeTyped.Benchmarks -- plan 5000 > p.yaml  the synthetic N-event plan
 // dotnet run -c Release --project benchmarks/RipeTyped.Benchmarks -- compile-cost 1000   compiler time by generated-code variant
 // dotnet run -c Release --project benchmarks/RipeTyped.Benchmarks -- httpclient-ceiling 10 8   a bare HttpClient loop against the receiver
+// dotnet run -c Release --project benchmarks/RipeTyped.Benchmarks -- caller-latency 20000 8   Track… call latency with a spool, 8 threads
 // dotnet run -c Release --project benchmarks/RipeTyped.Benchmarks -- code-variants 1000 DIR NS   generated code and floors as plain sources (build-floor.sh)
 switch (args.Length > 0 ? args[0] : "")
 {
@@ -35,6 +36,9 @@ switch (args.Length > 0 ? args[0] : "")
     case "httpclient-ceiling":
         // httpclient-ceiling <seconds> <concurrent>: against RIPE_BENCH_ENDPOINT's receiver
         return await HttpClientCeiling.RunAsync(Environment.GetEnvironmentVariable("RIPE_BENCH_ENDPOINT") ?? "http://127.0.0.1:5099/event", int.Parse(args[1]), int.Parse(args[2]));
+    case "caller-latency":
+        // caller-latency <calls per thread> <threads>
+        return await CallerLatencyRun.RunAsync(int.Parse(args[1]), int.Parse(args[2]));
     case "breakdown":
         return Breakdown.Run(args.Length > 1 ? int.Parse(args[1]) : 1000);
     case "flaky":
