@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 using RipeTyped.Delivery;
+using RipeTyped.Delivery.Queue;
 using RipeTyped.Serialization;
 
 namespace RipeTyped
@@ -22,12 +23,10 @@ namespace RipeTyped
     public sealed class RipeClient : IDisposable, IAsyncDisposable
     {
         private readonly RipeClientOptions _options;
-        private readonly RipeHttpSender? _sender;
-        private readonly DeliveryQueue? _queue;
 
-        // Set for a recording client (RipeTyped.Testing.RipeRecorder): calls are handed over here, synchronously, and
-        // nothing is queued or sent; no sender, no workers, no sockets.
-        private readonly Action<RecordedMessage>? _recorder;
+        // The delivery pipeline, or for a recording client (RipeTyped.Testing.RipeRecorder) and a dry run a sink that
+        // takes each message synchronously and sends nothing: no workers, no sockets.
+        private readonly IMessageSink _sink;
         private readonly RipeAmbientContext _ambient;
         private readonly DropLog? _dropLog;
         private int _disposed;
@@ -53,22 +52,12 @@ namespace RipeTyped
             if (options.DryRun)
             {
                 // Validated, serialized and logged like a real call; nothing is queued or sent.
-                _recorder = LogDryRun;
+                _sink = new HandOverSink(LogDryRun, Statistics, dryRun: true);
                 return;
             }
 
-            _sender = new RipeHttpSender(options);
             _dropLog = new DropLog(options.Logger, options.MaxQueueLength);
-            try
-            {
-                _queue = new DeliveryQueue(_sender, options, Statistics);
-            }
-            catch
-            {
-                _sender.Dispose();
-                throw;
-            }
-
+            _sink = DeliveryPipeline.Start(options, Statistics);
             RipeMetrics.Register(Statistics);
         }
 
@@ -78,7 +67,7 @@ namespace RipeTyped
             options.Validate();
             _options = options;
             _ambient = CreateAmbientContext(options);
-            _recorder = recorder;
+            _sink = new HandOverSink(recorder, Statistics, dryRun: false);
         }
 
         /// <summary>The ambient user id (set by <see cref="Identify(string, IRipeProperties?)"/>, or the request's user), or null.</summary>
@@ -165,7 +154,7 @@ namespace RipeTyped
         /// left safely on disk after its retries.
         /// </summary>
         public Task FlushAsync(CancellationToken cancellationToken = default) =>
-            _queue?.FlushAsync(Timeout.InfiniteTimeSpan, cancellationToken) ?? Task.CompletedTask;
+            _sink.FlushAsync(Timeout.InfiniteTimeSpan, cancellationToken);
 
         /// <summary>
         /// Like <see cref="FlushAsync(CancellationToken)"/>, for at most <paramref name="timeout"/>. Returns false when time
@@ -178,11 +167,11 @@ namespace RipeTyped
                 throw new ArgumentOutOfRangeException(nameof(timeout), timeout, "The flush timeout cannot be negative.");
             }
 
-            return _queue?.FlushAsync(timeout, cancellationToken) ?? Task.FromResult(true);
+            return _sink.FlushAsync(timeout, cancellationToken);
         }
 
         /// <summary>Checks the API key against <c>GET {endpoint}/auth/sdk</c> (a recording client has nothing to check: true).</summary>
-        public Task<bool> CheckApiKeyAsync(CancellationToken cancellationToken = default) => _sender?.CheckApiKeyAsync(cancellationToken) ?? Task.FromResult(true);
+        public Task<bool> CheckApiKeyAsync(CancellationToken cancellationToken = default) => _sink.CheckApiKeyAsync(cancellationToken);
 
         /// <summary>
         /// Stops accepting calls and delivers everything accepted. If Ripe keeps failing past
@@ -200,16 +189,16 @@ namespace RipeTyped
         /// </summary>
         public async Task ShutdownAsync(CancellationToken deadline)
         {
-            if (Interlocked.Exchange(ref _disposed, 1) != 0 || _queue is null)
+            if (Interlocked.Exchange(ref _disposed, 1) != 0)
             {
                 return;
             }
 
-            var completion = _queue.CompleteAsync();
+            var completion = _sink.CompleteAsync();
             if (!completion.IsCompleted)
             {
                 using var timer = CancellationTokenSource.CreateLinkedTokenSource(deadline);
-                var budget = Task.Delay(_options.ShutdownTimeout, timer.Token);
+                var budget = DelayOnClock(_options.ShutdownTimeout, timer.Token);
                 bool delivered = await Task.WhenAny(completion, budget).ConfigureAwait(false) == completion;
                 timer.Cancel();
                 if (!delivered)
@@ -246,7 +235,7 @@ namespace RipeTyped
         {
             long inMemory = Statistics.QueueLength;
             long inSpool = Statistics.SpoolPending;
-            _queue!.Abort();
+            _sink.Abort();
             if (inMemory == 0 && inSpool == 0)
             {
                 return;
@@ -269,10 +258,16 @@ namespace RipeTyped
 
         private void Release()
         {
-            _queue!.Close();
-            _sender!.Dispose();
+            _sink.Dispose();
             RipeMetrics.Unregister(Statistics);
         }
+
+        private Task DelayOnClock(TimeSpan delay, CancellationToken cancellationToken) =>
+#if NET8_0_OR_GREATER
+            Task.Delay(delay, _options.TimeProvider, cancellationToken);
+#else
+            _options.TimeProvider.Delay(delay, cancellationToken);
+#endif
 
         private static string NewId() => Guid.NewGuid().ToString("D");
 
@@ -315,7 +310,7 @@ namespace RipeTyped
             }
 
             string messageId = NewId();
-            byte[] body = MessageSerializer.Serialize(messageId, DateTimeOffset.UtcNow, content);
+            byte[] body = MessageSerializer.Serialize(messageId, _options.TimeProvider.GetUtcNow(), content);
             if (body.Length > _options.MaxMessageBytes)
             {
                 throw new ArgumentException(string.Format(
@@ -326,24 +321,7 @@ namespace RipeTyped
                     _options.MaxMessageBytes));
             }
 
-            if (_recorder != null)
-            {
-                Statistics.OnEnqueued();
-                _recorder(new RecordedMessage(content, body));
-                if (_options.DryRun)
-                {
-                    Statistics.OnDryRun();
-                }
-                else
-                {
-                    Statistics.OnDelivered();
-                }
-
-                return;
-            }
-
-            var message = new OutgoingMessage(content.Call, messageId, body);
-            switch (_queue!.Enqueue(message))
+            switch (_sink.Accept(content, messageId, body))
             {
                 case EnqueueResult.Closed:
                     throw new ObjectDisposedException(nameof(RipeClient), $"The {call} call came after the RipeClient was disposed; it was not sent.");
@@ -351,6 +329,8 @@ namespace RipeTyped
                     Statistics.OnDropped();
                     _dropLog!.Dropped(call, messageId);
                     _options.OnMessageDropped?.Invoke(new RipeDeliveryReport(call, messageId, RipeDeliveryOutcome.Dropped, null, null, 0, null));
+                    return;
+                case EnqueueResult.Handed:
                     return;
                 default:
                     Statistics.OnEnqueued();

@@ -13,6 +13,16 @@ namespace RipeTyped
         /// <summary>Ripe's HTTP API documents no message size limit; this one keeps a runaway payload out of the queue.</summary>
         public const int DefaultMaxMessageBytes = 32 * 1024;
 
+        /// <summary>
+        /// The clock of delivery: retry backoff, <c>Retry-After</c> pauses, the breaker's breaks, request, flush and shutdown
+        /// timeouts, and the <c>timestamp</c> of each message. Default <see cref="TimeProvider.System"/>; a test passes a
+        /// fake one (Microsoft.Extensions.TimeProvider.Testing's <c>FakeTimeProvider</c>) to run retries without waiting.
+        /// </summary>
+        public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+        /// <summary>The backoff's jitter source, uniform in [0, 1): tests make it fixed to check the schedule exactly.</summary>
+        internal Func<double>? Jitter { get; set; }
+
         /// <summary>Your Ripe API key. Sent base64-encoded in the <c>Authorization: Basic</c> header; never logged or spooled.</summary>
         public string ApiKey { get; set; } = "";
 
@@ -151,6 +161,11 @@ namespace RipeTyped
         /// <exception cref="ArgumentException">An option is missing or out of range.</exception>
         public void Validate()
         {
+            if (TimeProvider is null)
+            {
+                throw new ArgumentException("RipeClientOptions.TimeProvider cannot be null (TimeProvider.System is the default).", nameof(TimeProvider));
+            }
+
             if (!DryRun && string.IsNullOrWhiteSpace(ApiKey))
             {
                 throw new ArgumentException("RipeClientOptions.ApiKey is required (your Ripe API key), unless RipeClientOptions.DryRun is on.", nameof(ApiKey));

@@ -7,12 +7,13 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
+using RipeTyped.Delivery.Policy;
 
 namespace RipeTyped.Delivery
 {
     /// <summary>
     /// Posts one serialized message once and classifies the answer. Retrying is the delivery queue's business
-    /// (<see cref="DeliveryQueue"/>): a message that must wait for its backoff waits outside the workers, so one failing
+    /// (<see cref="Queue.DeliveryWorkers"/>, <see cref="Policy.DeliveryStateMachine"/>): a message that must wait for its backoff waits outside the workers, so one failing
     /// request never holds up the healthy ones. Hand-rolled rather than a Polly pipeline: the runtime stays free of
     /// dependencies for netstandard2.0 and trimmed/AOT apps.
     /// </summary>
@@ -27,16 +28,17 @@ namespace RipeTyped.Delivery
         private readonly AuthenticationHeaderValue _authorization;
         private readonly string _endpoint;
         private readonly ILogger? _logger;
+        private readonly DeliveryClock _clock;
         private readonly Uri[] _callUrls = new Uri[RipeCalls.All.Length];
 
 
-        public RipeHttpSender(RipeClientOptions options)
+        public RipeHttpSender(RipeClientOptions options, DeliveryClock clock)
         {
             _options = options;
+            _clock = clock;
             _logger = options.Logger;
             _ownsHttp = options.HttpClient is null;
             _http = options.HttpClient ?? new HttpClient(options.CreateHttpMessageHandler(), disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
-            RetryPolicy = new RetryPolicy(options);
             _authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(options.ApiKey)));
             _endpoint = options.Endpoint.AbsoluteUri.TrimEnd('/');
             foreach (RipeCall call in RipeCalls.All)
@@ -44,9 +46,6 @@ namespace RipeTyped.Delivery
                 _callUrls[(int)call] = new Uri(_endpoint + "/" + call.Path());
             }
         }
-
-        /// <summary>The client's one retry policy: this sender classifies answers with it, the queue schedules retries by it.</summary>
-        public RetryPolicy RetryPolicy { get; }
 
         /// <summary>One attempt: the same messageId and bytes every time. Never throws for HTTP or network failures.</summary>
         public async Task<SendAttempt> AttemptAsync(OutgoingMessage message, CancellationToken stopping)
@@ -58,8 +57,7 @@ namespace RipeTyped.Delivery
                 request.Content = new ByteArrayContent(message.Body);
                 request.Content.Headers.ContentType = JsonContentType;
 
-                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stopping);
-                timeout.CancelAfter(_options.RequestTimeout);
+                using var timeout = _clock.CancelAfter(_options.RequestTimeout, stopping);
                 using var response = await _http.SendAsync(request, timeout.Token).ConfigureAwait(false);
                 int status = (int)response.StatusCode;
                 string? body = await ReadBodyAsync(response).ConfigureAwait(false);
@@ -76,7 +74,7 @@ namespace RipeTyped.Delivery
                     return SendAttempt.Rejected(status, body);
                 }
 
-                return SendAttempt.Transient(status, body, null, RetryPolicy.RetryAfter(response.Headers.RetryAfter));
+                return SendAttempt.Transient(status, body, null, RetryPolicy.RetryAfter(response.Headers.RetryAfter, _clock.UtcNow, _options.RetryMaxDelay));
             }
             catch (OperationCanceledException ex) when (!stopping.IsCancellationRequested)
             {

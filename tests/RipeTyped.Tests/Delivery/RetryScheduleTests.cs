@@ -1,6 +1,6 @@
 using System;
 using System.Threading;
-using RipeTyped.Delivery;
+using RipeTyped.Delivery.Policy;
 
 namespace RipeTyped.Tests.Delivery;
 

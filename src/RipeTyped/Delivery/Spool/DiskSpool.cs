@@ -18,7 +18,14 @@ namespace RipeTyped.Delivery.Spool
         private const string LockFileName = "spool.lock";
         private const long MaxSegmentBytes = 4 * 1024 * 1024;
 
+        // _gate guards the segments' bookkeeping (counts, the cold list, acknowledgement files); _appendLock the active
+        // segment's file, taken only by the one caller writing a group (and by roll-over when a cold segment is taken).
+        // Order: _appendLock, then _gate. _waiting holds the calls waiting for the next group write.
         private readonly object _gate = new object();
+        private readonly object _appendLock = new object();
+        private readonly List<SpoolAppend> _waiting = new List<SpoolAppend>();
+        private bool _leaderActive;
+        private volatile int _coldCount;
         private readonly string _directory;
         private readonly int _recordsPerSegment;
         private readonly int _maxPayloadBytes;
@@ -42,16 +49,7 @@ namespace RipeTyped.Delivery.Spool
         }
 
         /// <summary>Cold segments (recovered or spilled) wait to be read back.</summary>
-        public bool HasCold
-        {
-            get
-            {
-                lock (_gate)
-                {
-                    return _cold.Count > 0;
-                }
-            }
-        }
+        public bool HasCold => _coldCount > 0; // read without a lock: callers decide hot or cold with it, and must not wait on a write
 
         /// <summary>Records on disk not yet acknowledged.</summary>
         public long Outstanding
@@ -96,36 +94,210 @@ namespace RipeTyped.Delivery.Spool
             return spool;
         }
 
-        /// <summary>Writes a message; a hot one is also queued in memory by the caller, a cold one waits on disk.</summary>
+        /// <summary>
+        /// Writes a message before returning; a hot one is also queued in memory by the caller, a cold one waits on disk.
+        /// Callers that arrive together share one write (a group commit): the first writes every record waiting, the
+        /// others wait for their own record, and the next waiting caller leads the group after. So a call waits for at
+        /// most the write under way and the one holding its record, never for a line of other callers' writes, and no
+        /// lock shared by callers is held across the write.
+        /// </summary>
         /// <exception cref="IOException">The write failed (disk full, permissions).</exception>
         public void Append(OutgoingMessage message, bool hot)
         {
-            byte[] record = SpoolRecord.Encode(message);
-            lock (_gate)
+            var own = new SpoolAppend(message, SpoolRecord.Encode(message), hot);
+            bool leads;
+            lock (_waiting)
             {
-                ThrowIfDisposed();
-                if (_active.Records >= _recordsPerSegment || _active.Bytes + record.Length > MaxSegmentBytes || (_active.Records > 0 && _active.IsCold == hot))
-                {
-                    Roll();
-                }
+                _waiting.Add(own);
+                leads = !_leaderActive;
+                _leaderActive = true;
+            }
 
-                long offset = _active.Bytes;
-                _activeStream.Write(record, 0, record.Length);
-                _active.Bytes += record.Length;
-                _active.Records++;
-                _active.Outstanding++;
-                _outstanding++;
-                message.Segment = _active;
-                message.SegmentOffset = offset;
-                if (!hot)
+            if (!leads && own.WaitWrittenOrLead())
+            {
+                ThrowIfFailed(own);
+                return;
+            }
+
+            List<SpoolAppend> group;
+            lock (_waiting)
+            {
+                group = new List<SpoolAppend>(_waiting);
+                _waiting.Clear();
+            }
+
+            try
+            {
+                WriteGroup(group);
+            }
+            catch (Exception ex)
+            {
+                // Whatever went wrong, every caller of the group is woken and told; the caller keeps the message in memory.
+                foreach (var append in group)
                 {
-                    if (!_active.IsCold)
+                    append.Error ??= ex;
+                }
+            }
+
+            SpoolAppend? next = null;
+            lock (_waiting)
+            {
+                if (_waiting.Count > 0)
+                {
+                    next = _waiting[0];
+                }
+                else
+                {
+                    _leaderActive = false;
+                }
+            }
+
+            foreach (var append in group)
+            {
+                if (!ReferenceEquals(append, own))
+                {
+                    append.Written();
+                }
+            }
+
+            next?.Lead();
+            ThrowIfFailed(own);
+        }
+
+        private static void ThrowIfFailed(SpoolAppend append)
+        {
+            if (append.Error != null)
+            {
+                throw new IOException($"The spool write failed: {append.Error.Message}", append.Error);
+            }
+        }
+
+        // Writes a group in as few writes as the segment rules allow: a run of records for one segment is one write.
+        private void WriteGroup(List<SpoolAppend> group)
+        {
+            lock (_appendLock)
+            {
+                int start = 0;
+                while (start < group.Count)
+                {
+                    if (_disposed)
                     {
-                        _active.IsCold = true;
-                        _cold.AddLast(_active);
+                        for (int i = start; i < group.Count; i++)
+                        {
+                            group[i].Error = new ObjectDisposedException(nameof(DiskSpool));
+                        }
+
+                        return;
                     }
 
-                    _active.AddToEpochRun(message.Epoch!);
+                    // The run that fits the active segment (rolling first if even the first record does not).
+                    if (NeedsRoll(group[start], _active.Records, _active.Bytes))
+                    {
+                        try
+                        {
+                            lock (_gate)
+                            {
+                                Roll();
+                            }
+                        }
+                        catch (IOException ex)
+                        {
+                            for (int i = start; i < group.Count; i++)
+                            {
+                                group[i].Error = ex;
+                            }
+
+                            return;
+                        }
+                    }
+
+                    int records = _active.Records;
+                    long bytes = _active.Bytes;
+                    int end = start;
+                    while (end < group.Count && (end == start || !NeedsRoll(group[end], records, bytes)))
+                    {
+                        records++;
+                        bytes += group[end].Record.Length;
+                        end++;
+                    }
+
+                    WriteRun(group, start, end, bytes - _active.Bytes);
+                    start = end;
+                }
+            }
+        }
+
+        private bool NeedsRoll(SpoolAppend append, int records, long bytes) =>
+            records >= _recordsPerSegment || bytes + append.Record.Length > MaxSegmentBytes || (records > 0 && _active.IsCold == append.Hot);
+
+        private void WriteRun(List<SpoolAppend> group, int start, int end, long length)
+        {
+            byte[] data;
+            if (end - start == 1)
+            {
+                data = group[start].Record;
+            }
+            else
+            {
+                data = new byte[length];
+                int at = 0;
+                for (int i = start; i < end; i++)
+                {
+                    Buffer.BlockCopy(group[i].Record, 0, data, at, group[i].Record.Length);
+                    at += group[i].Record.Length;
+                }
+            }
+
+            try
+            {
+                _activeStream.Write(data, 0, data.Length);
+            }
+            catch (IOException ex)
+            {
+                for (int i = start; i < end; i++)
+                {
+                    group[i].Error = ex;
+                }
+
+                // A failed write may have left part of the run in the file: continue in a fresh segment so that recorded
+                // offsets stay exact (the torn tail is skipped by the reader).
+                try
+                {
+                    lock (_gate)
+                    {
+                        Roll();
+                    }
+                }
+                catch (IOException)
+                {
+                }
+
+                return;
+            }
+
+            lock (_gate)
+            {
+                for (int i = start; i < end; i++)
+                {
+                    var append = group[i];
+                    var message = append.Message;
+                    message.Segment = _active;
+                    message.SegmentOffset = _active.Bytes;
+                    _active.Bytes += append.Record.Length;
+                    _active.Records++;
+                    _active.Outstanding++;
+                    _outstanding++;
+                    if (!append.Hot)
+                    {
+                        if (!_active.IsCold)
+                        {
+                            _active.IsCold = true;
+                            _cold.AddLast(_active);
+                            _coldCount = _cold.Count;
+                        }
+
+                        _active.AddToEpochRun(message.Epoch!);
+                    }
                 }
             }
         }
@@ -133,6 +305,7 @@ namespace RipeTyped.Delivery.Spool
         /// <summary>Takes the oldest cold segment to read back; if it is still being written, a new one takes over.</summary>
         public SpoolSegment? TakeOldestCold()
         {
+            lock (_appendLock)
             lock (_gate)
             {
                 if (_disposed || _cold.Count == 0)
@@ -142,6 +315,7 @@ namespace RipeTyped.Delivery.Spool
 
                 var segment = _cold.First!.Value;
                 _cold.RemoveFirst();
+                _coldCount = _cold.Count;
                 if (segment.IsActive)
                 {
                     Roll();
@@ -250,6 +424,7 @@ namespace RipeTyped.Delivery.Spool
 
         public void Dispose()
         {
+            lock (_appendLock)
             lock (_gate)
             {
                 if (_disposed)
@@ -312,6 +487,7 @@ namespace RipeTyped.Delivery.Spool
                 segment.IsCold = true;
                 segment.EpochRuns.Add((recoveryEpoch, pending));
                 _cold.AddLast(segment);
+                _coldCount = _cold.Count;
                 _outstanding += pending;
                 recovered += pending;
             }
@@ -352,10 +528,12 @@ namespace RipeTyped.Delivery.Spool
 
         private void Roll()
         {
+            // The next file is created first: when that fails, the active segment stays as it was, still usable.
             var previous = _active;
+            var next = CreateSegment(previous.Sequence + 1);
             _activeStream.Dispose();
             previous.IsActive = false;
-            (_active, _activeStream) = CreateSegment(previous.Sequence + 1);
+            (_active, _activeStream) = next;
             DeleteIfDone(previous);
         }
 
@@ -381,14 +559,6 @@ namespace RipeTyped.Delivery.Spool
             {
                 // Harmless: a later start finds every record acknowledged and deletes the files then.
                 _logger?.LogWarning(ex, "Could not delete the finished spool segment {Path}.", segment.DataPath);
-            }
-        }
-
-        private void ThrowIfDisposed()
-        {
-            if (_disposed)
-            {
-                throw new ObjectDisposedException(nameof(DiskSpool));
             }
         }
     }

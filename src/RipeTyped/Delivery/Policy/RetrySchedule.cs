@@ -1,25 +1,25 @@
+using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 
-namespace RipeTyped.Delivery
+namespace RipeTyped.Delivery.Policy
 {
     /// <summary>
-    /// Messages waiting for their next attempt, by due time (a binary min-heap). Not thread-safe: the delivery queue
-    /// uses it under its lock. A waiting message holds no worker.
+    /// Messages waiting for their next attempt, by due time (a binary min-heap) on the delivery state machine's clock
+    /// (time since the client started). Not thread-safe: the state machine uses it under its lock. A waiting message
+    /// holds no worker.
     /// </summary>
     internal sealed class RetrySchedule
     {
-        private readonly List<(long Due, long Order, OutgoingMessage Message)> _heap = new List<(long, long, OutgoingMessage)>();
+        private readonly List<(TimeSpan Due, long Order, OutgoingMessage Message)> _heap = new List<(TimeSpan, long, OutgoingMessage)>();
         private long _order;
 
         public int Count => _heap.Count;
 
-        /// <summary>Stopwatch ticks of the earliest due time; null when empty.</summary>
-        public long? NextDue => _heap.Count == 0 ? (long?)null : _heap[0].Due;
+        /// <summary>The earliest due time; null when empty.</summary>
+        public TimeSpan? NextDue => _heap.Count == 0 ? (TimeSpan?)null : _heap[0].Due;
 
-        public void Add(OutgoingMessage message, System.TimeSpan delay)
+        public void Add(OutgoingMessage message, TimeSpan due)
         {
-            long due = Stopwatch.GetTimestamp() + (long)(delay.TotalSeconds * Stopwatch.Frequency);
             _heap.Add((due, _order++, message));
             int child = _heap.Count - 1;
             while (child > 0)
@@ -36,7 +36,7 @@ namespace RipeTyped.Delivery
         }
 
         /// <summary>Removes and returns the messages due by <paramref name="now"/> (every message when <paramref name="all"/>).</summary>
-        public List<OutgoingMessage> TakeDue(long now, bool all)
+        public List<OutgoingMessage> TakeDue(TimeSpan now, bool all)
         {
             var due = new List<OutgoingMessage>();
             while (_heap.Count > 0 && (all || _heap[0].Due <= now))
@@ -72,19 +72,15 @@ namespace RipeTyped.Delivery
             return due;
         }
 
-        /// <summary>How long until the earliest due time, seen at <paramref name="now"/> (Stopwatch ticks); null when empty.</summary>
-        public System.TimeSpan? UntilNextDue(long now) =>
-            _heap.Count == 0 ? (System.TimeSpan?)null : System.TimeSpan.FromTicks((long)((_heap[0].Due - now) * ((double)System.TimeSpan.TicksPerSecond / Stopwatch.Frequency)));
-
         /// <summary>
-        /// How long the scheduler sleeps: infinite when nothing is scheduled, else whole milliseconds, rounded up and at
-        /// least one. Timed waits count whole milliseconds and truncate, so a wait under 1 ms would return at once, and the
-        /// scheduler would spin (and contend the queue's lock with every worker) until the due time came; under 5% faults
-        /// that spin cost more CPU than all the retried requests.
+        /// How long the scheduler sleeps until <paramref name="untilDue"/>: infinite when nothing is scheduled, else whole
+        /// milliseconds, rounded up and at least one. Timers count whole milliseconds and truncate, so a wait under 1 ms
+        /// would return at once and the scheduler would spin until the due time came; under 5% faults that spin cost
+        /// more CPU than all the retried requests.
         /// </summary>
-        public static System.TimeSpan WaitFor(System.TimeSpan? untilDue) =>
+        public static TimeSpan WaitFor(TimeSpan? untilDue) =>
             untilDue is { } left
-                ? System.TimeSpan.FromMilliseconds(System.Math.Max(1, System.Math.Ceiling(left.TotalMilliseconds)))
+                ? TimeSpan.FromMilliseconds(Math.Max(1, Math.Ceiling(left.TotalMilliseconds)))
                 : System.Threading.Timeout.InfiniteTimeSpan;
 
         private bool Less(int a, int b) => _heap[a].Due < _heap[b].Due || (_heap[a].Due == _heap[b].Due && _heap[a].Order < _heap[b].Order);

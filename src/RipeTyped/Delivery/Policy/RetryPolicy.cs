@@ -2,7 +2,7 @@ using System;
 using System.Net;
 using System.Net.Http.Headers;
 
-namespace RipeTyped.Delivery
+namespace RipeTyped.Delivery.Policy
 {
     /// <summary>What to do with a message after a failed attempt.</summary>
     internal readonly struct RetryDecision
@@ -37,10 +37,11 @@ namespace RipeTyped.Delivery
         private readonly RipeClientOptions _options;
         private readonly Backoff _backoff;
 
-        public RetryPolicy(RipeClientOptions options)
+        /// <summary><paramref name="random"/>: the backoff's jitter, uniform in [0, 1) (the delivery state machine calls it under its lock).</summary>
+        public RetryPolicy(RipeClientOptions options, Func<double> random)
         {
             _options = options;
-            _backoff = new Backoff(options.RetryBaseDelay, options.RetryMaxDelay);
+            _backoff = new Backoff(options.RetryBaseDelay, options.RetryMaxDelay, random);
         }
 
         /// <summary>408 (timeout), 429 (rate limit) and 5xx may succeed later; every other status will not.</summary>
@@ -50,16 +51,16 @@ namespace RipeTyped.Delivery
             return code == 408 || code == 429 || code >= 500;
         }
 
-        /// <summary>Ripe's <c>Retry-After</c> (seconds or a date) as a wait, clamped to [0, RetryMaxDelay].</summary>
-        public TimeSpan? RetryAfter(RetryConditionHeaderValue? header)
+        /// <summary>Ripe's <c>Retry-After</c> (seconds, or a date seen at <paramref name="utcNow"/>) as a wait, clamped to [0, RetryMaxDelay].</summary>
+        public static TimeSpan? RetryAfter(RetryConditionHeaderValue? header, DateTimeOffset utcNow, TimeSpan retryMaxDelay)
         {
-            TimeSpan? wait = header?.Delta ?? (header?.Date is DateTimeOffset date ? date - DateTimeOffset.UtcNow : (TimeSpan?)null);
+            TimeSpan? wait = header?.Delta ?? (header?.Date is DateTimeOffset date ? date - utcNow : (TimeSpan?)null);
             if (wait is null)
             {
                 return null;
             }
 
-            return wait.Value < TimeSpan.Zero ? TimeSpan.Zero : (wait.Value > _options.RetryMaxDelay ? _options.RetryMaxDelay : wait.Value);
+            return wait.Value < TimeSpan.Zero ? TimeSpan.Zero : (wait.Value > retryMaxDelay ? retryMaxDelay : wait.Value);
         }
 
         /// <summary>After a transient failure: wait as Ripe asked, else back off; out of retries, give up (or start over when spooled).</summary>
