@@ -4,10 +4,10 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using RipeTyped.Cli.Infrastructure;
+using RipeTyped.Cli.Tests.ImportCorpus;
 using RipeTyped.Cli.Tests.Infrastructure;
 using RipeTyped.Generator.Plan;
 using Xunit.Abstractions;
@@ -61,7 +61,7 @@ public sealed class RealPlanCorpusTests(ITestOutputHelper output)
         // No silent loss: every property name of the source is in the plan or in the report.
         var source = SourcePlan.Read(json);
         int written = loaded.Plan.Events.Concat(loaded.Plan.Pages).Concat(new[] { loaded.Plan.Identify, loaded.Plan.Group }.Where(c => c != null)).Sum(c => Count(c!.Properties));
-        int reported = Regex.Matches(error, @"\((\d+) propert(?:y|ies) not imported\)").Sum(m => int.Parse(m.Groups[1].Value));
+        int reported = ImportReport.Parse(error).Properties;
         Assert.Equal(source.PropertiesIn, written + reported);
 
         var app = GeneratedApp.Build(yaml);

@@ -10,34 +10,37 @@ using RipeTyped.Cli.Lint;
 
 namespace RipeTyped.Cli.Commands
 {
-    /// <summary><c>ripe-typed import segment.json</c>: a Segment Protocols plan to <c>tracking-plan.yaml</c>.</summary>
+    /// <summary><c>ripe-typed import plan.json</c>: a Segment, RudderStack or Snowplow plan to <c>tracking-plan.yaml</c>.</summary>
     internal sealed class ImportCommand : ICommand
     {
         public string Name => "import";
 
-        public string Summary => "Convert a Segment Protocols tracking plan (JSON Schema rules) into tracking-plan.yaml.";
+        public string Summary => "Convert a Segment, RudderStack or Snowplow tracking plan into tracking-plan.yaml.";
 
         public string Description => """
-            Converts a Segment Protocols tracking plan into RipeTyped's tracking-plan.yaml. Layouts: Typewriter v7 /
-            Config API plan.json, Typewriter v8/v9 plan.json, Typewriter's older local plans, and Public API rule
-            lists. Carries track events, pages, identify and group traits; types, required, nullable, enums, nested
-            objects, arrays, pattern, minimum/maximum, minLength/maxLength; labels as tags; deprecation; events
-            without listed properties and additionalProperties as open properties; the newest version of each
-            event. Wire names are kept byte-exact; names that collide in C# get csharpName. The naming conventions
-            the plan follows are detected and written into options. Everything the plan format cannot hold (oneOf,
-            formats other than date-time, context rules, older versions...) is listed on standard error with its
-            JSON path, with a count of the properties read, written and not imported.
+            Converts another tool's tracking plan into RipeTyped's tracking-plan.yaml. Layouts (docs/import.md), told by
+            their shape or named with --from: Segment (Typewriter v7 / Config API plan.json, Typewriter v8/v9 plan.json,
+            Typewriter's older local plans, Public API rule lists); RudderStack (a rudder-cli project folder or its YAML
+            files, rudder/v0.1 and rudder/v1, and the JSON tracking plan its API returns); Snowplow (Iglu self-describing
+            JSON Schemas, a folder or files; the newest version of each schema). Carries events, pages, identify and group
+            traits; types, required, nullable, enums, nested objects, arrays, pattern, minimum/maximum,
+            minLength/maxLength; labels and categories as tags; deprecation; open properties; RudderStack discriminators
+            as event variants. Wire names are kept byte-exact; names that collide in C# get csharpName. The naming
+            conventions the plan follows are detected and written into options. Every event and property the plan format
+            cannot hold (oneOf, formats other than date-time, older versions, colliding event names...) is listed on
+            standard error with its path, with counts of the events and properties read, written and not imported.
             """;
 
         public IReadOnlyList<ArgumentSpec> Arguments { get; } = new[]
         {
-            new ArgumentSpec("segment-plan.json", "the Segment plan or rule list to convert"),
+            new ArgumentSpec("plan", "the plan file, or a folder or several files (a rudder-cli project, Iglu schemas)", Max: int.MaxValue),
         };
 
         public IReadOnlyList<OptionSpec> Options { get; } = new[]
         {
             OptionSpec.Output("where to write (default: ./tracking-plan.yaml); written whole or not at all"),
             new OptionSpec("force", "overwrite an existing file", IsFlag: true),
+            new OptionSpec("from", "the layout, instead of telling it by its shape", Choices: ImportLayouts.Names),
             new OptionSpec("source", "every imported call is implemented by this source (for Segment's per-source rule lists); Segment labels keyed \"source\" map onto sources too", "name"),
             OptionSpec.Namespace,
         };
@@ -50,26 +53,12 @@ namespace RipeTyped.Cli.Commands
 
         public int Run(CommandLine line, TextWriter output, TextWriter error, Progress progress)
         {
-            string input = line.Positionals[0];
+            var inputs = line.Positionals;
+            string input = string.Join(", ", inputs);
             string target = CommandOutput.NewFileTarget(line, "tracking-plan.yaml");
 
-            if (!File.Exists(input))
-            {
-                throw CliException.Input($"{input}: file not found.");
-            }
-
             error.WriteLine($"Reading {input}…");
-            string json;
-            try
-            {
-                json = File.ReadAllText(input);
-            }
-            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
-            {
-                throw CliException.Input($"{input}: cannot be read: {ex.Message}");
-            }
-
-            var plan = SegmentPlanReader.Read(json, input);
+            var plan = ImportLayouts.Read(ImportFile.Collect(inputs), line.Option("from"));
             if (line.Option("source") is { } source)
             {
                 // A per-source rule list (Segment keeps one per source): every call in it is that source's.
@@ -83,20 +72,22 @@ namespace RipeTyped.Cli.Commands
             // Into a part of a split plan (x.tracking-plan.yaml next to an existing tracking-plan.yaml): options stay the main file's.
             bool asPart = !PlanLoader.IsMainPlanFile(target) && PlanLoader.IsPlanFile(target)
                 && File.Exists(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(target))!, PlanLoader.FileName));
-            string yaml = PlanYamlWriter.Write(plan, Path.GetFileName(input), asPart);
+            string sourceName = string.Join(", ", inputs.Select(i => Path.GetFileName(Path.TrimEndingDirectorySeparator(i))));
+            string yaml = PlanYamlWriter.Write(plan, sourceName, asPart);
 
             // The result goes through the same loader as a build would, so what is written is known to load; the C#
             // names it chose for colliding wire names are then pinned with csharpName, and the plan is checked again.
             var loaded = progress.Step("checking the imported plan", yaml.Length, () => LoadedPlan.FromText(yaml, target, ProjectNamespace.For(line.Option(ProjectNamespace.OptionName), target)));
             if (loaded.Spec is { } spec && CollisionPins.Apply(plan, spec) is int pinned && pinned > 0)
             {
-                yaml = PlanYamlWriter.Write(plan, Path.GetFileName(input), asPart);
+                yaml = PlanYamlWriter.Write(plan, sourceName, asPart);
                 loaded = progress.Step("checking the imported plan", yaml.Length, () => LoadedPlan.FromText(yaml, target, ProjectNamespace.For(line.Option(ProjectNamespace.OptionName), target)));
                 error.WriteLine($"Pinned the C# {(pinned == 1 ? "name" : "names")} of {Counted.Of(pinned, "colliding name")} with csharpName (see docs/naming.md).");
             }
 
             AtomicFile.WriteAllText(target, yaml);
             error.WriteLine($"Wrote {target}: options eventCase: {plan.EventCase}, eventWordOrder: {plan.EventWordOrder}, propertyCase: {plan.PropertyCase} (detected).");
+            error.WriteLine($"Events: {plan.EventsRead} read, {plan.Events.Count} written, {plan.EventsReported} not imported (listed below).");
             error.WriteLine($"Properties: {plan.PropertiesRead} read, {plan.PropertiesWritten} written, {plan.PropertiesReported} not imported (listed below).");
             foreach (var item in plan.NotMapped)
             {

@@ -80,17 +80,18 @@ namespace RipeTyped.Cli.Import
                 string? name = Json.String(e, "name");
                 if (string.IsNullOrWhiteSpace(name))
                 {
-                    _plan.Drop(at, "event without a name; skipped", JsonSchemaReader.CountCallProperties(e));
+                    _plan.DropEvent(at, "event without a name; skipped", JsonSchemaReader.CountCallProperties(e));
                     continue;
                 }
 
                 if (newest[name!] != i)
                 {
-                    _plan.Drop(at, $"version {Version(e).ToString(CultureInfo.InvariantCulture)} of '{name}' is not the newest; only the newest version is imported", JsonSchemaReader.CountCallProperties(e));
+                    _plan.DropEvent(at, Versions.NotNewest(name!, Version(e), Version(list[newest[name!]]), JsonPath.Index(path, newest[name!])), JsonSchemaReader.CountCallProperties(e));
                     continue;
                 }
 
-                var call = new ImportedCall(name!) { Description = Json.NonEmpty(Json.String(e, "description")) };
+                var call = _plan.AddEvent(name!);
+                call.Description = Json.NonEmpty(Json.String(e, "description"));
                 SegmentPlanReader.ReadLabels(_plan, Json.Property(e, "labels"), call, JsonPath.Member(at, "labels"));
                 if (Json.Property(e, "rules") is { } rules && !Json.IsEmpty(rules))
                 {
@@ -102,7 +103,6 @@ namespace RipeTyped.Cli.Import
                 }
 
                 SegmentPlanReader.ReportUnknownKeys(_plan, e, at, EventKeys);
-                _plan.Events.Add(call);
             }
         }
 
@@ -126,5 +126,10 @@ namespace RipeTyped.Cli.Import
 
             return newest.ToDictionary(p => p.Key, p => p.Value.Index, StringComparer.Ordinal);
         }
+
+        /// <summary>Why an entry is left out: an older version, or the same name and version again (the last one wins).</summary>
+        public static string NotNewest(string name, long version, long kept, string keptPath) => version == kept
+            ? $"'{name}' again with the same version {version.ToString(CultureInfo.InvariantCulture)} (a name collision); only the last one, {keptPath}, is imported"
+            : $"version {version.ToString(CultureInfo.InvariantCulture)} of '{name}' is not the newest; only the newest version ({keptPath}) is imported";
     }
 }

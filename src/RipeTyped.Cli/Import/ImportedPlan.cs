@@ -31,18 +31,52 @@ namespace RipeTyped.Cli.Import
         /// <summary>Every property name met in the source's payload schemas, at any depth (what came in).</summary>
         public int PropertiesRead { get; set; }
 
+        /// <summary>Every event the source defines, written or not (older versions and name collisions included).</summary>
+        public int EventsRead { get; set; }
+
         /// <summary>What could not be carried over, each with its JSON path in the source.</summary>
         public List<NotMapped> NotMapped { get; } = new List<NotMapped>();
 
         public IEnumerable<ImportedCall> AllCalls =>
             Events.Concat(Pages).Concat(Identify is null ? Enumerable.Empty<ImportedCall>() : new[] { Identify }).Concat(Group is null ? Enumerable.Empty<ImportedCall>() : new[] { Group });
 
-        /// <summary>Properties that will be in the written plan, at any depth (what goes out).</summary>
-        public int PropertiesWritten => AllCalls.Sum(c => ImportedProperty.Count(c.Properties));
+        /// <summary>Properties that will be in the written plan, at any depth, variants' own included (what goes out).</summary>
+        public int PropertiesWritten => AllCalls.Sum(c => ImportedProperty.Count(c.Properties) + c.Variants.Sum(v => ImportedProperty.Count(v.Properties)));
 
         public int PropertiesReported => NotMapped.Sum(n => n.PropertiesLost);
 
+        public int EventsReported => NotMapped.Sum(n => n.EventsLost);
+
         public void Report(string path, string what, int propertiesLost = 0) => NotMapped.Add(new NotMapped(path, what, propertiesLost));
+
+        /// <summary>Reports an event of the source that is not written (an older version, a collision...), with its properties.</summary>
+        public void DropEvent(string path, string what, int properties)
+        {
+            PropertiesRead += properties;
+            NotMapped.Add(new NotMapped(path, what, properties, EventsLost: 1));
+        }
+
+        /// <summary>Reports a call left out: an event (counted as one) or another call (identify, a page...).</summary>
+        public void DropCall(bool isEvent, string path, string what, int properties)
+        {
+            if (isEvent)
+            {
+                DropEvent(path, what, properties);
+            }
+            else
+            {
+                Drop(path, what, properties);
+            }
+        }
+
+        /// <summary>An event read from the source, to be written.</summary>
+        public ImportedCall AddEvent(string name)
+        {
+            EventsRead++;
+            var call = new ImportedCall(name);
+            Events.Add(call);
+            return call;
+        }
 
         /// <summary>Reports a part of the source that is left out whole, with the properties in it (which were read, not written).</summary>
         public void Drop(string path, string what, int properties)
@@ -53,9 +87,23 @@ namespace RipeTyped.Cli.Import
     }
 
     /// <summary>One thing of the source that the plan does not carry: where (a JSON path), what, and how many properties went with it.</summary>
-    internal sealed record NotMapped(string Path, string What, int PropertiesLost)
+    internal sealed record NotMapped(string Path, string What, int PropertiesLost, int EventsLost = 0)
     {
-        public override string ToString() => PropertiesLost > 0 ? $"{Path}: {What} ({PropertiesLost} propert{(PropertiesLost == 1 ? "y" : "ies")} not imported)" : $"{Path}: {What}";
+        public override string ToString()
+        {
+            var lost = new List<string>();
+            if (EventsLost > 0)
+            {
+                lost.Add(EventsLost == 1 ? "1 event" : $"{EventsLost} events");
+            }
+
+            if (PropertiesLost > 0)
+            {
+                lost.Add($"{PropertiesLost} propert{(PropertiesLost == 1 ? "y" : "ies")}");
+            }
+
+            return lost.Count > 0 ? $"{Path}: {What} ({string.Join(", ", lost)} not imported)" : $"{Path}: {What}";
+        }
     }
 
     internal sealed class ImportedCall
@@ -79,6 +127,9 @@ namespace RipeTyped.Cli.Import
         public List<string> Sources { get; } = new List<string>();
 
         public List<ImportedProperty> Properties { get; } = new List<ImportedProperty>();
+
+        /// <summary>Property sets of one wire event (RudderStack discriminator cases), each its own typed method.</summary>
+        public List<ImportedVariant> Variants { get; } = new List<ImportedVariant>();
 
         /// <summary>Adds a source once.</summary>
         public void AddSource(string source)

@@ -145,7 +145,7 @@ namespace RipeTyped.Cli.Import
         private void ReadInto(ImportedProperty property, JsonElement schema, string path)
         {
             property.Description = Json.NonEmpty(Json.String(schema, "description"));
-            var types = Types(schema, path);
+            var types = InferredTypes(schema, Types(schema, path));
             property.Nullable = types.Remove("null") || Json.Property(schema, "nullable") is { ValueKind: JsonValueKind.True };
             ReportUnmappedKeys(schema, path, types);
 
@@ -380,6 +380,30 @@ namespace RipeTyped.Cli.Import
                     _plan.Report(JsonPath.Member(path, "type"), "is neither a type name nor a list of them; imported as any");
                     return new List<string>();
             }
+        }
+
+        /// <summary>
+        /// A schema without <c>type</c> whose keywords only apply to objects (<c>properties</c>...) or arrays (<c>items</c>) is
+        /// read as that type, as Segment and RudderStack read it: otherwise it would become <c>any</c> and its nested
+        /// properties would be left out.
+        /// </summary>
+        private static List<string> InferredTypes(JsonElement schema, List<string> types)
+        {
+            if (types.Count > 0 || Json.Property(schema, "type") != null)
+            {
+                return types;
+            }
+
+            if (Json.Property(schema, "properties") != null || Json.Property(schema, "required") != null || Json.Property(schema, "additionalProperties") != null)
+            {
+                types.Add("object");
+            }
+            else if (Json.Property(schema, "items") != null)
+            {
+                types.Add("array");
+            }
+
+            return types;
         }
 
         private void ReportUnmappedKeys(JsonElement schema, string path, List<string> types)

@@ -21,7 +21,7 @@ namespace RipeTyped.Cli.Import
             yaml.Append("# Imported by 'ripe-typed import' from ").Append(OneLine(source)).Append(" (").Append(plan.Layout).Append(")\n");
             if (plan.Title != null)
             {
-                yaml.Append("# Segment tracking plan: ").Append(OneLine(plan.Title)).Append('\n');
+                yaml.Append("# Source tracking plan: ").Append(OneLine(plan.Title)).Append('\n');
             }
 
             yaml.Append("# yaml-language-server: $schema=https://raw.githubusercontent.com/ripetyped/ripetyped/main/schema/tracking-plan.schema.json\n");
@@ -124,8 +124,46 @@ namespace RipeTyped.Cli.Import
                 }
 
                 WriteProperties(yaml, "properties", call.Properties, 4);
+                WriteVariants(yaml, call.Variants);
             }
         }
+
+        /// <summary>An event's <c>variants</c>: each a C# suffix, its optional description and <c>when</c>, and its own properties.</summary>
+        private static void WriteVariants(StringBuilder yaml, List<ImportedVariant> variants)
+        {
+            if (variants.Count == 0)
+            {
+                return;
+            }
+
+            yaml.Append("    variants:\n");
+            foreach (var variant in variants)
+            {
+                yaml.Append("      - csharpName: ").Append(variant.CSharpName).Append('\n');
+                if (variant.Description != null)
+                {
+                    yaml.Append("        description: ").Append(Quote(variant.Description)).Append('\n');
+                }
+
+                if (variant.WhenProperty != null && variant.WhenValues.Count > 0)
+                {
+                    string values = variant.WhenValues.Count == 1 ? Scalar(variant.WhenValues[0]) : "[" + string.Join(", ", variant.WhenValues.Select(Scalar)) + "]";
+                    yaml.Append("        when: { ").Append(Quote(variant.WhenProperty)).Append(": ").Append(values).Append(" }\n");
+                }
+
+                WriteProperties(yaml, "properties", variant.Properties, 8);
+            }
+        }
+
+        /// <summary>A match value as the source typed it: text quoted, numbers and booleans plain.</summary>
+        private static string Scalar(object value) => value switch
+        {
+            string text => Quote(text),
+            bool flag => flag ? "true" : "false",
+            double number => Number(number),
+            System.IFormattable number => number.ToString(null, CultureInfo.InvariantCulture),
+            _ => Quote(value.ToString() ?? ""),
+        };
 
         private static void WriteProperties(StringBuilder yaml, string key, List<ImportedProperty> properties, int indent)
         {

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Text.Json;
 
@@ -34,24 +33,26 @@ namespace RipeTyped.Cli.Import
             var newest = Versions.Newest(list.Select((r, i) => (Type(r) + "\n" + Name(r), Version(r), i)).ToList());
             for (int i = 0; i < list.Count; i++)
             {
-                ReadRule(list[i], JsonPath.Index(path, i), newest[Type(list[i]) + "\n" + Name(list[i])] == i);
+                int kept = newest[Type(list[i]) + "\n" + Name(list[i])];
+                ReadRule(list[i], JsonPath.Index(path, i), kept == i ? null : (Version(list[kept]), JsonPath.Index(path, kept)));
             }
         }
 
-        private void ReadRule(JsonElement rule, string path, bool isNewest)
+        /// <param name="newer">The version and path of the rule imported instead of this one, if this one is not the newest.</param>
+        private void ReadRule(JsonElement rule, string path, (long Version, string Path)? newer)
         {
             string type = Type(rule);
             string name = Name(rule);
             var schema = SegmentPlanReader.SchemaOf(rule);
-            if (!isNewest)
+            if (newer is { } kept)
             {
-                _plan.Drop(path, $"version {Version(rule).ToString(CultureInfo.InvariantCulture)} of the {type} rule '{name}' is not the newest; only the newest version is imported", JsonSchemaReader.CountCallProperties(rule));
+                DropRule(rule, type, path, $"{type} rule: " + Versions.NotNewest(name, Version(rule), kept.Version, kept.Path));
                 return;
             }
 
             ImportedCall? call = type switch
             {
-                "TRACK" when name.Length > 0 => Add(_plan.Events, name),
+                "TRACK" when name.Length > 0 => _plan.AddEvent(name),
                 "PAGE" when name.Length > 0 => Add(_plan.Pages, name),
                 "IDENTIFY" => _plan.Identify = new ImportedCall("identify"),
                 "GROUP" => _plan.Group = new ImportedCall("group"),
@@ -62,7 +63,8 @@ namespace RipeTyped.Cli.Import
                 string why = type is "TRACK" or "PAGE"
                     ? $"{type.ToLowerInvariant()} rule without a name; not mapped"
                     : $"rule of type '{type}'{(name.Length == 0 ? "" : $" ('{name}')")} is not mapped (RipeTyped plans have track, page, identify and group)";
-                _plan.Drop(path, why, JsonSchemaReader.CountCallProperties(rule));
+                DropRule(rule, type, path, why);
+
                 return;
             }
 
@@ -84,6 +86,12 @@ namespace RipeTyped.Cli.Import
             }
 
             SegmentPlanReader.ReportUnknownKeys(_plan, rule, path, RuleKeys);
+        }
+
+        /// <summary>A rule left out; a track rule is an event of the source, so it is counted as one.</summary>
+        private void DropRule(JsonElement rule, string type, string path, string why)
+        {
+            _plan.DropCall(type == "TRACK", path, why, JsonSchemaReader.CountCallProperties(rule));
         }
 
         private static ImportedCall Add(List<ImportedCall> calls, string name)

@@ -186,7 +186,7 @@ namespace RipeTyped.Cli.Import
             _ => element.ValueKind.ToString().ToLowerInvariant(),
         };
 
-        private static string FirstSentence(string message)
+        internal static string FirstSentence(string message)
         {
             int cut = message.IndexOf(" Path:", StringComparison.Ordinal);
             return cut > 0 ? message.Substring(0, cut) : message;
