@@ -52,6 +52,7 @@ namespace RipeTyped.Cli.Import
         /// <summary>Reports an event of the source that is not written (an older version, a collision...), with its properties.</summary>
         public void DropEvent(string path, string what, int properties)
         {
+            EventsRead++;
             PropertiesRead += properties;
             NotMapped.Add(new NotMapped(path, what, properties, EventsLost: 1));
         }
