@@ -1,5 +1,7 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.Json;
+using RipeTyped.Delivery;
 
 namespace RipeTyped.Testing
 {
@@ -43,5 +45,8 @@ namespace RipeTyped.Testing
 
         /// <summary>The last segment of the path: <c>identify</c>, <c>track</c>, <c>page</c> or <c>group</c>.</summary>
         public string Call => Path.Substring(Path.LastIndexOf('/') + 1);
+
+        /// <summary>The API call <see cref="Call"/> names, or null when it names none.</summary>
+        internal RipeCall? KnownCall => RipeCalls.All.Where(c => c.Path() == Call).Select(c => (RipeCall?)c).FirstOrDefault();
     }
 }

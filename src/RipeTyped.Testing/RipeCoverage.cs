@@ -1,11 +1,6 @@
 using System;
-using System.Collections.Generic;
 using System.IO;
-using System.Linq;
-using System.Text;
-using System.Text.Json;
-
-[assembly: System.Runtime.CompilerServices.InternalsVisibleTo("RipeTyped.Cli.Tests")]
+using RipeTyped.Delivery;
 
 namespace RipeTyped.Testing
 {
@@ -22,62 +17,24 @@ namespace RipeTyped.Testing
         public const string DirectoryVariable = "RIPETYPED_COVERAGE";
 
         /// <summary>The value of <c>"format"</c> in every coverage file: how <c>ripe-typed coverage</c> tells them from other JSON.</summary>
-        public const string FormatMarker = "ripe-typed-coverage";
+        public const string FormatMarker = CoverageFile.FormatMarker;
 
         private static readonly object Gate = new object();
-        private static readonly SortedSet<string> Events = new SortedSet<string>(StringComparer.Ordinal);
-        private static readonly SortedSet<string> Pages = new SortedSet<string>(StringComparer.Ordinal);
-        private static bool _identify;
-        private static bool _group;
+        private static readonly CoverageData Exercised = new CoverageData();
         private static bool _hooked;
 
         /// <summary>The coverage of this process so far, as the JSON document <c>ripe-typed coverage</c> reads.</summary>
-        public static string ToJson()
+        public static string ToJson() => CoverageFile.ToJson(Snapshot());
+
+        /// <summary>Writes the coverage of this process so far to <paramref name="path"/> (whole, replacing the file).</summary>
+        public static void Write(string path) => CoverageFile.Write(path, Snapshot());
+
+        private static CoverageData Snapshot()
         {
             lock (Gate)
             {
-                using var stream = new MemoryStream();
-                using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
-                {
-                    json.WriteStartObject();
-                    json.WriteString("format", FormatMarker);
-                    json.WriteNumber("version", 1);
-                    json.WriteStartArray("events");
-                    foreach (string name in Events)
-                    {
-                        json.WriteStringValue(name);
-                    }
-
-                    json.WriteEndArray();
-                    json.WriteStartArray("pages");
-                    foreach (string name in Pages)
-                    {
-                        json.WriteStringValue(name);
-                    }
-
-                    json.WriteEndArray();
-                    json.WriteBoolean("identify", _identify);
-                    json.WriteBoolean("group", _group);
-                    json.WriteEndObject();
-                }
-
-                return Encoding.UTF8.GetString(stream.ToArray());
+                return Exercised.Copy();
             }
-        }
-
-        /// <summary>Writes the coverage of this process so far to <paramref name="path"/> (whole, replacing the file).</summary>
-        public static void Write(string path)
-        {
-            string? directory = Path.GetDirectoryName(Path.GetFullPath(path));
-            if (directory != null)
-            {
-                Directory.CreateDirectory(directory);
-            }
-
-            string temporary = path + ".tmp";
-            File.WriteAllText(temporary, ToJson());
-            File.Copy(temporary, path, overwrite: true);
-            File.Delete(temporary);
         }
 
         /// <summary>
@@ -101,19 +58,19 @@ namespace RipeTyped.Testing
         {
             lock (Gate)
             {
-                switch (call.Call)
+                switch (call.Kind)
                 {
-                    case "track" when call.EventName != null:
-                        Events.Add(call.EventName);
+                    case RipeCall.Track when call.EventName != null:
+                        Exercised.Events.Add(call.EventName);
                         break;
-                    case "page" when call.PageName != null:
-                        Pages.Add(call.PageName);
+                    case RipeCall.Page when call.PageName != null:
+                        Exercised.Pages.Add(call.PageName);
                         break;
-                    case "identify":
-                        _identify = true;
+                    case RipeCall.Identify:
+                        Exercised.Identify = true;
                         break;
-                    case "group":
-                        _group = true;
+                    case RipeCall.Group:
+                        Exercised.Group = true;
                         break;
                 }
 
@@ -122,7 +79,7 @@ namespace RipeTyped.Testing
                     _hooked = true;
                     string folder = ResolveFolder(value, Environment.CurrentDirectory, Environment.GetEnvironmentVariable("PWD"));
                     AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-                        Write(Path.Combine(folder, $"ripe-coverage-{Environment.ProcessId}.json"));
+                        Write(Path.Combine(folder, CoverageFile.FileName(Environment.ProcessId)));
                 }
             }
         }

@@ -57,7 +57,7 @@ namespace RipeTyped.Testing
         }
 
         /// <summary>The track calls so far, in order.</summary>
-        public IReadOnlyList<RecordedCall> Tracks => Calls.Where(c => c.Call == "track").ToList();
+        public IReadOnlyList<RecordedCall> Tracks => Calls.Where(c => c.Kind == RipeCall.Track).ToList();
 
         /// <summary>Forgets the calls recorded so far.</summary>
         public void Clear()
@@ -134,7 +134,7 @@ namespace RipeTyped.Testing
         private void Record(RecordedMessage message)
         {
             var content = message.Content;
-            var call = new RecordedCall(content.Call.Path(), content.EventName, content.PageName, content.GroupId, content.Payload, message.Body);
+            var call = new RecordedCall(content.Call, content.EventName, content.PageName, content.GroupId, content.Payload, message.Body);
             lock (_calls)
             {
                 _calls.Add(call);
@@ -147,9 +147,10 @@ namespace RipeTyped.Testing
     /// <summary>One call a <see cref="RipeRecorder"/> recorded: what would have been sent, typed and as JSON.</summary>
     public sealed class RecordedCall
     {
-        internal RecordedCall(string call, string? eventName, string? pageName, string? groupId, IRipeProperties? payload, byte[] body)
+        internal RecordedCall(RipeCall call, string? eventName, string? pageName, string? groupId, IRipeProperties? payload, byte[] body)
         {
-            Call = call;
+            Kind = call;
+            Call = call.Path();
             EventName = eventName;
             PageName = pageName;
             GroupId = groupId;
@@ -160,6 +161,9 @@ namespace RipeTyped.Testing
 
         /// <summary><c>track</c>, <c>page</c>, <c>identify</c> or <c>group</c>.</summary>
         public string Call { get; }
+
+        /// <summary>The call, typed: <see cref="Call"/> is its path.</summary>
+        internal RipeCall Kind { get; }
 
         /// <summary>The event name of a track call.</summary>
         public string? EventName { get; }
@@ -181,7 +185,7 @@ namespace RipeTyped.Testing
 
         /// <summary>The body's <c>properties</c> (track, page) or <c>traits</c> (identify, group); an empty object when there are none.</summary>
         public JsonElement Properties =>
-            Body.TryGetProperty(Call is "identify" or "group" ? "traits" : "properties", out var value) ? value : JsonDocument.Parse("{}").RootElement;
+            Body.TryGetProperty(Kind.PayloadName(), out var value) ? value : JsonDocument.Parse("{}").RootElement;
 
         /// <summary>The <c>userId</c> sent, or null.</summary>
         public string? UserId => Body.TryGetProperty("userId", out var value) ? value.GetString() : null;

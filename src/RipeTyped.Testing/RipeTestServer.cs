@@ -8,6 +8,7 @@ using System.Text;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using RipeTyped.Delivery;
 
 namespace RipeTyped.Testing
 {
@@ -19,8 +20,6 @@ namespace RipeTyped.Testing
     /// </summary>
     public sealed class RipeTestServer : IAsyncDisposable
     {
-        private static readonly string[] Calls = { "identify", "track", "page", "group" };
-
         private readonly HttpListener _listener;
         private readonly List<ReceivedRequest> _requests = new List<ReceivedRequest>();
         private readonly object _gate = new object();
@@ -334,8 +333,7 @@ namespace RipeTyped.Testing
                 return (200, "ok");
             }
 
-            string call = request.Call;
-            if (request.Method != "POST" || path != _basePath + "/" + call || !Calls.Contains(call))
+            if (request.Method != "POST" || !(request.KnownCall is RipeCall call) || path != _basePath + "/" + call.Path())
             {
                 return (404, $"unknown route {request.Method} {path}");
             }
@@ -376,16 +374,16 @@ namespace RipeTyped.Testing
             return (200, "ok");
         }
 
-        private static IEnumerable<string> RequiredFields(string call)
+        private static IEnumerable<string> RequiredFields(RipeCall call)
         {
             yield return "messageId";
             yield return "timestamp";
-            if (call == "track")
+            if (call == RipeCall.Track)
             {
                 yield return "event";
             }
 
-            if (call == "group")
+            if (call == RipeCall.Group)
             {
                 yield return "groupId";
             }

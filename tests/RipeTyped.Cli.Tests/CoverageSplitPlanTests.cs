@@ -89,18 +89,4 @@ public sealed class CoverageSplitPlanTests
 
         Assert.Contains("\"format\": \"ripe-typed-coverage\"", json);
     }
-
-    [Theory]
-    [InlineData("coverage", "/work/repo/tests/App.Tests/bin/Debug/net8.0", "/work/repo", "/work/repo/coverage")]
-    [InlineData("/abs/cov", "/work/repo/bin", "/work/repo", "/abs/cov")]
-    [InlineData("cov", "/work/repo/bin", null, "/work/repo/bin/cov")]
-    public void A_relative_coverage_folder_is_where_the_tests_were_started(string value, string currentDirectory, string? shellDirectory, string expected)
-    {
-        if (System.OperatingSystem.IsWindows())
-        {
-            return;
-        }
-
-        Assert.Equal(expected, RipeTyped.Testing.RipeCoverage.ResolveFolder(value, currentDirectory, shellDirectory));
-    }
 }

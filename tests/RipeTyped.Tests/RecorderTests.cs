@@ -28,6 +28,8 @@ public sealed class RecorderTests
         Assert.Equal("/pricing", call.PayloadAs<ClickedBookADemoButtonProperties>().SourcePage);
         Assert.Contains("\"event\":\"Clicked Book a Demo Button\"", call.Json, StringComparison.Ordinal);
         Assert.Equal(new[] { "identify", "track" }, recorder.Calls.Select(c => c.Call));
+        Assert.Equal("ada@example.com", recorder.Calls[0].Properties.GetProperty("email").GetString());
+        Assert.Same(call, Assert.Single(recorder.Tracks));
         Assert.Equal(2, recorder.Client.Statistics.Delivered);
     }
 
@@ -86,5 +88,44 @@ public sealed class RecorderTests
         RipeCoverage.Write(path);
         Assert.Contains("Clicked Start Trial Button", System.IO.File.ReadAllText(path), StringComparison.Ordinal);
         System.IO.File.Delete(path);
+    }
+
+    [Fact]
+    public void The_coverage_file_written_reads_back_through_the_shared_format()
+    {
+        var recorder = new RipeRecorder();
+        recorder.Client.Identify("coverage-user");
+        recorder.Client.Page("Coverage Round Trip Page");
+        string path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "ripe-coverage-test-" + Guid.NewGuid().ToString("N") + ".json");
+
+        try
+        {
+            RipeCoverage.Write(path);
+            var read = CoverageFile.Read(path);
+
+            Assert.Contains("Coverage Round Trip Page", read.Pages);
+            Assert.True(read.Identify);
+            using var written = System.Text.Json.JsonDocument.Parse(System.IO.File.ReadAllText(path));
+            Assert.Equal(CoverageFile.FormatVersion, written.RootElement.GetProperty("formatVersion").GetInt32());
+            Assert.Equal(RipeCoverage.FormatMarker, written.RootElement.GetProperty("format").GetString());
+        }
+        finally
+        {
+            System.IO.File.Delete(path);
+        }
+    }
+
+    [Theory]
+    [InlineData("coverage", "/work/repo/tests/App.Tests/bin/Debug/net8.0", "/work/repo", "/work/repo/coverage")]
+    [InlineData("/abs/cov", "/work/repo/bin", "/work/repo", "/abs/cov")]
+    [InlineData("cov", "/work/repo/bin", null, "/work/repo/bin/cov")]
+    public void A_relative_coverage_folder_is_where_the_tests_were_started(string value, string currentDirectory, string? shellDirectory, string expected)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        Assert.Equal(expected, RipeCoverage.ResolveFolder(value, currentDirectory, shellDirectory));
     }
 }

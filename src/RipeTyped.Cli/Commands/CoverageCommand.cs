@@ -7,6 +7,7 @@ using System.Text.Json;
 using RipeTyped.Cli.Infrastructure;
 using RipeTyped.Cli.Lint;
 using RipeTyped.Generator.Diagnostics;
+using RipeTyped.Testing;
 
 namespace RipeTyped.Cli.Commands
 {
@@ -129,16 +130,9 @@ namespace RipeTyped.Cli.Commands
 
         private static string Seen(bool inPlan, bool exercised) => !inPlan ? "not in the plan" : exercised ? "exercised" : "never exercised";
 
-        /// <summary>The name pattern of the files RipeCoverage writes: <c>ripe-coverage-{process id}.json</c>.</summary>
-        private const string FilePattern = "ripe-coverage-*.json";
-
-        /// <summary>The marker RipeCoverage writes into every coverage file (RipeTyped.Testing).</summary>
-        private const string FormatMarker = "ripe-typed-coverage";
-
-        private static Exercised Read(IEnumerable<string> inputs)
+        private static CoverageData Read(IEnumerable<string> inputs)
         {
-            var files = new List<(string Path, JsonElement? Root)>();
-            var documents = new List<JsonDocument>();
+            var files = new List<(string Path, JsonDocument? Parsed)>();
             try
             {
                 foreach (string input in inputs)
@@ -148,14 +142,20 @@ namespace RipeTyped.Cli.Commands
                         // Ours: named as RipeCoverage names them, or marked as a coverage file; any other JSON is not coverage.
                         foreach (string file in Directory.GetFiles(input, "*.json").OrderBy(f => f, StringComparer.Ordinal))
                         {
-                            if (IsNamedAsCoverage(file))
+                            if (CoverageFile.IsNamedAsCoverage(file))
                             {
                                 files.Add((file, null));
                             }
-                            else if (TryParse(file) is { } document && IsMarked(document.RootElement))
+                            else if (TryParse(file) is { } document)
                             {
-                                documents.Add(document);
-                                files.Add((file, document.RootElement));
+                                if (CoverageFile.IsMarked(document.RootElement))
+                                {
+                                    files.Add((file, document));
+                                }
+                                else
+                                {
+                                    document.Dispose();
+                                }
                             }
                         }
                     }
@@ -171,37 +171,21 @@ namespace RipeTyped.Cli.Commands
 
                 if (files.Count == 0)
                 {
-                    throw CliException.Input($"No coverage file found ({FilePattern}, or JSON marked \"format\": \"{FormatMarker}\"): run the tests with RIPETYPED_COVERAGE=<folder> (RipeTyped.Testing's RipeRecorder writes it).");
+                    throw CliException.Input($"No coverage file found ({CoverageFile.FileNamePattern}, or JSON marked \"format\": \"{CoverageFile.FormatMarker}\"): run the tests with RIPETYPED_COVERAGE=<folder> (RipeTyped.Testing's RipeRecorder writes it).");
                 }
 
-                var exercised = new Exercised();
+                var exercised = new CoverageData();
                 foreach (var (file, parsed) in files)
                 {
                     try
                     {
-                        using var own = parsed is null ? JsonDocument.Parse(File.ReadAllText(file)) : null;
-                        var root = parsed ?? own!.RootElement;
-                        if (root.ValueKind != JsonValueKind.Object
-                            || (root.TryGetProperty("format", out var format) && format.ValueKind == JsonValueKind.String && format.GetString() != FormatMarker))
-                        {
-                            throw new InvalidOperationException("expected a JSON object with \"format\": \"" + FormatMarker + "\"");
-                        }
-
-                        foreach (var (key, into) in new[] { ("events", exercised.Events), ("pages", exercised.Pages) })
-                        {
-                            if (root.TryGetProperty(key, out var names) && names.ValueKind == JsonValueKind.Array)
-                            {
-                                foreach (var name in names.EnumerateArray().Where(n => n.ValueKind == JsonValueKind.String))
-                                {
-                                    into.Add(name.GetString()!);
-                                }
-                            }
-                        }
-
-                        exercised.Identify |= root.TryGetProperty("identify", out var identify) && identify.ValueKind == JsonValueKind.True;
-                        exercised.Group |= root.TryGetProperty("group", out var group) && group.ValueKind == JsonValueKind.True;
+                        exercised.Add(parsed is null ? CoverageFile.Read(file) : CoverageFile.Read(parsed.RootElement, file));
                     }
-                    catch (Exception ex) when (ex is JsonException || ex is IOException || ex is UnauthorizedAccessException || ex is InvalidOperationException)
+                    catch (CoverageFileException ex)
+                    {
+                        throw CliException.Input(ex.Message);
+                    }
+                    catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
                     {
                         throw CliException.Input($"{file}: not a RipeTyped coverage file: {ex.Message}");
                     }
@@ -211,22 +195,12 @@ namespace RipeTyped.Cli.Commands
             }
             finally
             {
-                foreach (var document in documents)
+                foreach (var (_, parsed) in files)
                 {
-                    document.Dispose();
+                    parsed?.Dispose();
                 }
             }
         }
-
-        private static bool IsNamedAsCoverage(string file)
-        {
-            string name = Path.GetFileName(file);
-            return name.StartsWith("ripe-coverage-", StringComparison.OrdinalIgnoreCase) && name.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
-        }
-
-        private static bool IsMarked(JsonElement root) =>
-            root.ValueKind == JsonValueKind.Object && root.TryGetProperty("format", out var format)
-            && format.ValueKind == JsonValueKind.String && format.GetString() == FormatMarker;
 
         /// <summary>A JSON file of the folder, parsed to look for the marker; a file that is not JSON is not ours.</summary>
         private static JsonDocument? TryParse(string file)
@@ -239,17 +213,6 @@ namespace RipeTyped.Cli.Commands
             {
                 return null;
             }
-        }
-
-        private sealed class Exercised
-        {
-            public HashSet<string> Events { get; } = new HashSet<string>(StringComparer.Ordinal);
-
-            public HashSet<string> Pages { get; } = new HashSet<string>(StringComparer.Ordinal);
-
-            public bool Identify { get; set; }
-
-            public bool Group { get; set; }
         }
     }
 }
