@@ -147,4 +147,76 @@ public sealed class ImportTests
         Assert.Equal(3, exit);
         Assert.Contains("not a Segment tracking plan", error);
     }
+
+    [Fact]
+    public void A_schema_with_properties_and_no_type_is_an_object_that_keeps_its_members()
+    {
+        using var dir = new TempDirectory();
+        string input = dir.File("plan.json", """
+            { "rules": { "events": [ { "name": "Order Placed", "rules": { "properties": { "properties": { "properties": {
+              "shipping": { "properties": { "city": { "type": "string" }, "geo": { "properties": { "lat": { "type": "number" } } } }, "required": ["city"] },
+              "lines": { "items": { "properties": { "sku": { "type": "string" } } } }
+            } } } } } ] } }
+            """);
+        string output = dir.File("tracking-plan.yaml");
+
+        var (exit, _, error) = CliRunner.Run("import", input, "--output", output);
+
+        Assert.True(exit == 0, error);
+        var order = LoadedPlan.FromText(File.ReadAllText(output), output, "App").Plan.Events.Single().Properties.ToDictionary(p => p.Name);
+        Assert.Equal("Object", order["shipping"].Schema.Kind.ToString());
+        Assert.True(order["shipping"].Schema.Properties.Single(p => p.Name == "city").Schema.IsRequired);
+        Assert.Equal("lat", order["shipping"].Schema.Properties.Single(p => p.Name == "geo").Schema.Properties.Single().Name);
+        Assert.Equal("Array", order["lines"].Schema.Kind.ToString());
+        Assert.Equal("sku", order["lines"].Schema.Items!.Properties.Single().Name);
+        Assert.Contains("Properties: 6 read, 6 written, 0 not imported", error);
+    }
+
+    [Fact]
+    public void Two_events_of_one_name_and_version_are_a_collision_reported_as_an_event_not_imported()
+    {
+        using var dir = new TempDirectory();
+        string input = dir.File("plan.json", """
+            { "events": [
+              { "name": "Signed Up", "version": 2, "rules": { "properties": { "properties": { "properties": { "plan": { "type": "string" } } } } } },
+              { "name": "Signed Up", "version": 2, "rules": { "properties": { "properties": { "properties": { "tier": { "type": "string" } } } } } }
+            ] }
+            """);
+
+        var (exit, _, error) = CliRunner.Run("import", input, "--output", dir.File("tracking-plan.yaml"));
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("events[0]: 'Signed Up' again with the same version 2 (a name collision); only the last one, events[1], is imported (1 event, 1 property not imported)", error);
+        Assert.Contains("Events: 2 read, 1 written, 1 not imported", error);
+    }
+
+    [Fact]
+    public void A_folder_of_files_in_no_known_layout_is_refused_and_nothing_is_written()
+    {
+        using var dir = new TempDirectory();
+        Directory.CreateDirectory(Path.Combine(dir.Path, "plan"));
+        File.WriteAllText(Path.Combine(dir.Path, "plan", "a.json"), "{ \"name\": \"not a plan\" }");
+        File.WriteAllText(Path.Combine(dir.Path, "plan", "b.yaml"), "title: nor this\n");
+        string output = dir.File("tracking-plan.yaml");
+
+        var (exit, _, error) = CliRunner.Run("import", Path.Combine(dir.Path, "plan"), "--output", output);
+
+        Assert.Equal(3, exit);
+        Assert.Contains("a.json, b.yaml: no layout RipeTyped knows among these 2 files", error);
+        Assert.False(File.Exists(output));
+    }
+
+    [Fact]
+    public void From_names_the_layout_when_the_shape_would_say_another()
+    {
+        using var dir = new TempDirectory();
+        string input = dir.File("plan.json", TypewriterPlan);
+        string output = dir.File("tracking-plan.yaml");
+
+        var (exit, _, error) = CliRunner.Run("import", input, "--from", "snowplow", "--output", output);
+
+        Assert.Equal(3, exit);
+        Assert.Contains("plan.json: no Iglu self-describing schema", error);
+        Assert.False(File.Exists(output));
+    }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
+using RipeTyped.Cli.Infrastructure;
 
 namespace RipeTyped.Cli.Import.Rudder
 {
@@ -26,7 +27,7 @@ namespace RipeTyped.Cli.Import.Rudder
 
         private RudderProjectReader() => _notes = new RudderNotes(_plan);
 
-        public static ImportedPlan Read(IEnumerable<(ImportFile File, JsonElement Root)> documents)
+        public static ImportedPlan Read(IReadOnlyList<(ImportFile File, JsonElement Root)> documents)
         {
             var reader = new RudderProjectReader();
             var specs = new List<RudderSpec>();
@@ -40,6 +41,11 @@ namespace RipeTyped.Cli.Import.Rudder
                 {
                     reader._plan.Report(file.Name, "not a rudder-cli spec (no 'version: rudder/…' and 'kind'); ignored");
                 }
+            }
+
+            if (specs.Count == 0)
+            {
+                throw CliException.Input($"{string.Join(", ", documents.Select(d => d.File.Name).Take(3))}: no rudder-cli spec (a YAML file with 'version: rudder/v1' or 'rudder/v0.1' and a 'kind').");
             }
 
             foreach (var spec in specs)

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
+using RipeTyped.Cli.Infrastructure;
 
 namespace RipeTyped.Cli.Import.Snowplow
 {
@@ -24,7 +25,7 @@ namespace RipeTyped.Cli.Import.Snowplow
             Json.Property(root, "self") is { ValueKind: JsonValueKind.Object } self
             && new[] { "vendor", "name", "format", "version" }.All(k => Json.String(self, k) != null);
 
-        public static ImportedPlan Read(IEnumerable<(ImportFile File, JsonElement Root)> documents)
+        public static ImportedPlan Read(IReadOnlyList<(ImportFile File, JsonElement Root)> documents)
         {
             var plan = new ImportedPlan(Layout);
             var schemas = new List<IgluSchema>();
@@ -38,6 +39,11 @@ namespace RipeTyped.Cli.Import.Snowplow
                 {
                     plan.Report(file.Name, "not an Iglu self-describing schema (a \"self\" block with vendor, name, format and a SchemaVer version); ignored");
                 }
+            }
+
+            if (schemas.Count == 0)
+            {
+                throw CliException.Input($"{string.Join(", ", documents.Select(d => d.File.Name).Take(3))}: no Iglu self-describing schema (a JSON Schema with a \"self\" block: vendor, name, format, version).");
             }
 
             var reader = new JsonSchemaReader(plan);
