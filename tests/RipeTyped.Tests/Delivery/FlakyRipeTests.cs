@@ -2,7 +2,10 @@ using System;
 using System.Collections.Concurrent;
 using System.IO;
 using System.Linq;
+using System.Net.Http;
+using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Time.Testing;
 using RipeTyped.Testing;
 
 namespace RipeTyped.Tests.Delivery;
@@ -10,6 +13,9 @@ namespace RipeTyped.Tests.Delivery;
 /// <summary>
 /// When Ripe is flaky, a failing request must not stall the healthy ones: retries wait outside the workers, a
 /// Retry-After pauses everyone for that long, an outage opens the breaker. Behaviour only; speed is in benchmarks/.
+/// The client runs on a fake clock: time moves only when a test advances it, so backoffs, pauses, breaks and shutdown
+/// budgets of seconds take no time, and a test waits on signals (requests received, log lines), never on a sleep.
+/// The exact timing rules are DeliveryStateMachineTests'; these prove the wiring through real HTTP.
 /// </summary>
 public sealed class FlakyRipeTests : IAsyncLifetime
 {
@@ -24,9 +30,20 @@ public sealed class FlakyRipeTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
+    // Time moves only when a test advances it.
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 12, 4, 12, 0, 0, TimeSpan.Zero));
+    private readonly LogSignals _log = new();
+
+    // A failure guard on real time: a client waiting on the real clock instead of the fake one fails here.
+    private static readonly TimeSpan Guard = TimeSpan.FromSeconds(30);
+
     private RipeClientOptions Options(Action<RipeClientOptions> configure)
     {
-        var options = new RipeClientOptions { ApiKey = ApiKey, Endpoint = _server.Endpoint, AnonymousId = "anon", RequestTimeout = TimeSpan.FromSeconds(5) };
+        var options = new RipeClientOptions
+        {
+            ApiKey = ApiKey, Endpoint = _server.Endpoint, AnonymousId = "anon", RequestTimeout = TimeSpan.FromSeconds(5),
+            TimeProvider = _clock, Logger = _log,
+        };
         configure(options);
         return options;
     }
@@ -51,7 +68,10 @@ public sealed class FlakyRipeTests : IAsyncLifetime
             client.Track("Fast");
         }
 
-        await client.FlushAsync();
+        // All five go while the clock stands still: none of them waited for the failed one's 2 s backoff.
+        await _server.WaitForRequestsAsync(6, Guard);
+        _clock.Advance(TimeSpan.FromSeconds(2.4)); // the longest the backoff can be (2 s + 20% jitter)
+        await client.FlushAsync().WaitAsync(Guard);
 
         var order = _server.Requests.Select(Event).ToList();
         Assert.Equal(new[] { "Slow", "Fast", "Fast", "Fast", "Fast", "Fast", "Slow" }, order);
@@ -62,22 +82,32 @@ public sealed class FlakyRipeTests : IAsyncLifetime
     public async Task A_Retry_After_pauses_every_worker_for_the_time_asked()
     {
         int requests = 0;
-        _server.Faults = _ => System.Threading.Interlocked.Increment(ref requests) == 1 ? RipeTestReply.WithStatus(429, TimeSpan.FromSeconds(1)) : RipeTestReply.Ok;
-        await using var client = new RipeClient(Options(o => o.MaxConcurrentRequests = 4));
+        _server.Faults = _ => Interlocked.Increment(ref requests) == 1 ? RipeTestReply.WithStatus(429, TimeSpan.FromSeconds(60)) : RipeTestReply.Ok;
+        var sentAt = new ConcurrentQueue<DateTimeOffset>();
+        using var http = new HttpClient(new SendClock(_clock, sentAt) { InnerHandler = new HttpClientHandler() });
+        await using var client = new RipeClient(Options(o =>
+        {
+            o.MaxConcurrentRequests = 4;
+            o.RetryMaxDelay = TimeSpan.FromMinutes(2); // a pause longer than the real-time guard
+            o.HttpClient = http;
+        }));
+        var start = _clock.GetUtcNow();
 
         client.Track("First");
-        var limited = (await _server.WaitForRequestsAsync(1, TimeSpan.FromSeconds(10))).Single();
-        await WaitUntil(() => client.Statistics.DeliveryState == RipeDeliveryState.Paused || client.Statistics.Retries > 0);
+        await _log.WhenLogged("pausing all delivery for 60000 ms");
         for (int i = 0; i < 8; i++)
         {
             client.Track("Behind");
         }
 
-        await client.FlushAsync();
+        Assert.Equal(RipeDeliveryState.Paused, client.Statistics.DeliveryState);
+        _clock.Advance(TimeSpan.FromSeconds(60));
+        await client.FlushAsync().WaitAsync(Guard);
 
-        var after = _server.Requests.Skip(1).ToList();
-        Assert.Equal(9, after.Count);
-        Assert.All(after, r => Assert.True(r.ReceivedAt - limited.ReceivedAt >= TimeSpan.FromMilliseconds(950), $"sent {(r.ReceivedAt - limited.ReceivedAt).TotalMilliseconds} ms after the 429"));
+        // Every send after the 429 (the retry and the eight behind it) went when the 60 s on the client's clock were over.
+        Assert.Equal(10, sentAt.Count);
+        Assert.All(sentAt.Skip(1), at => Assert.True(at - start >= TimeSpan.FromSeconds(60), $"sent {(at - start).TotalSeconds} s after the 429"));
+        Assert.Equal(9, client.Statistics.Delivered);
         Assert.Equal(RipeDeliveryState.Open, client.Statistics.DeliveryState);
     }
 
@@ -98,18 +128,29 @@ public sealed class FlakyRipeTests : IAsyncLifetime
             client.Track("Outage", new RipeProperties { ["seq"] = i });
         }
 
-        await WaitUntil(() => client.Statistics.Breaks > 0);
-        await Task.Delay(800); // the breaker's break grows to 400 ms
+        // 40 first attempts fail; the retries (due within 24 ms) bring the window to 50 failures: the breaker opens.
+        await _log.WhenLogged("Retrying", 40);
+        _clock.Advance(TimeSpan.FromMilliseconds(24));
+        await _log.WhenLogged("Ripe looks down");
         int before = _server.Requests.Count;
-        await Task.Delay(2000);
-        int during = _server.Requests.Count - before;
 
-        // 40 messages retrying on their own every ≤ 400 ms would make ~200 attempts in 2 s; the breaker lets probes through.
-        Assert.True(during <= 12, $"{during} attempts in 2 s of outage");
+        // Five breaks (40, 80, 160, 320, 400 ms): 40 messages retrying on their own would make ~200 attempts in that
+        // time; with the breaker, one probe per break (plus what was in flight when it opened).
+        for (int probe = 1; probe <= 5; probe++)
+        {
+            _clock.Advance(TimeSpan.FromMilliseconds(400));
+            await _log.WhenLogged("probe failed", probe);
+        }
+
+        int during = _server.Requests.Count - before;
+        Assert.True(during <= 5 + 8, $"{during} attempts in five breaks of outage");
         Assert.NotEqual(RipeDeliveryState.Open, client.Statistics.DeliveryState);
 
         _server.Faults = null;
-        await client.FlushAsync();
+        _clock.Advance(TimeSpan.FromMilliseconds(400));
+        await _log.WhenLogged("delivery resumes");
+        _clock.Advance(TimeSpan.FromMilliseconds(400)); // every scheduled retry is due within RetryMaxDelay
+        await client.FlushAsync().WaitAsync(Guard);
         Assert.Equal(40, client.Statistics.Delivered);
         Assert.Equal(RipeDeliveryState.Open, client.Statistics.DeliveryState);
     }
@@ -130,9 +171,11 @@ public sealed class FlakyRipeTests : IAsyncLifetime
             client.Track("Doomed");
         }
 
-        await WaitUntil(() => client.Statistics.ScheduledRetries == 5);
+        await _log.WhenLogged("Retrying", 5);
         // Every retry is 20 s away; disposal cannot wait for them (ShutdownTimeout is 300 ms), so each is reported.
-        await client.DisposeAsync();
+        var disposing = client.DisposeAsync().AsTask();
+        _clock.Advance(TimeSpan.FromMilliseconds(300));
+        await disposing.WaitAsync(Guard);
 
         Assert.Equal(5, failed.Count);
         Assert.All(failed, r => Assert.Equal(RipeDeliveryOutcome.ShutdownTimedOut, r.Outcome));
@@ -147,21 +190,22 @@ public sealed class FlakyRipeTests : IAsyncLifetime
         {
             _server.Faults = _ => RipeTestReply.WithStatus(503);
             var kept = new ConcurrentBag<RipeDeliveryReport>();
-            await using (var client = new RipeClient(Options(o =>
+            var client = new RipeClient(Options(o =>
             {
                 o.SpoolDirectory = spool;
                 o.RetryBaseDelay = TimeSpan.FromSeconds(20);
                 o.ShutdownTimeout = TimeSpan.FromMilliseconds(300);
                 o.OnMessageFailed = kept.Add;
-            })))
+            }));
+            for (int i = 0; i < 5; i++)
             {
-                for (int i = 0; i < 5; i++)
-                {
-                    client.Track("Kept", new RipeProperties { ["seq"] = i });
-                }
-
-                await WaitUntil(() => client.Statistics.ScheduledRetries == 5);
+                client.Track("Kept", new RipeProperties { ["seq"] = i });
             }
+
+            await _log.WhenLogged("Retrying", 5);
+            var disposing = client.DisposeAsync().AsTask();
+            _clock.Advance(TimeSpan.FromMilliseconds(300));
+            await disposing.WaitAsync(Guard);
 
             Assert.Equal(5, kept.Count);
             Assert.All(kept, r => Assert.Equal(RipeDeliveryOutcome.KeptInSpool, r.Outcome));
@@ -170,7 +214,7 @@ public sealed class FlakyRipeTests : IAsyncLifetime
             _server.Faults = null;
             await using (var restarted = new RipeClient(Options(o => o.SpoolDirectory = spool)))
             {
-                await restarted.FlushAsync();
+                await restarted.FlushAsync().WaitAsync(Guard);
             }
 
             Assert.Equal(ids, _server.AcceptedMessageIds.OrderBy(x => x).ToList());
@@ -201,6 +245,7 @@ public sealed class FlakyRipeTests : IAsyncLifetime
             o.MaxRetries = 50;
             o.RetryBaseDelay = TimeSpan.FromMilliseconds(5);
             o.RetryMaxDelay = TimeSpan.FromMilliseconds(50);
+            o.TimeProvider = TimeProvider.System; // many short retries at random: real time, awaited by the flush
         }));
         for (int i = 0; i < 200; i++)
         {
@@ -220,13 +265,13 @@ public sealed class FlakyRipeTests : IAsyncLifetime
         Assert.Equal(200, _server.AcceptedMessageIds.Count);
     }
 
-    private static async Task WaitUntil(Func<bool> condition)
+    /// <summary>Records the client's clock when each request is sent (on the client's side, before any network).</summary>
+    private sealed class SendClock(TimeProvider clock, ConcurrentQueue<DateTimeOffset> sentAt) : DelegatingHandler
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
-        while (!condition())
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            Assert.True(DateTime.UtcNow < deadline, "condition not met in 15 s");
-            await Task.Delay(10);
+            sentAt.Enqueue(clock.GetUtcNow());
+            return base.SendAsync(request, cancellationToken);
         }
     }
 }
