@@ -49,6 +49,17 @@ public sealed class SnowplowImportTests
         Assert.Contains("com.acme.web/link_click/jsonschema/1-0-1: $: event name 'link_click' is already com.acme.shop/link_click/jsonschema/1-0-0's (another vendor)", error);
     }
 
+    [Fact]
+    public void A_schema_s_definitions_become_plan_definitions_used_through_ref()
+    {
+        var (plan, _) = Import();
+
+        var filter = PlainYaml.Map(PlainYaml.Map(plan, "definitions"), "search_performed_filter");
+        Assert.Equal(new[] { "field", "value" }, PlainYaml.Map(filter, "properties")!.Keys);
+        var search = PlainYaml.List(plan, "events").Single(e => PlainYaml.Text(e, "name") == "search_performed");
+        Assert.Equal("search_performed_filter", PlainYaml.Text(PlainYaml.Map(PlainYaml.Map(PlainYaml.Map(search, "properties"), "filters"), "items"), "$ref"));
+    }
+
     private static (object? Plan, string Error) Import()
     {
         using var dir = new TempDirectory();

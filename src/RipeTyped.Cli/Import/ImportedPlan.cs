@@ -21,6 +21,9 @@ namespace RipeTyped.Cli.Import
 
         public ImportedCall? Group { get; set; }
 
+        /// <summary>Shared definitions (<c>definitions</c>), used by properties with <see cref="ImportedProperty.Ref"/>.</summary>
+        public List<ImportedProperty> Definitions { get; } = new List<ImportedProperty>();
+
         /// <summary>Naming conventions the plan's names actually follow, written into <c>options</c>.</summary>
         public string EventCase { get; set; } = "any";
 
@@ -41,7 +44,8 @@ namespace RipeTyped.Cli.Import
             Events.Concat(Pages).Concat(Identify is null ? Enumerable.Empty<ImportedCall>() : new[] { Identify }).Concat(Group is null ? Enumerable.Empty<ImportedCall>() : new[] { Group });
 
         /// <summary>Properties that will be in the written plan, at any depth, variants' own included (what goes out).</summary>
-        public int PropertiesWritten => AllCalls.Sum(c => ImportedProperty.Count(c.Properties) + c.Variants.Sum(v => ImportedProperty.Count(v.Properties)));
+        public int PropertiesWritten => AllCalls.Sum(c => ImportedProperty.Count(c.Properties) + c.Variants.Sum(v => ImportedProperty.Count(v.Properties)))
+            + Definitions.Sum(d => ImportedProperty.CountMembers(d));
 
         public int PropertiesReported => NotMapped.Sum(n => n.PropertiesLost);
 
@@ -155,6 +159,9 @@ namespace RipeTyped.Cli.Import
 
         public string? CSharpName { get; set; }
 
+        /// <summary>The plan definition this property is (<c>$ref</c>); its type and rules are the definition's.</summary>
+        public string? Ref { get; set; }
+
         public bool Required { get; set; }
 
         public bool Nullable { get; set; }
@@ -182,6 +189,9 @@ namespace RipeTyped.Cli.Import
 
         /// <summary>The properties of a list and everything nested in them (object members and array items' members).</summary>
         public static int Count(IEnumerable<ImportedProperty> properties) => properties.Sum(p => 1 + Count(p.Properties) + (p.Items is null ? 0 : Count(p.Items.Properties) + CountItems(p.Items)));
+
+        /// <summary>What a property holds below itself: its members and its items' members, at any depth.</summary>
+        public static int CountMembers(ImportedProperty property) => Count(property.Properties) + (property.Items is null ? 0 : Count(property.Items.Properties) + CountItems(property.Items));
 
         private static int CountItems(ImportedProperty items) => items.Items is null ? 0 : Count(items.Items.Properties) + CountItems(items.Items);
     }

@@ -21,6 +21,15 @@ namespace RipeTyped.Cli.Import
 
         public JsonSchemaReader(ImportedPlan plan) => _plan = plan;
 
+        /// <summary>
+        /// The plan definition a local <c>$ref</c> (<c>#/definitions/x</c>, <c>#/$defs/x</c>) names, for layouts whose schemas
+        /// carry definitions (Iglu); without it, <c>$ref</c> is reported as not mapped.
+        /// </summary>
+        public Func<string, string?>? Definitions { get; set; }
+
+        /// <summary>A schema under a definitions map, as a plan definition named <paramref name="name"/>.</summary>
+        public ImportedProperty ReadDefinition(string name, JsonElement schema, string path) => ReadProperty(name, schema, path);
+
         /// <summary>The members of an object schema (<c>properties</c> + <c>required</c>) into <paramref name="into"/>.</summary>
         /// <returns>True when the object also accepts unlisted members (no <c>additionalProperties: false</c>).</returns>
         public bool ReadMembers(JsonElement schema, List<ImportedProperty> into, string path)
@@ -135,6 +144,19 @@ namespace RipeTyped.Cli.Import
             if (schema.ValueKind != JsonValueKind.Object)
             {
                 _plan.Report(path, "schema is not an object; imported as any");
+                return property;
+            }
+
+            if (Json.String(schema, "$ref") is { } reference && Definitions?.Invoke(reference) is { } definition)
+            {
+                // JSON Schema ignores a $ref's siblings (before 2019-09); the description is kept for the docs.
+                property.Ref = definition;
+                property.Description = Json.NonEmpty(Json.String(schema, "description"));
+                foreach (var sibling in schema.EnumerateObject().Where(m => m.Name is not ("$ref" or "description")))
+                {
+                    _plan.Report(JsonPath.Member(path, sibling.Name), $"'{sibling.Name}' next to $ref is not mapped", Skip(sibling.Value));
+                }
+
                 return property;
             }
 

@@ -42,6 +42,7 @@ namespace RipeTyped.Cli.Import
                 .Append(indent).Append("eventCase: ").Append(plan.EventCase).Append('\n')
                 .Append(indent).Append("eventWordOrder: ").Append(plan.EventWordOrder).Append('\n')
                 .Append(indent).Append("propertyCase: ").Append(plan.PropertyCase).Append('\n');
+            WriteProperties(yaml, "definitions", plan.Definitions, 0);
             if (plan.Identify != null)
             {
                 WritePayloadCall(yaml, "identify", "traits", plan.Identify);
@@ -183,6 +184,23 @@ namespace RipeTyped.Cli.Import
         private static void WriteSchema(StringBuilder yaml, ImportedProperty property, int indent, bool includeRequired)
         {
             void Line(string key, string value) => yaml.Append(' ', indent).Append(key).Append(": ").Append(value).Append('\n');
+
+            if (property.Ref != null)
+            {
+                // Next to $ref the plan takes only description, required, nullable and csharpName.
+                Line("$ref", Quote(property.Ref));
+                if (property.Description != null)
+                {
+                    Line("description", Quote(property.Description));
+                }
+
+                if (includeRequired && property.Required)
+                {
+                    Line("required", "true");
+                }
+
+                return;
+            }
 
             Line("type", property.Type);
             if (property.CSharpName != null)

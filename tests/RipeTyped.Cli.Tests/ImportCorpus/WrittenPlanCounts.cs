@@ -5,7 +5,8 @@ namespace RipeTyped.Cli.Tests.ImportCorpus;
 
 /// <summary>
 /// What an imported tracking-plan.yaml holds, read back from its text: the events, and every property at any depth
-/// (members of objects and of array items, identify and group traits, each variant's own properties).
+/// (members of objects and of array items, identify and group traits, each variant's own properties, the members of
+/// shared definitions).
 /// </summary>
 internal sealed record WrittenPlanCounts(int Events, int Properties, List<string> EventNames)
 {
@@ -16,7 +17,8 @@ internal sealed record WrittenPlanCounts(int Events, int Properties, List<string
         var calls = events.Concat(PlainYaml.List(plan, "pages")).ToList();
         int properties = calls.Sum(c => Members(PlainYaml.Map(c, "properties")) + PlainYaml.List(c, "variants").Sum(v => Members(PlainYaml.Map(v, "properties"))))
             + Members(PlainYaml.Map(PlainYaml.Map(plan, "identify"), "traits"))
-            + Members(PlainYaml.Map(PlainYaml.Map(plan, "group"), "traits"));
+            + Members(PlainYaml.Map(PlainYaml.Map(plan, "group"), "traits"))
+            + (PlainYaml.Map(plan, "definitions")?.Values.Sum(Nested) ?? 0); // a definition's name is no property of the source; its members are
         return new WrittenPlanCounts(events.Count, properties, events.Select(e => PlainYaml.Text(e, "name")!).ToList());
     }
 

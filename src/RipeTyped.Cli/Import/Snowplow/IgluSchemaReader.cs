@@ -18,7 +18,7 @@ namespace RipeTyped.Cli.Import.Snowplow
         // The schema's own keys that the reader maps (payload members) or that describe the schema, not the data.
         private static readonly HashSet<string> SchemaKeys = new HashSet<string>(StringComparer.Ordinal)
         {
-            "$schema", "self", "description", "type", "properties", "required", "additionalProperties", "$comment", "title",
+            "$schema", "self", "description", "type", "properties", "required", "additionalProperties", "$comment", "title", "definitions", "$defs",
         };
 
         public static bool IsSelfDescribing(JsonElement root) =>
@@ -82,11 +82,42 @@ namespace RipeTyped.Cli.Import.Snowplow
                 plan.Report(JsonPath.Member(schema.Path, "type"), $"a self-describing event is an object; type '{type}' is not mapped");
             }
 
+            IgluDefinitions.Read(plan, reader, schema);
             bool open = reader.ReadMembers(schema.Root, call.Properties, schema.Path);
             call.AdditionalProperties = open || (call.Properties.Count == 0 && Json.Property(schema.Root, "additionalProperties") is not { ValueKind: JsonValueKind.False });
             foreach (var member in schema.Root.EnumerateObject().Where(m => !SchemaKeys.Contains(m.Name)))
             {
                 plan.Drop(JsonPath.Member(schema.Path, member.Name), $"'{member.Name}' is not mapped", JsonSchemaReader.CountProperties(member.Value));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Shared definitions of the schema (<c>definitions</c> or <c>$defs</c>, the entities an event nests) as plan
+    /// definitions named <c>{schema}_{definition}</c>; the schema's local <c>$ref</c>s to them become plan <c>$ref</c>s.
+    /// </summary>
+    internal static class IgluDefinitions
+    {
+        public static void Read(ImportedPlan plan, JsonSchemaReader reader, IgluSchema schema)
+        {
+            var names = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (string key in new[] { "definitions", "$defs" })
+            {
+                if (Json.Property(schema.Root, key) is { ValueKind: JsonValueKind.Object } definitions)
+                {
+                    foreach (var definition in definitions.EnumerateObject())
+                    {
+                        names["#/" + key + "/" + definition.Name] = schema.Name + "_" + definition.Name;
+                    }
+                }
+            }
+
+            reader.Definitions = reference => names.TryGetValue(reference, out string? name) ? name : null;
+            foreach (var (reference, name) in names)
+            {
+                string[] parts = reference.Split('/');
+                var definition = schema.Root.GetProperty(parts[1]).GetProperty(parts[2]);
+                plan.Definitions.Add(reader.ReadDefinition(name, definition, JsonPath.Member(JsonPath.Member(schema.Path, parts[1]), parts[2])));
             }
         }
     }
