@@ -42,6 +42,8 @@ public class DocSnippetTests
     {
         ("README.md", "new AcmeAnalytics(client)", "compiled by ReadmeExampleTests against the README's plan"),
         ("docs/tracking-plan.md", "TrackSiteSelected", "compiled by " + nameof(Open_properties_example_compiles_against_the_plan_above_it)),
+        ("docs/tracking-plan.md", "TrackSignedUpWithEmail", "compiled by " + nameof(Variants_example_compiles_against_the_plan_above_it)),
+        ("docs/generated-api.md", "ShopAnalytics.EventNames.PlacedOrder", "compiled by " + nameof(Event_names_example_compiles_against_the_plan_of_the_page)),
         ("docs/testing.md", "new RipeRecorder()", "compiled by " + nameof(Recorder_example_compiles_against_the_plan_above_it)),
         ("docs/delivery.md", "await client.DisposeAsync()", "compiled by " + nameof(Console_app_failure_example_compiles)),
         ("docs/delivery.md", "builder.Services.AddRipe", "skipped: needs RipeTyped.Hosting and Microsoft.Extensions.Hosting/Configuration, which this test project does not reference (the same AddRipe/AddFacade calls in docs/aspnetcore.md are compiled by RipeTyped.AspNetCore.Tests' DocsCodeTests)"),
@@ -114,6 +116,26 @@ public class DocSnippetTests
             + block.Text + "    }\n}\n";
 
         AssertCompiles(AsPlan(PlanAbove(block)), code);
+    }
+
+    [Fact]
+    public void Variants_example_compiles_against_the_plan_above_it()
+    {
+        var block = CSharpBlock("docs/tracking-plan.md", "TrackSignedUpWithEmail");
+        string code = "using Test.App.Analytics;\n\ninternal static class Example\n{\n    internal static void Run(RipeAnalytics analytics)\n    {\n"
+            + block.Text + "    }\n}\n";
+
+        AssertCompiles(AsPlan(PlanAbove(block)), code);
+    }
+
+    [Fact]
+    public void Event_names_example_compiles_against_the_plan_of_the_page()
+    {
+        var block = CSharpBlock("docs/generated-api.md", "ShopAnalytics.EventNames.PlacedOrder");
+        string code = "using System.Linq;\nusing Shop.Analytics;\n\ninternal static class Example\n{\n    internal static void Run(string name)\n    {\n"
+            + block.Text + "    }\n}\n";
+
+        AssertCompiles(AsPlan(Blocks("yaml").First(b => b.Page == block.Page)), code);
     }
 
     [Fact]

@@ -26,6 +26,7 @@ public class FuzzTests
     {
         File.ReadAllText(RepositoryFiles.Path("tracking-plan.yaml")),
         GeneratorHarness.ReadPlan("representative.yaml"),
+        GeneratorHarness.ReadPlan("variants.yaml"),
     };
 
     // YAML-significant and RipeTyped-significant fragments a mutation can insert.
@@ -36,6 +37,8 @@ public class FuzzTests
         "required: true", "nullable: yes", "properties:", "items:", "~", "null", "1e400", "-1", "0x10", ".nan", "minimum: 5\n  maximum: 1",
         "pattern: \"[\"", "name: \"\"", "name: class", "name: \"*/ </summary>\"", "\u2028", "\uFEFF", "\0", "ÿ", "名前", "? complex key\n: v",
         "--- \n", "...\n", "%YAML 1.2\n", "|\n  block", ">-\n  folded",
+        "variants:\n  - csharpName: V\n", "variants: []", "csharpName: WithEmail", "csharpName: \"with email\"", "when: { signup_method: email }",
+        "when: { signup_method: [email, nope] }", "when: { plan: pro, kind: gift }", "when: { attempt: 1.5 }", "when: {}",
     };
 
     internal static readonly Config Deterministic = Config.QuickThrowOnFailure

@@ -35,6 +35,15 @@ public class GeneratedApiDocTests
     [InlineData("UserTraits.g.cs", "PlanTier? Plan")]
     [InlineData("ProductPageProperties.g.cs", "public required string Sku")]
     [InlineData("PlanTier.g.cs", "public enum PlanTier")]
+    [InlineData("PlacedOrderWithCouponProperties.g.cs", "public Shop.Analytics.PlacedOrderProperties.CurrencyKind? Currency")]
+    [InlineData("PlacedOrderWithCouponProperties.g.cs", "public required string Coupon")]
+    [InlineData("PlacedOrderInEuroProperties.g.cs", "public required string OrderId")]
+    [InlineData("PlacedOrderInEuroProperties.g.cs", "public Shop.Analytics.PlacedOrderProperties.ShippingObject? Shipping")]
+    [InlineData("PlacedOrderInEuroProperties.g.cs", "__.Str(w, \"currency\"u8, \"EUR\");")]
+    [InlineData("ShopAnalytics.g.cs", "public const string PlacedOrder = \"Placed Order\";")]
+    [InlineData("ShopAnalytics.g.cs", "/// <summary>The user &lt;signed out&gt; &amp; left.</summary>\n        public const string LoggedOut = \"Logged Out\";")]
+    [InlineData("ShopAnalytics.g.cs", "public const string Product = \"Product\";")]
+    [InlineData("ShopAnalytics.g.cs", "public static readonly System.Collections.Generic.IReadOnlyList<(string Name, System.Collections.Generic.IReadOnlyList<string> Sources)> All")]
     public void The_types_table_names_what_is_generated(string file, string declaration)
     {
         var run = GeneratorHarness.Run(Block("```yaml"), "");
@@ -43,7 +52,7 @@ public class GeneratedApiDocTests
     }
 
     private static string Unalias(string code) =>
-        Regex.Replace(code.Replace("__N.", "").Replace("__I", "RipeIdentity"), @"global::(RipeTyped|System\.Threading\.Tasks|System\.Threading)\.", "");
+        Regex.Replace(code.Replace("__N.", "").Replace("__I", "RipeIdentity"), @"global::(RipeTyped|System\.Threading\.Tasks|System\.Threading)\.", "").Replace("global::", "");
 
     private static string[] Lines(string code) =>
         code.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToArray();

@@ -71,14 +71,7 @@ public class InjectionTests
         var codeProperty = propertiesType.GetProperty("Code")!;
 
         var handler = new RecordingHandler();
-        await using var client = new RipeClient(new RipeClientOptions
-        {
-            ApiKey = "k",
-            Endpoint = new Uri("http://127.0.0.1:9/event"),
-            AnonymousId = "a",
-            MaxConcurrentRequests = 1,
-            HttpClient = new HttpClient(handler),
-        });
+        await using var client = LoadedCode.RecordingClient(handler);
         object facade = Activator.CreateInstance(facadeType, client)!;
         foreach (object member in Enum.GetValues(enumType))
         {
@@ -118,12 +111,5 @@ public class InjectionTests
         Assert.NotEmpty(Validate("\"abc1\""));
     }
 
-    private static Assembly CompileAndLoad()
-    {
-        var run = GeneratorHarness.Run(Plan());
-        using var stream = new MemoryStream();
-        var result = run.Output.Emit(stream);
-        Assert.True(result.Success, string.Join("\n", result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
-        return Assembly.Load(stream.ToArray());
-    }
+    private static Assembly CompileAndLoad() => GeneratorHarness.Run(Plan()).Load();
 }

@@ -22,6 +22,10 @@ public class JsonSchemaTests
         Assert.Equal(PlanReader.RootKeys.OrderBy(n => n), Keys(Schema));
         Assert.Equal(PlanReader.OptionKeys.OrderBy(n => n), Keys(Schema.GetProperty("properties").GetProperty("options")));
         Assert.Equal(PlanReader.CallKeys.OrderBy(n => n), Keys(Definition("call")));
+        Assert.Equal(PlanReader.EventKeys.OrderBy(n => n), Keys(Definition("event")));
+        Assert.Equal(PlanReader.VariantKeys.OrderBy(n => n), Keys(Definition("variant")));
+        Assert.Equal("#/definitions/event", Schema.GetProperty("properties").GetProperty("events").GetProperty("items").GetProperty("$ref").GetString());
+        Assert.Equal("#/definitions/call", Schema.GetProperty("properties").GetProperty("pages").GetProperty("items").GetProperty("$ref").GetString());
         Assert.Equal(PlanReader.TraitsKeys.OrderBy(n => n), Keys(Definition("traits")));
         Assert.Equal(PlanReader.SchemaKeys.OrderBy(n => n), Keys(Definition("property").GetProperty("oneOf")[1]));
     }

@@ -188,9 +188,7 @@ public class NameCollisionTests
                   p: { type: string, csharpName: p, maxLength: 2 }
             """);
         Assert.Empty(run.Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
-        using var stream = new MemoryStream();
-        Assert.True(run.Output.Emit(stream).Success);
-        var type = Assembly.Load(stream.ToArray()).GetType("Params.Tracking.AProperties")!;
+        var type = run.Load().GetType("Params.Tracking.AProperties")!;
         Assert.Equal(new[] { "eValue", "pValue", "wValue" }, type.GetProperties().Select(m => m.Name).Order().ToArray());
         var properties = (IRipeProperties)Activator.CreateInstance(type)!;
         type.GetProperty("wValue")!.SetValue(properties, "x");

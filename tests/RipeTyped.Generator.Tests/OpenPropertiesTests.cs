@@ -72,23 +72,7 @@ public class OpenPropertiesTests
         Assert.Equal("RIPE0009", error.Id);
     }
 
-    private static string Json(IRipeProperties properties)
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream))
-        {
-            properties.WriteTo(writer);
-        }
+    private static string Json(IRipeProperties properties) => LoadedCode.Json(properties);
 
-        return Encoding.UTF8.GetString(stream.ToArray());
-    }
-
-    private static Assembly CompileAndLoad()
-    {
-        var run = GeneratorHarness.Run(Plan);
-        using var stream = new MemoryStream();
-        var result = run.Output.Emit(stream);
-        Assert.True(result.Success, string.Join("\n", result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
-        return Assembly.Load(stream.ToArray());
-    }
+    private static Assembly CompileAndLoad() => GeneratorHarness.Run(Plan).Load();
 }

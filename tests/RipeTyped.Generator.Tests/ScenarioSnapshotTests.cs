@@ -86,6 +86,58 @@ public class ScenarioSnapshotTests
               - name: Signed Up
             """
         },
+        {
+            "Variants",
+            """
+            version: 1
+            sources: [web, api]
+            definitions:
+              plan: { type: enum, values: [free, pro, { value: "pro+", csharpName: ProPlus }] }
+            events:
+              - name: Signed Up
+                description: A user created an account.
+                properties:
+                  signup_method: { type: enum, values: [email, google, sso], required: true }
+                  referrer: { type: string, pattern: "^https?://" }
+                  plan: { $ref: plan }
+                variants:
+                  - csharpName: WithEmail
+                    description: Email sign-up <with a link>
+                    when: { signup_method: email }
+                    properties:
+                      email: { type: string, required: true }
+                  - csharpName: WithOAuth
+                    when: { signup_method: [google, sso] }
+                    properties:
+                      provider_user_id: string
+                  - csharpName: OnPaidPlan
+                    when: { plan: [pro, "pro+"] }
+              - name: Button Clicked
+                sources: [web]
+                properties:
+                  attempt: integer
+                  share: number
+                  primary: boolean
+                variants:
+                  - csharpName: First
+                    when: { attempt: 1 }
+                  - csharpName: Half
+                    when: { share: 0.5 }
+                  - csharpName: Primary
+                    when: { primary: true }
+                    properties:
+                      label: { type: string, required: true }
+              - name: Order Completed
+                sources: [api]
+                variants:
+                  - csharpName: Gift
+                    properties: { recipient: string }
+            pages:
+              - name: Pricing
+                description: The "pricing" page & its plans.
+              - name: Names
+            """
+        },
     };
 
     [Theory]

@@ -56,7 +56,8 @@ namespace RipeTyped.Generator.Analyzers
                 AnalyzedPlan? plan = AnalyzedPlan.Get(start.Options, start.Compilation, start.CancellationToken);
                 var facade = plan is null ? null : start.Compilation.GetTypeByMetadataName(plan.FacadeMetadataName);
                 var tracked = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
-                var methodToEvent = plan?.Spec.Events.ToDictionary(e => e.MethodName, e => e.WireName, StringComparer.Ordinal)
+                // A variant's method tracks its event too.
+                var methodToEvent = plan?.Spec.Events.SelectMany(e => e.Variants.Items.Insert(0, e)).ToDictionary(e => e.MethodName, e => e.WireName, StringComparer.Ordinal)
                     ?? new Dictionary<string, string>();
 
                 start.RegisterOperationAction(

@@ -74,6 +74,9 @@ namespace RipeTyped.Generator.Diagnostics
         public static readonly DiagnosticDescriptor EmptyPlan = Error("RIPE0022", "Tracking plan file is empty",
             "This tracking plan file is empty{0}; write the plan in it (at least 'version: 1'), or remove the file");
 
+        public static readonly DiagnosticDescriptor InvalidVariant = Error("RIPE0023", "Invalid event variant",
+            "Variant '{0}' of event '{1}': {2}");
+
         public static readonly DiagnosticDescriptor InternalError = Error("RIPE0099", "RipeTyped failed on this tracking plan",
             "RipeTyped could not process the tracking plan ({0}); no code was generated. Please report this with the plan.");
 

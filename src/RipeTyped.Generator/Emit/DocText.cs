@@ -14,6 +14,7 @@ namespace RipeTyped.Generator.Emit
                 TypeRole.EventProperties => $"Properties of the <c>{subject}</c> event.",
                 TypeRole.PageProperties => $"Properties of the <c>{subject}</c> page.",
                 TypeRole.UserTraits => "Traits of the identified user, from <c>identify.traits</c> in the tracking plan.",
+                TypeRole.VariantProperties => $"Properties of the <c>{subject}</c> event's <c>{Escaping.XmlText(type.Variant ?? "")}</c> variant.",
                 TypeRole.GroupTraits => "Traits of the group (company, workspace or account), from <c>group.traits</c> in the tracking plan.",
                 _ => $"The value of <c>{subject}</c>.",
             };

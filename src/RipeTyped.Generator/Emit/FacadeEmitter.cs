@@ -1,3 +1,7 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using RipeTyped.Generator.Common;
 using RipeTyped.Generator.Spec;
 using static RipeTyped.Generator.Emit.GeneratedCode;
 
@@ -65,12 +69,19 @@ namespace RipeTyped.Generator.Emit
             foreach (var call in spec.Events)
             {
                 EmitTrack(w, call);
+                foreach (var variant in call.Variants)
+                {
+                    EmitTrack(w, variant);
+                }
             }
 
             foreach (var call in spec.Pages)
             {
                 EmitPage(w, call);
             }
+
+            EmitNames(w, spec.EventNames, SpecBuilder.EventNamesClass, "event");
+            EmitNames(w, spec.PageNames, SpecBuilder.PageNamesClass, "page");
 
             w.Line();
             w.Summary("Forgets the ambient user and group (at log-out) and starts a new anonymous id: the app's, or in ASP.NET Core the request's visitor's.");
@@ -101,6 +112,11 @@ namespace RipeTyped.Generator.Emit
             {
                 Obsolete(w, call);
                 w.Line($"{TrackSignature(call)};");
+                foreach (var variant in call.Variants)
+                {
+                    Obsolete(w, variant);
+                    w.Line($"{TrackSignature(variant)};");
+                }
             }
 
             foreach (var call in spec.Pages)
@@ -170,7 +186,9 @@ namespace RipeTyped.Generator.Emit
         // body. The parameters are the same on every method and documented once, on the class.
         private void EmitTrack(CodeWriter w, CallSpec call)
         {
-            w.Summary(call.Description, $"Tracks the <c>{Escaping.XmlText(call.WireName)}</c> event.");
+            w.Summary(call.Description, call.Variant is null
+                ? $"Tracks the <c>{Escaping.XmlText(call.WireName)}</c> event."
+                : $"Tracks the <c>{Escaping.XmlText(call.WireName)}</c> event as its <c>{Escaping.XmlText(call.Variant)}</c> variant.");
             Obsolete(w, call);
             // Required properties are checked for null by the helper: one short call, no generic inference, per event.
             w.Line(call.PayloadType is not null && call.PayloadRequired
@@ -187,12 +205,70 @@ namespace RipeTyped.Generator.Emit
                 : $"public {PageSignature(call)} => _client.Page({Escaping.Literal(call.WireName)}, {PayloadArgument(call, "properties")}, page, identity);");
         }
 
-        /// <summary>The payload argument of a call whose payload is not required: the parameter, or null without a payload.</summary>
-        private static string PayloadArgument(CallSpec call, string name) => call.PayloadType is null ? "null" : name;
+        /// <summary>
+        /// The payload argument of a call whose payload is not required: the parameter, or null without a payload; a
+        /// variant's payload, which sends fixed values, is never null (a new one when the caller passes none).
+        /// </summary>
+        private string PayloadArgument(CallSpec call, string name) => call.PayloadType is null ? "null" : call.PayloadMode switch
+        {
+            PayloadMode.ParameterOrNew => $"{name} ?? new {LocalType(call)}()",
+            PayloadMode.New => $"new {LocalType(call)}()",
+            _ => name,
+        };
 
-        /// <summary>", T name" or ", T? name = null" (when nothing in it is required), or "" without a payload.</summary>
+        /// <summary>", T name" or ", T? name = null" (when nothing in it is required), or "" without a payload (or one the method makes).</summary>
         private string PayloadParameter(CallSpec call, string name) =>
-            call.PayloadType is null ? "" : call.PayloadRequired ? $", {LocalType(call)} {name}" : $", {LocalType(call)}? {name} = null";
+            call.PayloadType is null || call.PayloadMode == PayloadMode.New ? "" : call.PayloadRequired ? $", {LocalType(call)} {name}" : $", {LocalType(call)}? {name} = null";
+
+        /// <summary>
+        /// <c>EventNames</c>/<c>PageNames</c>: a constant per call of the whole plan (every source's) and one array of them
+        /// with their sources, so apps log, filter and test without strings. Consts and one array: no reflection, little to compile.
+        /// </summary>
+        private static void EmitNames(CodeWriter w, EquatableArray<CallName> names, string className, string what)
+        {
+            if (names.IsEmpty)
+            {
+                return;
+            }
+
+            w.Line();
+            w.Summary($"The names of the tracking plan's {what}s as sent to Ripe, every source's, to log, filter or test against without strings.");
+            w.Open($"public static class {className}");
+            // Each distinct list of sources once (every source: empty), in order of first use: most plans have a handful.
+            var sourceLists = new Dictionary<string, string>(System.StringComparer.Ordinal);
+            foreach (var name in names)
+            {
+                // Described constants only: the value says what an undocumented one is (docs are compile time too).
+                w.SummaryIfAny(name.Description);
+                w.Line($"public const string {name.ConstName} = {Escaping.Literal(name.WireName)};");
+                string list = string.Join(", ", name.Sources.Select(Escaping.Literal));
+                if (!sourceLists.ContainsKey(list))
+                {
+                    sourceLists.Add(list, SpecBuilder.SourcesField(sourceLists.Count));
+                }
+            }
+
+            foreach (var pair in sourceLists)
+            {
+                w.Line($"private static readonly string[] {pair.Value} = {{ {pair.Key} }};");
+            }
+
+            w.Line();
+            w.Summary($"Every {what} of the plan in plan order, with the sources that implement it (empty: every source).");
+            w.Line($"public static readonly {NameList} {SpecBuilder.AllNamesMember} = new ({NameItem})[]");
+            w.Line("{");
+            foreach (var name in names)
+            {
+                w.Line($"    ({name.ConstName}, {sourceLists[string.Join(", ", name.Sources.Select(Escaping.Literal))]}),");
+            }
+
+            w.Line("};");
+            w.Close();
+        }
+
+        private const string NameItem = "string Name, global::System.Collections.Generic.IReadOnlyList<string> Sources";
+
+        private const string NameList = "global::System.Collections.Generic.IReadOnlyList<(" + NameItem + ")>";
 
         private string LocalType(CallSpec call) => Local(call.PayloadType!, _ns);
 

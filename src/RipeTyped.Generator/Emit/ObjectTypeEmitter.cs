@@ -50,6 +50,11 @@ namespace RipeTyped.Generator.Emit
 
             foreach (var member in type.Members)
             {
+                if (member.Fixed != null)
+                {
+                    continue;
+                }
+
                 _w.SummaryIfAny(member.Description);
                 _w.Line($"public {(member.Required ? "required " : "")}{CSharpTypes.Of(member.Value, _fullName)} {member.Name} {{ get; set; }}");
             }
@@ -82,7 +87,7 @@ namespace RipeTyped.Generator.Emit
 
         private void CollectPatterns(ObjectTypeSpec type)
         {
-            foreach (var member in type.Members)
+            foreach (var member in type.Members.Where(m => m.Fixed is null))
             {
                 for (var value = member.Value; value != null; value = value.Item)
                 {
@@ -106,6 +111,13 @@ namespace RipeTyped.Generator.Emit
                 // Members by their simple name: no member can be named like the method's parameters (SpecBuilder reserves them).
                 string access = member.Name;
                 var value = member.Value;
+                if (member.Fixed is { } fixedValue)
+                {
+                    // A variant's selecting value: always sent, written as the plan gives it.
+                    _w.Line($"{Helpers}.{Writer(value.Kind == ValueKind.Enum ? ValueKind.String : value.Kind)}(w, {name}, {FixedLiteral(value.Kind, fixedValue)});");
+                    continue;
+                }
+
                 switch (value.Kind)
                 {
                     case ValueKind.Enum:
@@ -135,6 +147,14 @@ namespace RipeTyped.Generator.Emit
             _w.Close();
         }
 
+        /// <summary>A fixed value as C#: the spec holds it normalized (digits, true/false), text is escaped here.</summary>
+        private static string FixedLiteral(ValueKind kind, string value) => kind switch
+        {
+            ValueKind.Integer or ValueKind.Boolean => value,
+            ValueKind.Number => value + "d",
+            _ => Escaping.Literal(value),
+        };
+
         private static string Writer(ValueKind kind) => kind switch
         {
             ValueKind.String => "Str",
@@ -161,7 +181,7 @@ namespace RipeTyped.Generator.Emit
         private void EmitValidate(ObjectTypeSpec type)
         {
             _w.Open("void __P.Validate(__E e, string p)");
-            foreach (var member in type.Members)
+            foreach (var member in type.Members.Where(m => m.Fixed is null))
             {
                 string name = Escaping.Literal(member.JsonName);
                 string access = member.Name;

@@ -57,6 +57,10 @@ namespace RipeTyped.Generator.Lint
             foreach (var call in _plan.Events.Concat(_plan.Pages))
             {
                 CheckProperties(call.Properties, topLevel: true);
+                foreach (var variant in call.Variants)
+                {
+                    CheckProperties(variant.Properties, topLevel: true);
+                }
             }
 
             CheckProperties(_plan.Identify?.Properties, topLevel: true);
@@ -220,7 +224,7 @@ namespace RipeTyped.Generator.Lint
                 }
             }
 
-            foreach (var property in AllCalls().SelectMany(c => c.Properties).Concat(_plan.Definitions))
+            foreach (var property in AllCalls().SelectMany(c => c.Properties.Concat(c.Variants.SelectMany(v => v.Properties))).Concat(_plan.Definitions))
             {
                 Visit(property.Schema);
             }

@@ -15,6 +15,10 @@ namespace RipeTyped.Generator.Plan
         internal static readonly string[] RootKeys = { "version", "planVersion", "owner", "sources", "options", "definitions", "identify", "group", "pages", "events" };
         internal static readonly string[] OptionKeys = { "namespace", "className", "eventCase", "eventWordOrder", "propertyCase", "facadeInterface" };
         internal static readonly string[] CallKeys = { "name", "description", "deprecated", "properties", "csharpName", "additionalProperties", "tags", "sources", "owner" };
+
+        /// <summary>An event's keys: a page's and <c>variants</c> (a page has no variants: it is RIPE0002 there).</summary>
+        internal static readonly string[] EventKeys = CallKeys.Concat(new[] { "variants" }).ToArray();
+        internal static readonly string[] VariantKeys = { "csharpName", "description", "when", "properties" };
         internal static readonly string[] TraitsKeys = { "description", "traits", "additionalProperties", "sources", "owner" };
         internal static readonly string[] SchemaKeys =
         {
@@ -213,7 +217,7 @@ namespace RipeTyped.Generator.Plan
                 }
 
                 Named? name = null;
-                var entries = Entries(mapping, (what == "event" ? "an " : "a ") + what, CallKeys).ToList();
+                var entries = Entries(mapping, (what == "event" ? "an " : "a ") + what, what == "event" ? EventKeys : CallKeys).ToList();
                 foreach (var (key, value) in entries)
                 {
                     if (key.Value == "name")
@@ -257,11 +261,110 @@ namespace RipeTyped.Generator.Plan
                         case "owner":
                             call.Owner = ReadString(value, what + " owner");
                             break;
+                        case "variants":
+                            ReadVariants(value, name.Value, call.Variants);
+                            break;
                     }
                 }
 
                 calls.Add(call);
             }
+        }
+
+        private void ReadVariants(YamlNode node, string eventName, List<VariantDefinition> variants)
+        {
+            if (node is YamlScalar empty && empty.IsNull)
+            {
+                return;
+            }
+
+            if (!(node is YamlSequence sequence))
+            {
+                ReportShape(node, $"variants of event '{eventName}'", "a sequence of variants, each starting with '- csharpName:'");
+                return;
+            }
+
+            foreach (YamlNode item in sequence.Items)
+            {
+                if (!(item is YamlMapping mapping))
+                {
+                    ReportShape(item, $"each variant of event '{eventName}'", "a mapping with 'csharpName', 'when' and 'properties'");
+                    continue;
+                }
+
+                var entries = Entries(mapping, "a variant of event", eventName, VariantKeys).ToList();
+                Named? csharpName = null;
+                foreach (var (key, value) in entries)
+                {
+                    if (key.Value == "csharpName")
+                    {
+                        csharpName = ReadString(value, "variant csharpName");
+                    }
+                }
+
+                if (csharpName is null)
+                {
+                    Report(RipeDiagnostics.MissingKey, mapping.Span, $"Each variant of event '{eventName}'", "'csharpName' (the suffix of its method: Track{Event}{csharpName})");
+                    continue;
+                }
+
+                var variant = new VariantDefinition(csharpName);
+                string context = $"variant '{csharpName.Value}' of event '{eventName}'";
+                foreach (var (key, value) in entries)
+                {
+                    switch (key.Value)
+                    {
+                        case "description":
+                            variant.Description = ReadString(value, "variant description")?.Value;
+                            break;
+                        case "when":
+                            variant.When = ReadCondition(value, context);
+                            break;
+                        case "properties":
+                            ReadPropertyMap(value, "properties of " + context, variant.Properties);
+                            break;
+                    }
+                }
+
+                variants.Add(variant);
+            }
+        }
+
+        /// <summary><c>when: { property: value }</c> or <c>{ property: [value, ...] }</c>: exactly one property.</summary>
+        private VariantCondition? ReadCondition(YamlNode node, string context)
+        {
+            const string Expected = "a mapping of one property of the event to the value (or list of values) that selects the variant";
+            if (!(node is YamlMapping mapping) || mapping.Entries.Count != 1)
+            {
+                ReportShape(node, "when of " + context, Expected);
+                return null;
+            }
+
+            var (key, value) = (mapping.Entries[0].Key, mapping.Entries[0].Value);
+            var property = new Named(key.Value, key.Span);
+            if (value is YamlScalar scalar && !scalar.IsNull)
+            {
+                var condition = new VariantCondition(property, isList: false);
+                condition.Values.Add(new Named(scalar.Value, scalar.Span));
+                return condition;
+            }
+
+            if (value is YamlSequence sequence && sequence.Items.Count > 0)
+            {
+                var condition = new VariantCondition(property, isList: true);
+                foreach (var item in sequence.Items)
+                {
+                    if (ReadString(item, $"when.{key.Value}[] of {context}") is { } one)
+                    {
+                        condition.Values.Add(one);
+                    }
+                }
+
+                return condition.Values.Count > 0 ? condition : null;
+            }
+
+            ReportShape(value, $"when.{key.Value} of {context}", "a value, or a non-empty list of values");
+            return null;
         }
 
         /// <summary>A list of names (<c>tags</c>, <c>sources</c>): a sequence of strings.</summary>

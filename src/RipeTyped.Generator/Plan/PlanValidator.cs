@@ -24,6 +24,9 @@ namespace RipeTyped.Generator.Plan
         // Schemas of the validated plan with a $ref, resolved once every definition exists (a $ref may point forward).
         private readonly List<(PropertySchema Schema, string Owner)> _references = new List<(PropertySchema, string)>();
 
+        // Variants of the validated plan with their condition as read, checked once every $ref is resolved (an enum's values may come from a definition).
+        private readonly List<(CallDefinition Event, VariantDefinition Variant, VariantCondition When)> _conditions = new List<(CallDefinition, VariantDefinition, VariantCondition)>();
+
         private PlanValidator(TrackingPlan read, List<PlanDiagnostic> diagnostics)
         {
             _read = read;
@@ -63,6 +66,7 @@ namespace RipeTyped.Generator.Plan
             _plan.Group = _read.Group is { } group ? CheckCall(group, "Trait") : null;
             ResolveReferences();
             ReportCircularDefinitions();
+            CheckConditions();
             return _plan;
         }
 
@@ -174,8 +178,168 @@ namespace RipeTyped.Generator.Plan
             }
 
             valid.Properties.AddRange(CheckProperties(call.Properties, propertyWhat));
+            CheckVariants(call, valid);
             return valid;
         }
+
+        /// <summary>
+        /// Variants: a usable, unique csharpName each (else left out), own properties that do not repeat a common one (those
+        /// are left out); the <c>when</c> is checked at the end (<see cref="CheckConditions"/>).
+        /// </summary>
+        private void CheckVariants(CallDefinition call, CallDefinition valid)
+        {
+            var seen = new Dictionary<string, VariantDefinition>(StringComparer.Ordinal);
+            foreach (var variant in call.Variants)
+            {
+                Named name = variant.CSharpName;
+                if (!IdentifierNaming.IsValidIdentifier(name.Value) || name.Value.StartsWith("@", StringComparison.Ordinal))
+                {
+                    Report(RipeDiagnostics.InvalidVariant, name.Span, name.Value, call.Name,
+                        $"csharpName must be a C# identifier (it is appended to the event's C# name: Track{{Event}}{{csharpName}}); no code is generated for the variant");
+                    continue;
+                }
+
+                if (seen.TryGetValue(name.Value, out var first))
+                {
+                    Report(RipeDiagnostics.Duplicate, name.Span, $"Variant of event '{call.Name}'", name.Value, Line(first.CSharpName.Span));
+                    continue;
+                }
+
+                var checkedVariant = new VariantDefinition(name) { Description = variant.Description };
+                seen.Add(name.Value, checkedVariant);
+                foreach (var property in CheckProperties(variant.Properties, "Property"))
+                {
+                    if (call.Properties.Exists(p => p.Name == property.Name))
+                    {
+                        Report(RipeDiagnostics.InvalidVariant, property.NameSpan, name.Value, call.Name,
+                            $"property '{property.Name}' is a common property of the event; a variant adds properties and cannot redefine one (it is left out)");
+                        continue;
+                    }
+
+                    checkedVariant.Properties.Add(property);
+                }
+
+                valid.Variants.Add(checkedVariant);
+                if (variant.When is { } when)
+                {
+                    _conditions.Add((valid, checkedVariant, when));
+                }
+            }
+        }
+
+        /// <summary>
+        /// Each <c>when</c> names a common property of its event, of a type a value can select (enum, string, integer, number,
+        /// boolean; a list of values: enum or string), with values the property allows and no other variant's. A variant whose
+        /// condition fails is left out: its method would send what the plan does not mean.
+        /// </summary>
+        private void CheckConditions()
+        {
+            // (event, property, value) -> the variant it selects, to report a value two variants claim.
+            var claimed = new Dictionary<(CallDefinition, string, string), VariantDefinition>();
+            foreach (var (call, variant, when) in _conditions)
+            {
+                if (CheckCondition(call, variant, when, claimed) is { } condition)
+                {
+                    variant.When = condition;
+                }
+                else
+                {
+                    call.Variants.Remove(variant);
+                }
+            }
+        }
+
+        private VariantCondition? CheckCondition(CallDefinition call, VariantDefinition variant, VariantCondition when, Dictionary<(CallDefinition, string, string), VariantDefinition> claimed)
+        {
+            void Fail(SourceSpan span, string reason) => Report(RipeDiagnostics.InvalidVariant, span, variant.CSharpName.Value, call.Name, reason + "; no code is generated for the variant");
+
+            var property = call.Properties.Find(p => p.Name == when.Property.Value);
+            if (property is null)
+            {
+                Fail(when.Property.Span, $"'when' names '{when.Property.Value}', which is not a property of the event (a variant is selected by one of the event's own properties)");
+                return null;
+            }
+
+            var type = property.Schema.TypeSource;
+            var values = new List<Named>();
+            foreach (var value in when.Values)
+            {
+                if (!values.Exists(v => v.Value == value.Value))
+                {
+                    values.Add(value);
+                }
+            }
+
+            switch (type.Kind)
+            {
+                case PropertyKind.Unknown:
+                    return null; // Its type is already reported.
+                case PropertyKind.Enum:
+                case PropertyKind.String:
+                    break;
+                case PropertyKind.Integer:
+                case PropertyKind.Number:
+                case PropertyKind.Boolean:
+                    if (values.Count > 1)
+                    {
+                        Fail(values[1].Span, $"'{property.Name}' is {Kind(type.Kind)}: it selects a variant by one value (a list of values needs an enum or a string, whose values become the variant's own enum)");
+                        return null;
+                    }
+
+                    break;
+                default:
+                    Fail(when.Property.Span, $"'{property.Name}' is {Kind(type.Kind)}; 'when' needs an enum, string, integer, number or boolean property");
+                    return null;
+            }
+
+            foreach (var value in values)
+            {
+                string? problem = type.Kind switch
+                {
+                    PropertyKind.Enum when !type.EnumValues.Exists(v => v.Value == value.Value) =>
+                        $"'{value.Value}' is not a value of enum '{property.Name}' ({string.Join(", ", type.EnumValues.Select(v => v.Value))})",
+                    PropertyKind.Integer when !long.TryParse(value.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _) =>
+                        $"'{value.Value}' is not an integer, the type of '{property.Name}'",
+                    PropertyKind.Number when !double.TryParse(value.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out double number) || double.IsNaN(number) || double.IsInfinity(number) =>
+                        $"'{value.Value}' is not a number, the type of '{property.Name}'",
+                    PropertyKind.Boolean when value.Value != "true" && value.Value != "false" =>
+                        $"'{value.Value}' is not true or false, the values of boolean '{property.Name}'",
+                    _ => null,
+                };
+                if (problem != null)
+                {
+                    Fail(value.Span, problem);
+                    return null;
+                }
+            }
+
+            foreach (var value in values)
+            {
+                if (claimed.TryGetValue((call, property.Name, value.Value), out var other))
+                {
+                    Fail(value.Span, $"the value '{value.Value}' of '{property.Name}' already selects variant '{other.CSharpName.Value}' (line {Line(other.CSharpName.Span)})");
+                    return null;
+                }
+            }
+
+            foreach (var value in values)
+            {
+                claimed[(call, property.Name, value.Value)] = variant;
+            }
+
+            var valid = new VariantCondition(when.Property, when.IsList);
+            valid.Values.AddRange(values);
+            return valid;
+        }
+
+        private static string Kind(PropertyKind kind) => kind switch
+        {
+            PropertyKind.DateTime => "a date-time",
+            PropertyKind.Array => "an array",
+            PropertyKind.Object => "an object",
+            PropertyKind.Integer => "an integer",
+            _ => "a " + kind.ToString().ToLowerInvariant(),
+        };
 
         private List<PropertyDefinition> CheckProperties(List<PropertyDefinition> properties, string what)
         {

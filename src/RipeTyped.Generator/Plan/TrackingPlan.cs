@@ -107,6 +107,51 @@ namespace RipeTyped.Generator.Plan
             source is null || Sources.Count == 0 || Sources.Exists(s => string.Equals(s.Value, source, System.StringComparison.Ordinal));
 
         public List<PropertyDefinition> Properties { get; } = new List<PropertyDefinition>();
+
+        /// <summary><c>variants</c> (events only): property sets of the same wire event, each its own typed method.</summary>
+        public List<VariantDefinition> Variants { get; } = new List<VariantDefinition>();
+    }
+
+    /// <summary>
+    /// One variant of an event: the event's (common) properties plus its own, sent under the event's name by its own method
+    /// (<c>Track{Event}{CSharpName}</c>); <see cref="When"/> says which value of a common property selects it.
+    /// </summary>
+    internal sealed class VariantDefinition
+    {
+        public VariantDefinition(Named csharpName)
+        {
+            CSharpName = csharpName;
+        }
+
+        /// <summary><c>csharpName</c>: the suffix of the variant's method and properties class; also its name in the plan.</summary>
+        public Named CSharpName { get; }
+
+        public string? Description { get; set; }
+
+        public VariantCondition? When { get; set; }
+
+        /// <summary>The variant's own properties, added to the event's.</summary>
+        public List<PropertyDefinition> Properties { get; } = new List<PropertyDefinition>();
+    }
+
+    /// <summary><c>when: { property: value }</c> or <c>{ property: [values] }</c>: the values of one common property that select a variant.</summary>
+    internal sealed class VariantCondition
+    {
+        public VariantCondition(Named property, bool isList)
+        {
+            Property = property;
+            IsList = isList;
+        }
+
+        public Named Property { get; }
+
+        /// <summary>Written as a list (<c>[a, b]</c>); a list of one value selects as a scalar does.</summary>
+        public bool IsList { get; }
+
+        public List<Named> Values { get; } = new List<Named>();
+
+        /// <summary>One value: the variant's method sends it itself, the caller does not set the property.</summary>
+        public bool IsFixed => Values.Count == 1;
     }
 
     internal sealed class PropertyDefinition

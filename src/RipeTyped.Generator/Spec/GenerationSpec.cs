@@ -21,7 +21,29 @@ namespace RipeTyped.Generator.Spec
         string? InterfaceName,
         string? PlanVersion = null,
         string? Source = null,
-        EquatableArray<OtherSourceCall> OtherSourceCalls = default);
+        EquatableArray<OtherSourceCall> OtherSourceCalls = default,
+        EquatableArray<CallName> EventNames = default,
+        EquatableArray<CallName> PageNames = default);
+
+    /// <summary>
+    /// One event or page of the whole plan (every source's) as a constant of <c>{ClassName}.EventNames</c>/<c>PageNames</c>.
+    /// </summary>
+    /// <param name="ConstName">The constant's name (the call's C# base name: <c>TrackClickedButton</c> → <c>ClickedButton</c>).</param>
+    /// <param name="Sources">The sources that implement it; empty: every source.</param>
+    internal sealed record CallName(string ConstName, string WireName, string? Description, EquatableArray<string> Sources);
+
+    /// <summary>How a facade method gets the payload it sends.</summary>
+    internal enum PayloadMode
+    {
+        /// <summary>The caller passes it (required when <see cref="CallSpec.PayloadRequired"/>, else optional and null-able).</summary>
+        Parameter,
+
+        /// <summary>An optional parameter; null sends a new, empty payload (a variant's payload always sends its fixed values).</summary>
+        ParameterOrNew,
+
+        /// <summary>No parameter: the payload has nothing to set (only fixed values), the method sends a new one.</summary>
+        New,
+    }
 
     /// <summary>An event or page of other sources: what RIPE2005 tells a caller of <paramref name="MethodName"/> in this project.</summary>
     internal sealed record OtherSourceCall(string Kind, string WireName, string MethodName, string Sources);
@@ -31,13 +53,18 @@ namespace RipeTyped.Generator.Spec
     /// <param name="MethodName">The facade method's name.</param>
     /// <param name="PayloadType">The fully qualified properties/traits type, or null when the call has none.</param>
     /// <param name="PayloadRequired">True when the payload has required members (so the parameter is not optional).</param>
+    /// <param name="Variant">For a variant's method: its <c>csharpName</c> (the wire name stays the event's); null otherwise.</param>
+    /// <param name="Variants">An event's variants' methods, emitted after the event's own.</param>
     internal sealed record CallSpec(
         string WireName,
         string MethodName,
         string? PayloadType,
         bool PayloadRequired,
         string? Description,
-        string? ObsoleteMessage);
+        string? ObsoleteMessage,
+        string? Variant = null,
+        EquatableArray<CallSpec> Variants = default,
+        PayloadMode PayloadMode = PayloadMode.Parameter);
 
     internal abstract record TypeSpec(string Name, string? Description);
 
@@ -61,10 +88,14 @@ namespace RipeTyped.Generator.Spec
 
         /// <summary>An object nested in a property; the subject is the property's C# name.</summary>
         NestedValue,
+
+        /// <summary>A variant's properties (the event's and its own); the subject is the event name, the variant its <c>csharpName</c>.</summary>
+        VariantProperties,
     }
 
     /// <param name="Role">What the type stands for, with <paramref name="Subject"/> (a plan or C# name, as plain text).</param>
     /// <param name="AdditionalPropertiesMember">For an open type (<c>additionalProperties: true</c>): the member that carries unlisted properties.</param>
+    /// <param name="Variant">For <see cref="TypeRole.VariantProperties"/>: the variant's <c>csharpName</c>.</param>
     internal sealed record ObjectTypeSpec(
         string Name,
         string? Description,
@@ -72,7 +103,8 @@ namespace RipeTyped.Generator.Spec
         string Subject,
         EquatableArray<MemberSpec> Members,
         EquatableArray<TypeSpec> NestedTypes,
-        string? AdditionalPropertiesMember) : TypeSpec(Name, Description);
+        string? AdditionalPropertiesMember,
+        string? Variant = null) : TypeSpec(Name, Description);
 
     internal sealed record EnumTypeSpec(
         string Name,
@@ -83,12 +115,18 @@ namespace RipeTyped.Generator.Spec
     internal sealed record EnumMemberSpec(string Name, string WireValue);
 
     /// <summary>One C# property of a generated type.</summary>
+    /// <param name="Fixed">
+    /// A value the type always sends (a variant's <c>when</c> of one value), as plan text normalized for its kind (an
+    /// integer's or number's invariant digits, <c>true</c>/<c>false</c>, a string or enum value's wire text): no C#
+    /// property is declared for it and nothing is checked.
+    /// </param>
     internal sealed record MemberSpec(
         string JsonName,
         string Name,
         ValueSpec Value,
         bool Required,
-        string? Description);
+        string? Description,
+        string? Fixed = null);
 
     internal enum ValueKind
     {

@@ -21,6 +21,14 @@ namespace RipeTyped.Generator.Spec
 
         private const string UntypedProperties = "global::RipeTyped.RipeProperties";
 
+        /// <summary>The facade's nested classes of name constants (<c>{ClassName}.EventNames.ClickedButton</c>).</summary>
+        public const string EventNamesClass = "EventNames";
+
+        public const string PageNamesClass = "PageNames";
+
+        /// <summary>The array of every name of <see cref="EventNamesClass"/> and <see cref="PageNamesClass"/>.</summary>
+        public const string AllNamesMember = "All";
+
         private static readonly string[] ObjectMembers = { "Equals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "Finalize" };
 
         /// <summary>Names no member of a generated type can take: the files' aliases, object's members, the generated methods' parameters.</summary>
@@ -53,7 +61,7 @@ namespace RipeTyped.Generator.Spec
             _namespaceScope = new NameScope(new[] { ClassName }.Concat(GeneratedNames.Aliases).ToArray());
             WireValuesClassName = _namespaceScope.TakeUnique(ClassName + "WireValues");
             InterfaceName = plan.Options.FacadeInterface?.Value == "false" ? null : _namespaceScope.TakeUnique("I" + ClassName);
-            _facadeScope = new NameScope(new[] { ClassName, "Identify", "Group", "Reset", "Client", "FlushAsync", "PlanVersion", "Source" }.Concat(ObjectMembers).Concat(GeneratedNames.Aliases).ToArray());
+            _facadeScope = new NameScope(new[] { ClassName, "Identify", "Group", "Reset", "Client", "FlushAsync", "PlanVersion", "Source", EventNamesClass, PageNamesClass }.Concat(ObjectMembers).Concat(GeneratedNames.Aliases).ToArray());
         }
 
         private string ClassName { get; }
@@ -74,11 +82,11 @@ namespace RipeTyped.Generator.Spec
             AddDefinitionTypes();
             CallSpec identify = BuildTraits(_plan.Identify?.BelongsTo(_source) == true ? _plan.Identify : null, "UserTraits", "Identify", TypeRole.UserTraits);
             CallSpec group = BuildTraits(_plan.Group?.BelongsTo(_source) == true ? _plan.Group : null, "GroupTraits", "Group", TypeRole.GroupTraits);
-            var events = BuildCalls(_plan.Events, "event", "Track", "Properties", TypeRole.EventProperties);
-            var pages = BuildCalls(_plan.Pages, "page", "Page", "PageProperties", TypeRole.PageProperties);
+            var events = BuildCalls(_plan.Events, "event", "Track", "Properties", TypeRole.EventProperties, out var eventNames);
+            var pages = BuildCalls(_plan.Pages, "page", "Page", "PageProperties", TypeRole.PageProperties, out var pageNames);
             return new GenerationSpec(
                 _namespace, ClassName, WireValuesClassName, _types.ToEquatableArray(), events, pages, identify, group, InterfaceName,
-                _plan.PlanVersion?.Value, _source, _otherSourceCalls.ToEquatableArray());
+                _plan.PlanVersion?.Value, _source, _otherSourceCalls.ToEquatableArray(), eventNames, pageNames);
         }
 
         private void AddDefinitionTypes()
@@ -118,28 +126,70 @@ namespace RipeTyped.Generator.Spec
             return new CallSpec(methodName, methodName, Qualify(typeName), type.Members.Any(m => m.Required), traits.Description, null);
         }
 
-        private EquatableArray<CallSpec> BuildCalls(List<CallDefinition> calls, string what, string methodPrefix, string typeSuffix, TypeRole role)
+        private EquatableArray<CallSpec> BuildCalls(List<CallDefinition> calls, string what, string methodPrefix, string typeSuffix, TypeRole role, out EquatableArray<CallName> names)
         {
             string capitalized = char.ToUpperInvariant(what[0]) + what.Substring(1);
-            string[] baseNames = _names.Choose(_facadeScope, calls.Select(c => new NameRequest(c.Name, c.CSharpName, c.NameSpan)).ToList(), capitalized, NameForm.Call(methodPrefix));
+            // A page named "Names" would be PageNames, the nested class of page names: it gets a suffix, as a member named like its type does.
+            string[] baseNames = _names.Choose(_facadeScope, calls.Select(c => new NameRequest(c.Name, c.CSharpName, c.NameSpan)).ToList(), capitalized, NameForm.Call(methodPrefix), reservedSuffix: capitalized);
+
+            // Variants' methods after every event's, so adding a variant never renames an event's method.
+            var variantMethods = calls.Select((call, i) => call.Variants.Select(v => _names.TakeTypeName(
+                _facadeScope, methodPrefix + baseNames[i] + v.CSharpName.Value, "Variant", $"{call.Name} ({v.CSharpName.Value})", v.CSharpName.Span)).ToArray()).ToArray();
+            names = NameConstants(calls, baseNames, what == "event" ? EventNamesClass : PageNamesClass, capitalized);
+
             // Names come from the whole plan, so a call keeps its C# name in every source's project.
             var specs = new List<CallSpec>(calls.Count);
+            var withVariants = new List<(int Spec, CallDefinition Call, ObjectTypeSpec? Common, string[] Methods)>();
             for (int i = 0; i < calls.Count; i++)
             {
                 if (!calls[i].BelongsTo(_source))
                 {
-                    _otherSourceCalls.Add(new OtherSourceCall(what, calls[i].Name, methodPrefix + baseNames[i], string.Join(", ", calls[i].Sources.Select(s => s.Value))));
+                    string sources = string.Join(", ", calls[i].Sources.Select(s => s.Value));
+                    _otherSourceCalls.Add(new OtherSourceCall(what, calls[i].Name, methodPrefix + baseNames[i], sources));
+                    _otherSourceCalls.AddRange(variantMethods[i].Select(method => new OtherSourceCall(what, calls[i].Name, method, sources)));
                     continue;
                 }
 
-                specs.Add(BuildCall(calls[i], what, methodPrefix + baseNames[i], baseNames[i] + typeSuffix, role));
+                specs.Add(BuildCall(calls[i], what, methodPrefix + baseNames[i], baseNames[i] + typeSuffix, role, out var common));
+                if (calls[i].Variants.Count > 0)
+                {
+                    withVariants.Add((specs.Count - 1, calls[i], common, variantMethods[i]));
+                }
+            }
+
+            // Variants' types after every call's, so that, as with methods, a variant never renames an event's class.
+            foreach (var (index, call, common, methods) in withVariants)
+            {
+                var variants = call.Variants.Select((variant, v) =>
+                    BuildVariant(call, variant, methods[v], methods[v].Substring(methodPrefix.Length) + typeSuffix, common, specs[index].ObsoleteMessage));
+                specs[index] = specs[index] with { Variants = variants.ToEquatableArray() };
             }
 
             return specs.ToEquatableArray();
         }
 
-        private CallSpec BuildCall(CallDefinition call, string what, string methodName, string typeName, TypeRole role)
+        /// <summary>The private field of the names class holding its i-th distinct list of sources (in order of first use).</summary>
+        public static string SourcesField(int index) => "s_" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        /// <summary>The constants of <c>EventNames</c>/<c>PageNames</c>: every call of the plan, by its C# base name.</summary>
+        private static EquatableArray<CallName> NameConstants(List<CallDefinition> calls, string[] baseNames, string className, string suffix)
         {
+            // The class's own name, its array, its fields of source lists and object's members cannot be constants: such a
+            // name gets the kind as suffix.
+            int sourceLists = calls.Select(c => string.Concat(c.Sources.Select(s => s.Value.Length.ToString(System.Globalization.CultureInfo.InvariantCulture) + ":" + s.Value))).Distinct(System.StringComparer.Ordinal).Count();
+            var scope = new NameScope(new[] { className, AllNamesMember, "ReferenceEquals" }.Concat(ObjectMembers)
+                .Concat(Enumerable.Range(0, sourceLists).Select(SourcesField)).ToArray());
+            return calls.Select((call, i) => new CallName(
+                    scope.TryTake(baseNames[i], call.Name, 0, out _) ? baseNames[i] : scope.TakeUnique(baseNames[i] + suffix),
+                    call.Name,
+                    call.Description,
+                    call.Sources.Select(s => s.Value).ToEquatableArray()))
+                .ToEquatableArray();
+        }
+
+        private CallSpec BuildCall(CallDefinition call, string what, string methodName, string typeName, TypeRole role, out ObjectTypeSpec? common)
+        {
+            common = null;
             string? obsolete = call.Deprecated ? (call.DeprecationReason ?? $"The {what} '{call.Name}' is deprecated in the tracking plan.") : null;
             if (call.Properties.Count == 0)
             {
@@ -148,9 +198,105 @@ namespace RipeTyped.Generator.Spec
             }
 
             typeName = _names.TakeTypeName(_namespaceScope, typeName, $"Properties class of {what}", call.Name, call.NameSpan);
-            var type = BuildObject(typeName, Qualify(typeName), call.Description, role, call.Name, call.Properties, call.AdditionalProperties);
+            common = BuildObject(typeName, Qualify(typeName), call.Description, role, call.Name, call.Properties, call.AdditionalProperties);
+            _types.Add(common);
+            return new CallSpec(call.Name, methodName, Qualify(typeName), common.Members.Any(m => m.Required), call.Description, obsolete);
+        }
+
+        /// <summary>
+        /// A variant's method and type: the event's members (reused as built for the event: their nested types are the
+        /// event's, not declared again), the <c>when</c> property fixed or narrowed to the variant's values, then its own.
+        /// </summary>
+        private CallSpec BuildVariant(CallDefinition call, VariantDefinition variant, string methodName, string typeName, ObjectTypeSpec? common, string? obsolete)
+        {
+            // The variant's own description; without one the docs say which event and variant it is (not the event's text).
+            string? doc = string.IsNullOrWhiteSpace(variant.Description) ? null : variant.Description;
+            typeName = _names.TakeTypeName(_namespaceScope, typeName, "Properties class of variant", $"{call.Name} ({variant.CSharpName.Value})", variant.CSharpName.Span);
+            string fullName = Qualify(typeName);
+            var inherited = common?.Members.Items ?? System.Collections.Immutable.ImmutableArray<MemberSpec>.Empty;
+            var when = variant.When;
+            var nested = new List<TypeSpec>();
+
+            var own = new List<string> { typeName };
+            if (call.AdditionalProperties)
+            {
+                own.Add(AdditionalPropertiesMember);
+            }
+
+            int patterns = inherited.Where(m => when is null || m.JsonName != when.Property.Value).Sum(m => PatternCount(m.Value)) + PatternCount(variant.Properties);
+            own.AddRange(Enumerable.Range(0, patterns).Select(GeneratedNames.PatternField));
+            var scope = new NameScope(MemberReserved, own.ToArray());
+
+            var members = new List<MemberSpec>();
+            foreach (var member in inherited)
+            {
+                if (when != null && member.JsonName == when.Property.Value)
+                {
+                    members.Add(Condition(call, member, when, fullName, scope, nested));
+                    continue;
+                }
+
+                // Declared again in the variant's class: a name its own members or pattern fields take gets a suffix there.
+                string name = scope.TryTake(member.Name, member.JsonName, LineOf(call, member.JsonName), out _) ? member.Name : scope.TakeUnique(member.Name + "Value");
+                members.Add(member with { Name = name });
+            }
+
+            members.AddRange(BuildMembers(variant.Properties, fullName, scope, nested));
+            var type = new ObjectTypeSpec(typeName, doc, TypeRole.VariantProperties, call.Name, members.ToEquatableArray(), nested.ToEquatableArray(),
+                call.AdditionalProperties ? AdditionalPropertiesMember : null, variant.CSharpName.Value);
             _types.Add(type);
-            return new CallSpec(call.Name, methodName, Qualify(typeName), type.Members.Any(m => m.Required), call.Description, obsolete);
+
+            bool required = members.Any(m => m.Required && m.Fixed is null);
+            bool settable = call.AdditionalProperties || members.Any(m => m.Fixed is null);
+            bool sendsFixed = members.Any(m => m.Fixed != null);
+            var mode = !settable ? PayloadMode.New : sendsFixed && !required ? PayloadMode.ParameterOrNew : PayloadMode.Parameter;
+            return new CallSpec(call.Name, methodName, fullName, required, doc, obsolete, variant.CSharpName.Value, default, mode);
+        }
+
+        /// <summary>The <c>when</c> property in a variant: its one value, fixed; or an enum of the variant's values only.</summary>
+        private MemberSpec Condition(CallDefinition call, MemberSpec member, VariantCondition when, string fullName, NameScope scope, List<TypeSpec> nested)
+        {
+            if (when.IsFixed)
+            {
+                return member with { Value = member.Value with { Nullable = false }, Required = true, Fixed = Normalized(member.Value.Kind, when.Values[0].Value) };
+            }
+
+            // Enum or string (the validator allows a list for no other type): the variant's own enum, same wire values.
+            string name = scope.TryTake(member.Name, member.JsonName, when.Property.Span.DisplayLine, out _) ? member.Name : scope.TakeUnique(member.Name + "Value");
+            string enumName = scope.TakeUnique(name + "Kind");
+            var values = new PropertySchema(when.Property.Span) { Kind = PropertyKind.Enum };
+            // An enum's values as the plan declares them (with their csharpName), so each keeps its C# name; a collision
+            // among them is the event's enum's to report, once.
+            var declared = call.Properties.Find(p => p.Name == when.Property.Value)?.Schema.TypeSource.EnumValues;
+            values.EnumValues.AddRange(when.Values.Select(v => declared?.Find(d => d.Value == v.Value) ?? v));
+            nested.Add(BuildEnum(enumName, fullName + "." + enumName, null, values, new NameChooser(_plan.FilePath, new List<PlanDiagnostic>())));
+            var value = new ValueSpec(ValueKind.Enum, false, fullName + "." + enumName, null, null, null, null, null, null);
+            return member with { Name = name, Value = value, Required = true };
+        }
+
+        private static string Normalized(ValueKind kind, string value) => kind switch
+        {
+            ValueKind.Integer => long.Parse(value, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ValueKind.Number => double.Parse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture).ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+            _ => value,
+        };
+
+        private static int LineOf(CallDefinition call, string jsonName) => call.Properties.Find(p => p.Name == jsonName)?.NameSpan.DisplayLine ?? 0;
+
+        private static int PatternCount(ValueSpec? value) => value is null ? 0 : (value.Pattern != null ? 1 : 0) + PatternCount(value.Item);
+
+        private static int PatternCount(List<PropertyDefinition> properties)
+        {
+            int patterns = 0;
+            foreach (var property in properties)
+            {
+                for (PropertySchema? value = property.Schema.TypeSource; value != null; value = value.Items?.TypeSource)
+                {
+                    patterns += value.Pattern != null ? 1 : 0;
+                }
+            }
+
+            return patterns;
         }
 
         private ObjectTypeSpec BuildObject(string name, string fullName, string? description, TypeRole role, string subject, List<PropertyDefinition> properties, bool open)
@@ -163,26 +309,18 @@ namespace RipeTyped.Generator.Spec
 
             // The type keeps each distinct pattern of its properties (and their array items) in a private field
             // s_pattern0, s_pattern1...: as many names as patterns are reserved, so no plan name can take one.
-            int patterns = 0;
-            foreach (var property in properties)
-            {
-                for (PropertySchema? value = property.Schema.TypeSource; value != null; value = value.Items?.TypeSource)
-                {
-                    patterns += value.Pattern != null ? 1 : 0;
-                }
-            }
-
-            for (int i = 0; i < patterns; i++)
-            {
-                own.Add(GeneratedNames.PatternField(i));
-            }
-
+            own.AddRange(Enumerable.Range(0, PatternCount(properties)).Select(GeneratedNames.PatternField));
             var scope = new NameScope(MemberReserved, own.ToArray());
+            var nested = new List<TypeSpec>();
+            var members = BuildMembers(properties, fullName, scope, nested);
+            return new ObjectTypeSpec(name, description, role, subject, members.ToEquatableArray(), nested.ToEquatableArray(), open ? AdditionalPropertiesMember : null);
+        }
 
+        private List<MemberSpec> BuildMembers(List<PropertyDefinition> properties, string fullName, NameScope scope, List<TypeSpec> nested)
+        {
             // A member cannot share its type's name or hide object's members: such a member gets a 'Value' suffix.
             string[] memberNames = _names.Choose(scope, properties.Select(p => new NameRequest(p.Name, p.Schema.CSharpName, p.NameSpan)).ToList(), "Property", NameForm.Member, reservedSuffix: "Value");
             var members = new List<MemberSpec>();
-            var nested = new List<TypeSpec>();
             for (int i = 0; i < properties.Count; i++)
             {
                 PropertySchema schema = properties[i].Schema;
@@ -194,7 +332,7 @@ namespace RipeTyped.Generator.Spec
                 }
             }
 
-            return new ObjectTypeSpec(name, description, role, subject, members.ToEquatableArray(), nested.ToEquatableArray(), open ? AdditionalPropertiesMember : null);
+            return members;
         }
 
         /// <summary>The C# type of a schema; null when it cannot be typed (an error has been reported for it).</summary>
@@ -246,10 +384,10 @@ namespace RipeTyped.Generator.Spec
         private static ValueSpec Value(ValueKind kind, bool nullable, string? typeName, ValueSpec? item, PropertySchema rules) =>
             new ValueSpec(kind, nullable, typeName, item, rules.Pattern?.Value, rules.Minimum, rules.Maximum, rules.MinLength, rules.MaxLength);
 
-        private EnumTypeSpec BuildEnum(string name, string fullName, string? description, PropertySchema schema)
+        private EnumTypeSpec BuildEnum(string name, string fullName, string? description, PropertySchema schema, NameChooser? chooser = null)
         {
             var values = schema.EnumValues;
-            string[] names = _names.Choose(new NameScope("value__"), values.Select(v => new NameRequest(v.Value, v.CSharpName, v.Span)).ToList(), "Enum value", NameForm.Member);
+            string[] names = (chooser ?? _names).Choose(new NameScope("value__"), values.Select(v => new NameRequest(v.Value, v.CSharpName, v.Span)).ToList(), "Enum value", NameForm.Member);
             var members = values.Select((v, i) => new EnumMemberSpec(names[i], v.Value)).ToEquatableArray();
             return new EnumTypeSpec(name, description, fullName, members);
         }

@@ -91,6 +91,40 @@ public sealed partial class ShopAnalytics : IShopAnalytics
     /// <summary>Records a view of the <c>Checkout</c> page.</summary>
     public void PageCheckout(__N.CheckoutPageProperties properties, global::RipeTyped.RipePageContext? page = null, __I? identity = null) => __.Page(_client, "Checkout", properties, page, identity);
 
+    /// <summary>The names of the tracking plan's events as sent to Ripe, every source's, to log, filter or test against without strings.</summary>
+    public static class EventNames
+    {
+        /// <summary>
+        /// Fires once per order.
+        /// Tricky text: */ &lt;/summary&gt; "quotes" &amp; &lt;b&gt;tags&lt;/b&gt;
+        /// </summary>
+        public const string OrderCompleted = "Order Completed";
+        public const string SignedOut = "Signed \"Out\"";
+        public const string _2FAEnabled = "2FA Enabled";
+        private static readonly string[] s_0 = {  };
+
+        /// <summary>Every event of the plan in plan order, with the sources that implement it (empty: every source).</summary>
+        public static readonly global::System.Collections.Generic.IReadOnlyList<(string Name, global::System.Collections.Generic.IReadOnlyList<string> Sources)> All = new (string Name, global::System.Collections.Generic.IReadOnlyList<string> Sources)[]
+        {
+            (OrderCompleted, s_0),
+            (SignedOut, s_0),
+            (_2FAEnabled, s_0),
+        };
+    }
+
+    /// <summary>The names of the tracking plan's pages as sent to Ripe, every source's, to log, filter or test against without strings.</summary>
+    public static class PageNames
+    {
+        public const string Checkout = "Checkout";
+        private static readonly string[] s_0 = {  };
+
+        /// <summary>Every page of the plan in plan order, with the sources that implement it (empty: every source).</summary>
+        public static readonly global::System.Collections.Generic.IReadOnlyList<(string Name, global::System.Collections.Generic.IReadOnlyList<string> Sources)> All = new (string Name, global::System.Collections.Generic.IReadOnlyList<string> Sources)[]
+        {
+            (Checkout, s_0),
+        };
+    }
+
     /// <summary>Forgets the ambient user and group (at log-out) and starts a new anonymous id: the app's, or in ASP.NET Core the request's visitor's.</summary>
     public void Reset() => _client.Reset();
 

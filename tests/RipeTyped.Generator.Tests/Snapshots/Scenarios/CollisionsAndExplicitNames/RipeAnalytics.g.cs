@@ -70,6 +70,23 @@ public sealed partial class RipeAnalytics : IRipeAnalytics
     /// <summary>Tracks the <c>Order Placed</c> event.</summary>
     public void TrackPlaceOrder(__N.PlaceOrderProperties? properties = null, __I? identity = null) => _client.Track("Order Placed", properties, identity);
 
+    /// <summary>The names of the tracking plan's events as sent to Ripe, every source's, to log, filter or test against without strings.</summary>
+    public static class EventNames
+    {
+        public const string SiteIdChanged = "Site Id Changed";
+        public const string _site_id_changed = "site id changed";
+        public const string PlaceOrder = "Order Placed";
+        private static readonly string[] s_0 = {  };
+
+        /// <summary>Every event of the plan in plan order, with the sources that implement it (empty: every source).</summary>
+        public static readonly global::System.Collections.Generic.IReadOnlyList<(string Name, global::System.Collections.Generic.IReadOnlyList<string> Sources)> All = new (string Name, global::System.Collections.Generic.IReadOnlyList<string> Sources)[]
+        {
+            (SiteIdChanged, s_0),
+            (_site_id_changed, s_0),
+            (PlaceOrder, s_0),
+        };
+    }
+
     /// <summary>Forgets the ambient user and group (at log-out) and starts a new anonymous id: the app's, or in ASP.NET Core the request's visitor's.</summary>
     public void Reset() => _client.Reset();
 

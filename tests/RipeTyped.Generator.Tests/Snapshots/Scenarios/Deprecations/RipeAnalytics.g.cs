@@ -74,6 +74,24 @@ public sealed partial class RipeAnalytics : IRipeAnalytics
     [global::System.Obsolete("The event 'Viewed Legacy Page' is deprecated in the tracking plan.")]
     public void TrackViewedLegacyPage(__I? identity = null) => _client.Track("Viewed Legacy Page", null, identity);
 
+    /// <summary>The names of the tracking plan's events as sent to Ripe, every source's, to log, filter or test against without strings.</summary>
+    public static class EventNames
+    {
+        public const string ClickedOldButton = "Clicked Old Button";
+        /// <summary>The redesigned button.</summary>
+        public const string ClickedNewButton = "Clicked New Button";
+        public const string ViewedLegacyPage = "Viewed Legacy Page";
+        private static readonly string[] s_0 = {  };
+
+        /// <summary>Every event of the plan in plan order, with the sources that implement it (empty: every source).</summary>
+        public static readonly global::System.Collections.Generic.IReadOnlyList<(string Name, global::System.Collections.Generic.IReadOnlyList<string> Sources)> All = new (string Name, global::System.Collections.Generic.IReadOnlyList<string> Sources)[]
+        {
+            (ClickedOldButton, s_0),
+            (ClickedNewButton, s_0),
+            (ViewedLegacyPage, s_0),
+        };
+    }
+
     /// <summary>Forgets the ambient user and group (at log-out) and starts a new anonymous id: the app's, or in ASP.NET Core the request's visitor's.</summary>
     public void Reset() => _client.Reset();
 

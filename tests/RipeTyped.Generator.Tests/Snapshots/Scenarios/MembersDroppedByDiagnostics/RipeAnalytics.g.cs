@@ -64,6 +64,19 @@ public sealed partial class RipeAnalytics : IRipeAnalytics
     /// <summary>Tracks the <c>Signed Up</c> event.</summary>
     public void TrackSignedUp(__N.SignedUpProperties? properties = null, __I? identity = null) => _client.Track("Signed Up", properties, identity);
 
+    /// <summary>The names of the tracking plan's events as sent to Ripe, every source's, to log, filter or test against without strings.</summary>
+    public static class EventNames
+    {
+        public const string SignedUp = "Signed Up";
+        private static readonly string[] s_0 = {  };
+
+        /// <summary>Every event of the plan in plan order, with the sources that implement it (empty: every source).</summary>
+        public static readonly global::System.Collections.Generic.IReadOnlyList<(string Name, global::System.Collections.Generic.IReadOnlyList<string> Sources)> All = new (string Name, global::System.Collections.Generic.IReadOnlyList<string> Sources)[]
+        {
+            (SignedUp, s_0),
+        };
+    }
+
     /// <summary>Forgets the ambient user and group (at log-out) and starts a new anonymous id: the app's, or in ASP.NET Core the request's visitor's.</summary>
     public void Reset() => _client.Reset();
 

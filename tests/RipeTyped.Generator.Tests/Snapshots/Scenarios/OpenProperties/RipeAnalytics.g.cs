@@ -79,6 +79,21 @@ public sealed partial class RipeAnalytics : IRipeAnalytics
     /// <summary>Tracks the <c>Anything Goes</c> event.</summary>
     public void TrackAnythingGoes(global::RipeTyped.RipeProperties? properties = null, __I? identity = null) => _client.Track("Anything Goes", properties, identity);
 
+    /// <summary>The names of the tracking plan's events as sent to Ripe, every source's, to log, filter or test against without strings.</summary>
+    public static class EventNames
+    {
+        public const string ExperimentViewed = "Experiment Viewed";
+        public const string AnythingGoes = "Anything Goes";
+        private static readonly string[] s_0 = {  };
+
+        /// <summary>Every event of the plan in plan order, with the sources that implement it (empty: every source).</summary>
+        public static readonly global::System.Collections.Generic.IReadOnlyList<(string Name, global::System.Collections.Generic.IReadOnlyList<string> Sources)> All = new (string Name, global::System.Collections.Generic.IReadOnlyList<string> Sources)[]
+        {
+            (ExperimentViewed, s_0),
+            (AnythingGoes, s_0),
+        };
+    }
+
     /// <summary>Forgets the ambient user and group (at log-out) and starts a new anonymous id: the app's, or in ASP.NET Core the request's visitor's.</summary>
     public void Reset() => _client.Reset();
 

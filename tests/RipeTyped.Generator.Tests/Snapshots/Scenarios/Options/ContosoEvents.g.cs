@@ -52,6 +52,19 @@ public sealed partial class ContosoEvents
     /// <summary>Tracks the <c>order_completed</c> event.</summary>
     public void TrackOrderCompleted(__N.OrderCompletedProperties properties, __I? identity = null) => __.Track(_client, "order_completed", properties, identity);
 
+    /// <summary>The names of the tracking plan's events as sent to Ripe, every source's, to log, filter or test against without strings.</summary>
+    public static class EventNames
+    {
+        public const string OrderCompleted = "order_completed";
+        private static readonly string[] s_0 = {  };
+
+        /// <summary>Every event of the plan in plan order, with the sources that implement it (empty: every source).</summary>
+        public static readonly global::System.Collections.Generic.IReadOnlyList<(string Name, global::System.Collections.Generic.IReadOnlyList<string> Sources)> All = new (string Name, global::System.Collections.Generic.IReadOnlyList<string> Sources)[]
+        {
+            (OrderCompleted, s_0),
+        };
+    }
+
     /// <summary>Forgets the ambient user and group (at log-out) and starts a new anonymous id: the app's, or in ASP.NET Core the request's visitor's.</summary>
     public void Reset() => _client.Reset();
 
