@@ -103,6 +103,19 @@ public sealed class RudderStackImportTests
     }
 
     [Fact]
+    public void A_segment_plan_named_as_rudderstack_api_is_refused()
+    {
+        using var dir = new TempDirectory();
+        string output = dir.File("out.yaml");
+
+        var (exit, _, error) = CliRunner.Run("import", CorpusFixtures.PathOf("typewriter-local-plan.json"), "--from", "rudderstack-api", "--output", output);
+
+        Assert.Equal(3, exit);
+        Assert.Contains("typewriter-local-plan.json: not a RudderStack API tracking plan", error);
+        Assert.False(File.Exists(output));
+    }
+
+    [Fact]
     public void Malformed_yaml_names_the_file_and_line()
     {
         using var dir = new TempDirectory();

@@ -33,9 +33,9 @@ namespace RipeTyped.Cli.Import.Rudder
         {
             using var document = JsonDocument.Parse(json, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 256 });
             var root = document.RootElement;
-            if (Json.Property(root, "events") is not { ValueKind: JsonValueKind.Array } events)
+            if (!IsApiPlan(root) || Json.Property(root, "events") is not { ValueKind: JsonValueKind.Array } events)
             {
-                throw CliException.Input($"{file}: not a RudderStack API tracking plan: expected an object with an \"events\" list.");
+                throw CliException.Input($"{file}: not a RudderStack API tracking plan: expected an object with an \"events\" list whose entries have an \"eventType\".");
             }
 
             var plan = new ImportedPlan(Layout) { Title = Json.String(root, "name") };
