@@ -38,6 +38,12 @@ public sealed class DiffTests
             PlanShape.Of(LoadedPlan.FromText(before, "base.yaml", "App").Plan),
             PlanShape.Of(LoadedPlan.FromText(after, "head.yaml", "App").Plan));
 
+    private static Bump RequiredBump(string before, string after)
+    {
+        var (from, to) = (LoadedPlan.FromText(before, "base.yaml", "App").Plan, LoadedPlan.FromText(after, "head.yaml", "App").Plan);
+        return VersionBump.Check(from, to, PlanDiffer.Compare(PlanShape.Of(from), PlanShape.Of(to))).Required;
+    }
+
     private static PlanChange Find(List<PlanChange> changes, string subject, string descriptionStart) =>
         Assert.Single(changes, c => c.Subject == subject && c.Description.StartsWith(descriptionStart, System.StringComparison.Ordinal));
 
@@ -170,6 +176,68 @@ public sealed class DiffTests
         Assert.Contains("`Checked Out`: added", output);
         Assert.Contains("Plan errors: 0 in base.yaml, 2 in head.yaml", error);
         Assert.DoesNotContain(dir.Path, output);
+    }
+
+    // Base with variants on Signed Up, after its properties.
+    private static readonly string WithVariants = Base.Replace("  - name: Clicked Upgrade Button\n", """
+            variants:
+              - csharpName: WithEmail
+                description: Email sign-up.
+                when: { method: email }
+                properties:
+                  email: { type: string, required: true }
+              - csharpName: WithSso
+                when: { method: [google, github] }
+          - name: Clicked Upgrade Button
+
+        """);
+
+    [Fact]
+    public void Variants_are_compared_by_name_with_their_when_and_own_properties()
+    {
+        Assert.Empty(Compare(WithVariants, WithVariants));
+
+        string head = WithVariants
+            .Replace("  - csharpName: WithSso\n        when: { method: [google, github] }\n", "  - csharpName: WithGoogle\n        when: { method: google }\n")
+            .Replace("description: Email sign-up.", "description: Sign-up by email.")
+            .Replace("      email: { type: string, required: true }", "      email: { type: string, required: true }\n          newsletter: boolean");
+        var changes = Compare(WithVariants, head);
+
+        Assert.True(Find(changes, "Signed Up › variant WithSso", "variant removed").Breaking);
+        var added = Find(changes, "Signed Up › variant WithGoogle", "variant added");
+        Assert.False(added.Breaking);
+        Assert.Contains("when method = google", added.Description);
+        Assert.True(Find(changes, "Signed Up › variant WithEmail", "description changed").DescriptionOnly);
+        Assert.False(Find(changes, "Signed Up › variant WithEmail › newsletter", "optional property added (boolean)").Breaking);
+        Assert.Equal(4, changes.Count);
+    }
+
+    [Fact]
+    public void A_variant_whose_when_or_required_properties_change_is_breaking_and_an_added_one_is_minor()
+    {
+        string when = WithVariants.Replace("when: { method: [google, github] }", "when: { method: google }");
+        string required = WithVariants.Replace("  - csharpName: WithSso\n", "  - csharpName: WithSso\n        properties: { provider: { type: string, required: true } }\n");
+
+        var whenChange = Assert.Single(Compare(WithVariants, when));
+        Assert.Equal("Signed Up › variant WithSso", whenChange.Subject);
+        Assert.Equal("'when' changed from method in [google, github] to method = google: the variant selects other data and its class changes", whenChange.Description);
+        Assert.True(whenChange.Breaking);
+        Assert.True(Find(Compare(WithVariants, required), "Signed Up › variant WithSso › provider", "required property added").Breaking);
+        Assert.Equal(Bump.Minor, RequiredBump(Base, WithVariants));
+        Assert.Equal(Bump.Major, RequiredBump(WithVariants, Base));
+    }
+
+    [Fact]
+    public void A_variant_method_that_moves_is_a_breaking_change()
+    {
+        using var dir = new TempDirectory();
+        string before = dir.File("base.yaml", "version: 1\nevents:\n  - name: A\n    variants:\n      - csharpName: B\n        properties: { x: string }\n");
+        string after = dir.File("head.yaml", "version: 1\nevents:\n  - name: A\n    variants:\n      - csharpName: B\n        properties: { x: string }\n  - name: A B\n");
+
+        var (exit, output, _) = CliRunner.Run("diff", before, after);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("C# method renamed from `TrackAB` to `TrackAB2`", output);
     }
 
     [Fact]

@@ -28,6 +28,42 @@ public sealed class DocsTests
         Assert.Contains("## Identify traits", output);
     }
 
+    private const string Variants = """
+        version: 1
+        events:
+          - name: Signed Up
+            properties:
+              method: { type: enum, values: [email, google, sso], required: true }
+            variants:
+              - csharpName: WithEmail
+                description: "Email <b>sign-up</b> | by link"
+                when: { method: email }
+                properties:
+                  email: { type: string, required: true }
+              - csharpName: Bare
+        """;
+
+    [Fact]
+    public void Variants_are_listed_under_their_event_with_method_when_and_own_properties()
+    {
+        using var dir = new TempDirectory();
+        string plan = dir.File("tracking-plan.yaml", Variants);
+
+        var (exit, markdown, _) = CliRunner.Run("docs", plan);
+        var (_, html, _) = CliRunner.Run("docs", plan, "--format", "html");
+
+        Assert.Equal(0, exit);
+        string section = markdown.Substring(markdown.IndexOf("#### Variant WithEmail", System.StringComparison.Ordinal));
+        Assert.Contains("Email \\<b\\>sign-up\\</b\\> \\| by link", section);
+        Assert.Contains("When `method = email` · C#: `analytics.TrackSignedUpWithEmail(…)`", section);
+        Assert.Contains("| `email` | string | yes |", section);
+        Assert.Contains("#### Variant Bare\n\nSelected by its method only (no `when`) · C#: `analytics.TrackSignedUpBare(…)`\n\nNo properties of its own: the event's.", markdown);
+        Assert.True(markdown.IndexOf("| `method` |", System.StringComparison.Ordinal) < markdown.IndexOf("#### Variant WithEmail", System.StringComparison.Ordinal));
+        Assert.Contains("<h3>Variant WithEmail</h3>", html);
+        Assert.Contains("When <code>method = email</code> · C#: <code>analytics.TrackSignedUpWithEmail(…)</code>", html);
+        Assert.DoesNotContain("<b>sign-up</b>", html);
+    }
+
     [Fact]
     public void Html_is_one_self_contained_page()
     {

@@ -48,6 +48,34 @@ public sealed class LintTests
     }
 
     [Fact]
+    public void Variant_errors_are_on_their_line_as_in_the_build()
+    {
+        using var dir = new TempDirectory();
+        string plan = dir.File("tracking-plan.yaml", """
+            version: 1
+            events:
+              - name: Clicked Button
+                description: A button was clicked.
+                properties:
+                  button: { type: enum, values: [buy, sell], required: true }
+                variants:
+                  - csharpName: Buy
+                    when: { button: hold }
+                  - csharpName: Buy
+                  - csharpName: Sell
+                    properties:
+                      Button Label: string
+            """);
+
+        var (exit, output, _) = CliRunner.Run("lint", plan);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("tracking-plan.yaml(9,25): error RIPE0023: Variant 'Buy' of event 'Clicked Button': 'hold' is not a value of enum 'button' (buy, sell)", output);
+        Assert.Contains("tracking-plan.yaml(10,21): error RIPE0007: Variant of event 'Clicked Button' 'Buy' is defined more than once (first at line 8)", output);
+        Assert.Contains("tracking-plan.yaml(13,11): warning RIPE1003: Property 'Button Label'", output);
+    }
+
+    [Fact]
     public void Warnings_pass_unless_warnings_are_errors()
     {
         using var dir = new TempDirectory();

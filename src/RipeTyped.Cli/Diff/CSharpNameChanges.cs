@@ -14,12 +14,11 @@ namespace RipeTyped.Cli.Diff
         {
             var beforeTypes = Types(before);
             var afterTypes = Types(after);
-            foreach (var (section, old, head) in Pairs(PlanShape.Events, before.Events, after.Events)
+            foreach (var (section, subject, old, head) in Pairs(PlanShape.Events, before.Events, after.Events)
                 .Concat(Pairs(PlanShape.Pages, before.Pages, after.Pages))
-                .Append((PlanShape.Identify, before.Identify, after.Identify))
-                .Append((PlanShape.Group, before.Group, after.Group)))
+                .Append((PlanShape.Identify, "identify", before.Identify, after.Identify))
+                .Append((PlanShape.Group, "group", before.Group, after.Group)))
             {
-                string subject = section is PlanShape.Identify ? "identify" : section is PlanShape.Group ? "group" : old.WireName;
                 if (old.MethodName != head.MethodName)
                 {
                     yield return new PlanChange(section, subject, $"C# method renamed from `{old.MethodName}` to `{head.MethodName}` (the wire name is unchanged): code that calls `{old.MethodName}` stops compiling; pin it with csharpName", true);
@@ -40,14 +39,23 @@ namespace RipeTyped.Cli.Diff
             }
         }
 
-        private static IEnumerable<(string, CallSpec, CallSpec)> Pairs(string section, IEnumerable<CallSpec> before, IEnumerable<CallSpec> after)
+        /// <summary>The calls in both versions, and the variants of each event in both (by <c>csharpName</c>).</summary>
+        private static IEnumerable<(string Section, string Subject, CallSpec Old, CallSpec Head)> Pairs(string section, IEnumerable<CallSpec> before, IEnumerable<CallSpec> after)
         {
             var head = after.ToDictionary(c => c.WireName, System.StringComparer.Ordinal);
             foreach (var old in before)
             {
                 if (head.TryGetValue(old.WireName, out var now))
                 {
-                    yield return (section, old, now);
+                    yield return (section, old.WireName, old, now);
+                    var variants = now.Variants.Items.ToDictionary(v => v.Variant!, System.StringComparer.Ordinal);
+                    foreach (var variant in old.Variants)
+                    {
+                        if (variants.TryGetValue(variant.Variant!, out var nowVariant))
+                        {
+                            yield return (section, $"{old.WireName} › variant {variant.Variant}", variant, nowVariant);
+                        }
+                    }
                 }
             }
         }

@@ -93,38 +93,84 @@ namespace RipeTyped.Cli.Diff
                 changes.Add(new PlanChange(head.Section, name, "now accepts unlisted properties too (additionalProperties)", false));
             }
 
-            var removed = old.Properties.Keys.Where(k => !head.Properties.ContainsKey(k)).ToList();
-            var added = head.Properties.Keys.Where(k => !old.Properties.ContainsKey(k)).ToList();
+            ComparePropertySets(head.Section, name, old.Properties, head.Properties, changes);
+            CompareVariants(old, head, changes);
+        }
+
+        /// <summary>
+        /// An event's variants, by <c>csharpName</c>: a removed one is breaking (its method is gone), an added one is not; a
+        /// changed <c>when</c> is breaking (the variant selects other data, and its class changes); their own properties are
+        /// compared as an event's are (the common ones are the event's changes).
+        /// </summary>
+        private static void CompareVariants(CallShape old, CallShape head, List<PlanChange> changes)
+        {
+            var before = (old.Variants ?? Array.Empty<VariantShape>()).ToDictionary(v => v.Name, StringComparer.Ordinal);
+            var after = (head.Variants ?? Array.Empty<VariantShape>()).ToDictionary(v => v.Name, StringComparer.Ordinal);
+            foreach (var variant in before.Values.Where(v => !after.ContainsKey(v.Name)))
+            {
+                changes.Add(new PlanChange(head.Section, VariantSubject(head.Name, variant.Name), "variant removed: code that calls its method no longer compiles", true));
+            }
+
+            foreach (var variant in after.Values)
+            {
+                string subject = VariantSubject(head.Name, variant.Name);
+                if (!before.TryGetValue(variant.Name, out var was))
+                {
+                    changes.Add(new PlanChange(head.Section, subject, $"variant added ({Count(variant.Properties.Count, "property", "properties")} of its own{(variant.When is null ? "" : ", when " + variant.When)})", false));
+                    continue;
+                }
+
+                if (!string.Equals(was.When, variant.When, StringComparison.Ordinal))
+                {
+                    changes.Add(new PlanChange(head.Section, subject, $"'when' changed from {was.When ?? "none"} to {variant.When ?? "none"}: the variant selects other data and its class changes", true));
+                }
+
+                if (!string.Equals(was.Description, variant.Description, StringComparison.Ordinal))
+                {
+                    changes.Add(new PlanChange(head.Section, subject, "description changed", false, DescriptionOnly: true));
+                }
+
+                ComparePropertySets(head.Section, subject, was.Properties, variant.Properties, changes);
+            }
+        }
+
+        private static string VariantSubject(string call, string variant) => $"{call} › variant {variant}";
+
+        /// <summary>The properties of a call (or variant) named <paramref name="name"/>: renamed, removed, added, changed.</summary>
+        private static void ComparePropertySets(string section, string name, IReadOnlyDictionary<string, PropertyShape> old, IReadOnlyDictionary<string, PropertyShape> head, List<PlanChange> changes)
+        {
+            var removed = old.Keys.Where(k => !head.ContainsKey(k)).ToList();
+            var added = head.Keys.Where(k => !old.ContainsKey(k)).ToList();
             foreach (string path in removed.ToList())
             {
-                var candidates = added.Where(a => Parent(a) == Parent(path) && head.Properties[a].Type == old.Properties[path].Type).ToList();
-                if (candidates.Count == 1 && removed.Count(r => Parent(r) == Parent(path) && old.Properties[r].Type == old.Properties[path].Type) == 1)
+                var candidates = added.Where(a => Parent(a) == Parent(path) && head[a].Type == old[path].Type).ToList();
+                if (candidates.Count == 1 && removed.Count(r => Parent(r) == Parent(path) && old[r].Type == old[path].Type) == 1)
                 {
-                    changes.Add(new PlanChange(head.Section, $"{name} › {path}", $"renamed to `{candidates[0]}`", true));
+                    changes.Add(new PlanChange(section, $"{name} › {path}", $"renamed to `{candidates[0]}`", true));
                     removed.Remove(path);
                     added.Remove(candidates[0]);
-                    CompareProperties(head.Section, $"{name} › {candidates[0]}", old.Properties[path], head.Properties[candidates[0]], changes);
+                    CompareProperties(section, $"{name} › {candidates[0]}", old[path], head[candidates[0]], changes);
                 }
             }
 
             foreach (string path in removed.Where(p => !removed.Contains(Parent(p))))
             {
-                changes.Add(new PlanChange(head.Section, $"{name} › {path}", "property removed", true));
+                changes.Add(new PlanChange(section, $"{name} › {path}", "property removed", true));
             }
 
             foreach (string path in added.Where(p => !added.Contains(Parent(p))))
             {
-                var property = head.Properties[path];
+                var property = head[path];
                 changes.Add(property.Required
-                    ? new PlanChange(head.Section, $"{name} › {path}", $"required property added ({property.Type}): existing calls must set it", true)
-                    : new PlanChange(head.Section, $"{name} › {path}", $"optional property added ({property.Type})", false));
+                    ? new PlanChange(section, $"{name} › {path}", $"required property added ({property.Type}): existing calls must set it", true)
+                    : new PlanChange(section, $"{name} › {path}", $"optional property added ({property.Type})", false));
             }
 
-            foreach (var pair in old.Properties)
+            foreach (var pair in old)
             {
-                if (head.Properties.TryGetValue(pair.Key, out var now))
+                if (head.TryGetValue(pair.Key, out var now))
                 {
-                    CompareProperties(head.Section, $"{name} › {pair.Key}", pair.Value, now, changes);
+                    CompareProperties(section, $"{name} › {pair.Key}", pair.Value, now, changes);
                 }
             }
         }

@@ -10,11 +10,16 @@ namespace RipeTyped.Cli.Diff
     /// <param name="Open">The call also accepts properties the plan does not list (<c>additionalProperties: true</c>).</param>
     /// <param name="Line">The line of the call's name in the plan, to place diagnostics; 0 for none.</param>
     internal sealed record CallShape(string Section, string Name, bool Deprecated, string? DeprecationReason, string? Description, IReadOnlyDictionary<string, PropertyShape> Properties,
-        bool Open = false, IReadOnlyList<string>? Tags = null, int Line = 0, string? Owner = null, IReadOnlyList<string>? Sources = null, string? File = null)
+        bool Open = false, IReadOnlyList<string>? Tags = null, int Line = 0, string? Owner = null, IReadOnlyList<string>? Sources = null, string? File = null,
+        IReadOnlyList<VariantShape>? Variants = null)
     {
         /// <summary>A fingerprint of the property paths and types, to recognise a renamed call.</summary>
         public string Signature => string.Join(";", Properties.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key + ":" + p.Value.Type));
     }
+
+    /// <summary>An event's variant: its <c>csharpName</c>, what selects it and its own properties (the event's are the event's).</summary>
+    /// <param name="When">The condition as text (<c>signup_method = email</c>, <c>signup_method in [google, sso]</c>); null when none.</param>
+    internal sealed record VariantShape(string Name, string? Description, string? When, IReadOnlyDictionary<string, PropertyShape> Properties, int Line);
 
     /// <summary>One property at a path (<c>address.city</c>, <c>items[].sku</c>) with everything a change can touch.</summary>
     internal sealed record PropertyShape(
@@ -56,16 +61,28 @@ namespace RipeTyped.Cli.Diff
 
         private static CallShape Call(string section, string name, CallDefinition call)
         {
+            var variants = call.Variants
+                .Select(v => new VariantShape(v.CSharpName.Value, v.Description, When(v.When), Properties(v.Properties), v.CSharpName.Span.DisplayLine))
+                .ToList();
+            return new CallShape(section, name, call.Deprecated, call.DeprecationReason, call.Description, Properties(call.Properties),
+                call.AdditionalProperties, call.Tags.Select(t => t.Value).ToList(), call.NameSpan.DisplayLine, call.Owner?.Value,
+                call.Sources.Select(s => s.Value).ToList(), call.NameSpan.File, variants);
+        }
+
+        private static Dictionary<string, PropertyShape> Properties(List<PropertyDefinition> definitions)
+        {
             var properties = new Dictionary<string, PropertyShape>(StringComparer.Ordinal);
-            foreach (var property in call.Properties)
+            foreach (var property in definitions)
             {
                 Add(properties, property.Name, property.Schema);
             }
 
-            return new CallShape(section, name, call.Deprecated, call.DeprecationReason, call.Description, properties,
-                call.AdditionalProperties, call.Tags.Select(t => t.Value).ToList(), call.NameSpan.DisplayLine, call.Owner?.Value,
-                call.Sources.Select(s => s.Value).ToList(), call.NameSpan.File);
+            return properties;
         }
+
+        private static string? When(VariantCondition? when) => when is null ? null
+            : when.IsFixed ? $"{when.Property.Value} = {when.Values[0].Value}"
+            : $"{when.Property.Value} in [{string.Join(", ", when.Values.Select(v => v.Value))}]";
 
         private static void Add(Dictionary<string, PropertyShape> into, string path, PropertySchema schema)
         {

@@ -10,7 +10,8 @@ namespace RipeTyped.Cli.Docs
 {
     /// <summary>What the docs show for one call: its shape, the generated C# method and a unique anchor.</summary>
     /// <param name="Problems">Plan errors between this call's name and the next call's, to show next to it.</param>
-    internal sealed record CatalogEntry(CallShape Call, string? Method, string Anchor, IReadOnlyList<PlanDiagnostic> Problems);
+    /// <param name="VariantMethods">The generated method of each of the call's variants that got one, by <c>csharpName</c>.</param>
+    internal sealed record CatalogEntry(CallShape Call, string? Method, string Anchor, IReadOnlyList<PlanDiagnostic> Problems, IReadOnlyDictionary<string, string>? VariantMethods = null);
 
     /// <summary>The plan as documentation: sections of entries, shared by the Markdown and HTML writers.</summary>
     internal sealed class Catalog
@@ -40,11 +41,13 @@ namespace RipeTyped.Cli.Docs
         public static Catalog Of(LoadedPlan plan, string? title)
         {
             var methods = new Dictionary<(string, string), string>();
+            var variantMethods = new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal);
             if (plan.Spec is { } spec)
             {
                 foreach (var e in spec.Events)
                 {
                     methods[(PlanShape.Events, e.WireName)] = e.MethodName;
+                    variantMethods[e.WireName] = e.Variants.Items.ToDictionary(v => v.Variant!, v => v.MethodName, StringComparer.Ordinal);
                 }
 
                 foreach (var p in spec.Pages)
@@ -76,7 +79,8 @@ namespace RipeTyped.Cli.Docs
                 .GroupBy(c => c.Section)
                 .Select(g => (g.Key, (IReadOnlyList<CatalogEntry>)g
                     .OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase)
-                    .Select(c => new CatalogEntry(c, methods.TryGetValue((c.Section, c.Name), out var m) ? m : null, Anchor(c.Section, c.Name, anchors), ProblemsOf(c)))
+                    .Select(c => new CatalogEntry(c, methods.TryGetValue((c.Section, c.Name), out var m) ? m : null, Anchor(c.Section, c.Name, anchors), ProblemsOf(c),
+                        c.Section == PlanShape.Events && variantMethods.TryGetValue(c.Name, out var vm) ? vm : null))
                     .ToList()))
                 .ToList();
             string className = plan.Spec?.ClassName ?? "analytics";

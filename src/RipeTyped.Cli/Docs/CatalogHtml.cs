@@ -128,21 +128,40 @@ namespace RipeTyped.Cli.Docs
                 output.WriteLine($"<p>C#: <code>analytics.{E(entry.Method)}(…)</code></p>");
             }
 
-            if (call.Properties.Count == 0)
+            WriteProperties(output, call.Properties, "No properties.");
+            foreach (var variant in call.Variants ?? System.Array.Empty<Diff.VariantShape>())
             {
-                output.WriteLine("<p class=\"empty\">No properties.</p></section>");
+                output.WriteLine($"<h3>Variant {E(variant.Name)}</h3>");
+                if (variant.Description != null)
+                {
+                    output.WriteLine($"<p>{E(variant.Description)}</p>");
+                }
+
+                output.WriteLine("<p>" + (variant.When is null ? "Selected by its method only (no <code>when</code>)" : $"When <code>{E(variant.When)}</code>")
+                    + (entry.VariantMethods != null && entry.VariantMethods.TryGetValue(variant.Name, out var method) ? $" · C#: <code>analytics.{E(method)}(…)</code>" : "") + "</p>");
+                WriteProperties(output, variant.Properties, "No properties of its own: the event's.");
+            }
+
+            output.WriteLine("</section>");
+        }
+
+        private static void WriteProperties(TextWriter output, System.Collections.Generic.IReadOnlyDictionary<string, Diff.PropertyShape> properties, string none)
+        {
+            if (properties.Count == 0)
+            {
+                output.WriteLine($"<p class=\"empty\">{E(none)}</p>");
                 return;
             }
 
             output.WriteLine("<table><thead><tr><th>Property</th><th>Type</th><th>Required</th><th>Rules</th><th>Description</th></tr></thead><tbody>");
-            foreach (var (path, p) in call.Properties)
+            foreach (var (path, p) in properties)
             {
                 output.WriteLine(
                     $"<tr><td><code>{E(path)}</code></td><td>{E(p.Type)}</td><td>{(p.Required ? "<span class=\"req\">required</span>" : "optional")}</td>" +
                     $"<td>{E(Catalog.Rules(p))}</td><td>{E(p.Description ?? "")}</td></tr>");
             }
 
-            output.WriteLine("</tbody></table></section>");
+            output.WriteLine("</tbody></table>");
         }
 
         private static string E(string text) => WebUtility.HtmlEncode(text);

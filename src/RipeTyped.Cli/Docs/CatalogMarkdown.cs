@@ -124,15 +124,39 @@ namespace RipeTyped.Cli.Docs
                 output.WriteLine();
             }
 
-            if (call.Properties.Count == 0)
+            WriteProperties(output, call.Properties, "No properties.");
+            foreach (var variant in call.Variants ?? System.Array.Empty<Diff.VariantShape>())
             {
-                output.WriteLine("No properties.");
+                output.WriteLine();
+                output.WriteLine($"#### Variant {Markdown.Text(variant.Name)}");
+                output.WriteLine();
+                if (variant.Description != null)
+                {
+                    output.WriteLine(Markdown.Text(variant.Description));
+                    output.WriteLine();
+                }
+
+                output.WriteLine(string.Join(" · ", new[]
+                {
+                    variant.When is null ? "Selected by its method only (no `when`)" : "When " + Markdown.Code(variant.When),
+                    entry.VariantMethods != null && entry.VariantMethods.TryGetValue(variant.Name, out var method) ? "C#: " + Markdown.Code("analytics." + method + "(…)") : null,
+                }.Where(x => x != null)));
+                output.WriteLine();
+                WriteProperties(output, variant.Properties, "No properties of its own: the event's.");
+            }
+        }
+
+        private static void WriteProperties(TextWriter output, System.Collections.Generic.IReadOnlyDictionary<string, Diff.PropertyShape> properties, string none)
+        {
+            if (properties.Count == 0)
+            {
+                output.WriteLine(none);
                 return;
             }
 
             output.WriteLine("| Property | Type | Required | Rules | Description |");
             output.WriteLine("|---|---|---|---|---|");
-            foreach (var (path, property) in call.Properties)
+            foreach (var (path, property) in properties)
             {
                 output.WriteLine(
                     $"| {Markdown.Code(path).Replace("|", "\\|")} | {Markdown.Text(property.Type)} | {(property.Required ? "yes" : "no")} | {Markdown.Text(Catalog.Rules(property))} | {Markdown.Text(property.Description ?? "")} |");
