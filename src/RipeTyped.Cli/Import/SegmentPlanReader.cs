@@ -74,7 +74,7 @@ namespace RipeTyped.Cli.Import
                     throw CliException.Input(
                         $"{path}: not a Segment tracking plan layout RipeTyped knows. Expected Typewriter's plan.json (\"rules\": {{\"events\": [...]}} " +
                         "or \"rules\": [{\"key\", \"type\", \"jsonSchema\"}]), a Public API rule list, or a top-level \"events\" list; " +
-                        $"found {Describe(root)}.");
+                        $"found {Describe(root)}. Nor is it a RudderStack API plan (\"events\" whose entries have \"eventType\") or a Snowplow Iglu schema (a \"self\" block).");
                 }
 
                 plan.Title = Json.String(root, "display_name") ?? Json.String(root, "displayName") ?? Json.String(root, "name");

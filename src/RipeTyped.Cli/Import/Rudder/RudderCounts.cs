@@ -30,10 +30,12 @@ namespace RipeTyped.Cli.Import.Rudder
 
         /// <summary>Variants of a rule or custom type: each case's list and the default list.</summary>
         public int Variants(JsonElement? variants, int depth) =>
-            variants is { ValueKind: JsonValueKind.Array } list
-                ? list.EnumerateArray().Sum(v => (Json.Property(v, "cases") is { ValueKind: JsonValueKind.Array } cases ? cases.EnumerateArray().Sum(c => List(Json.Property(c, "properties"), depth)) : 0)
-                    + List(RudderLists.DefaultList(v), depth))
-                : 0;
+            variants is { ValueKind: JsonValueKind.Array } list ? list.EnumerateArray().Sum(v => Variant(v, depth)) : 0;
+
+        /// <summary>One discriminator: each case's list and the default list.</summary>
+        public int Variant(JsonElement variant, int depth) =>
+            (Json.Property(variant, "cases") is { ValueKind: JsonValueKind.Array } cases ? cases.EnumerateArray().Sum(c => List(Json.Property(c, "properties"), depth)) : 0)
+            + List(RudderLists.DefaultList(variant), depth);
 
         /// <summary>The members a custom type brings: its listed properties, its variants' and those of the types it uses.</summary>
         public int CustomType(RudderEntry? type, int depth) =>

@@ -43,7 +43,7 @@ namespace RipeTyped.Cli.Import.Rudder
                     : call.Variants.Count > 0 ? "only one discriminator per event is mapped" : null;
                 if (why != null)
                 {
-                    Plan.Drop(at, why, _properties.Counts.Variants(new[] { variant }.AsJsonArray(), 0));
+                    Plan.Drop(at, why, _properties.Counts.Variant(variant, 0));
                     continue;
                 }
 
@@ -117,11 +117,5 @@ namespace RipeTyped.Cli.Import.Rudder
             string pascal = IdentifierNaming.ToPascalCase(display).TrimStart('@');
             return pascal.Length == 0 ? "Variant" : char.IsDigit(pascal[0]) ? "Variant" + pascal : pascal;
         }
-    }
-
-    internal static class JsonElementLists
-    {
-        /// <summary>One element as a one-item JSON array, for the counting helpers that take lists.</summary>
-        public static JsonElement? AsJsonArray(this JsonElement[] items) => JsonSerializer.SerializeToElement(items);
     }
 }
