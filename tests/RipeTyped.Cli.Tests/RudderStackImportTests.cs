@@ -33,6 +33,8 @@ public sealed class RudderStackImportTests
         Assert.Equal(new object[] { "paypal", "invoice" }, PlainYaml.List(PlainYaml.Map(paidLater, "when"), "method"));
         Assert.Equal(new[] { "paypal_email", "invoice_due_days" }, PlainYaml.Map(paidLater, "properties")!.Keys);
         Assert.Contains("tracking-plan.yaml: spec.rules[1].variants[0].cases[1].properties: 'order_id' is already a common property of the event", error);
+        Assert.Contains("spec.rules[1].variants[0].cases[1].match[2]: match value \"card\" already selects an earlier case; left out of the variant's when", error);
+        Assert.Contains("spec.rules[1].variants[0].cases[1].match[3]: match value \"crypto\" is not one of the values of 'method'; left out of the variant's when", error);
     }
 
     [Fact]

@@ -37,9 +37,11 @@ namespace RipeTyped.Cli.Import.Rudder
                 string at = JsonPath.Index(path, index++);
                 string? discriminator = Json.String(variant, "discriminator");
                 string? property = _catalog.Resolve(discriminator, "properties") is { } entry ? Json.String(entry.Value, "name") ?? entry.Id : null;
+                var common = call.Properties.FirstOrDefault(p => p.Name == property);
                 string? why = Json.String(variant, "type") != "discriminator" ? $"variants of type '{Json.String(variant, "type")}' are not mapped (only discriminators are)"
                     : property is null ? $"the discriminator '{discriminator}' is not a property of the project; the variants are not mapped"
-                    : call.Properties.All(p => p.Name != property) ? $"the discriminator '{property}' is not one of the event's properties; the variants are not mapped"
+                    : common is null ? $"the discriminator '{property}' is not one of the event's properties; the variants are not mapped"
+                    : !RudderMatchValues.CanSelect(common) ? $"the discriminator '{property}' is of type {common.Type}, which selects no variant (enum, string, integer, number or boolean do); the variants are not mapped"
                     : call.Variants.Count > 0 ? "only one discriminator per event is mapped" : null;
                 if (why != null)
                 {
@@ -47,45 +49,27 @@ namespace RipeTyped.Cli.Import.Rudder
                     continue;
                 }
 
-                ReadCases(variant, property!, call, at);
+                ReadCases(variant, common!, call, at);
             }
         }
 
-        private void ReadCases(JsonElement variant, string property, ImportedCall call, string path)
+        private void ReadCases(JsonElement variant, ImportedProperty discriminator, ImportedCall call, string path)
         {
+            var matches = new RudderMatchValues(Plan, discriminator);
             int index = 0;
             foreach (var @case in Json.Property(variant, "cases") is { ValueKind: JsonValueKind.Array } cases ? cases.EnumerateArray() : Enumerable.Empty<JsonElement>())
             {
                 string at = JsonPath.Index(JsonPath.Member(path, "cases"), index++);
-                string display = Json.String(@case, "display_name") ?? $"Case {index}";
-                var result = Add(call, display, JsonPath.Member(at, "properties"), Json.Property(@case, "properties"));
+                var result = Add(call, Json.String(@case, "display_name") ?? $"Case {index}", JsonPath.Member(at, "properties"), Json.Property(@case, "properties"));
                 result.Description = Json.NonEmpty(Json.String(@case, "description"));
-                result.WhenProperty = property;
-                foreach (var value in Json.Property(@case, "match") is { ValueKind: JsonValueKind.Array } match ? match.EnumerateArray() : Enumerable.Empty<JsonElement>())
-                {
-                    object? scalar = value.ValueKind switch
-                    {
-                        JsonValueKind.String => value.GetString(),
-                        JsonValueKind.Number => value.TryGetInt64(out long n) ? n : value.GetDouble(),
-                        JsonValueKind.True => true,
-                        JsonValueKind.False => false,
-                        _ => null,
-                    };
-                    if (scalar is null)
-                    {
-                        Plan.Report(JsonPath.Member(at, "match"), $"match value {value.GetRawText()} is not a scalar; left out");
-                    }
-                    else
-                    {
-                        result.WhenValues.Add(scalar);
-                    }
-                }
+                result.WhenProperty = discriminator.Name;
+                matches.Read(Json.Property(@case, "match"), result, JsonPath.Member(at, "match"));
             }
 
             if (RudderLists.DefaultList(variant) is { ValueKind: JsonValueKind.Array } defaults && defaults.GetArrayLength() > 0)
             {
                 var fallback = Add(call, "Default", JsonPath.Member(path, "default"), defaults);
-                fallback.Description = $"When '{property}' matches no case.";
+                fallback.Description = $"When '{discriminator.Name}' matches no case.";
             }
         }
 
