@@ -129,16 +129,9 @@ public sealed class RudderStackImportTests
         Assert.Matches(@"events\.yaml\(\d+,\d+\): not valid YAML", error);
     }
 
-    private static (object? Plan, string Error) Import(string fixture)
-    {
-        using var dir = new TempDirectory();
-        string target = dir.File("tracking-plan.yaml");
-        var (exit, _, error) = CliRunner.Run("import", CorpusFixtures.PathOf(fixture), "--output", target);
-        Assert.True(exit == 0, error);
-        return (PlainYaml.Read(File.ReadAllText(target), target), error);
-    }
+    private static (object? Plan, string Error) Import(string fixture) => ImportedFixture.Import(fixture);
 
-    private static object? Event(object? plan, string name) => PlainYaml.List(plan, "events").Single(e => PlainYaml.Text(e, "name") == name);
+    private static object? Event(object? plan, string name) => ImportedFixture.Event(plan, name);
 
     /// <summary>The plan without its first comment line, which names what was imported.</summary>
     private static string Body(string yaml) => yaml.Substring(yaml.IndexOf('\n') + 1);

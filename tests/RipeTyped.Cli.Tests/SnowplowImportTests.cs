@@ -60,12 +60,5 @@ public sealed class SnowplowImportTests
         Assert.Equal("search_performed_filter", PlainYaml.Text(PlainYaml.Map(PlainYaml.Map(PlainYaml.Map(search, "properties"), "filters"), "items"), "$ref"));
     }
 
-    private static (object? Plan, string Error) Import()
-    {
-        using var dir = new TempDirectory();
-        string target = dir.File("tracking-plan.yaml");
-        var (exit, _, error) = CliRunner.Run("import", CorpusFixtures.PathOf("snowplow-iglu"), "--output", target);
-        Assert.True(exit == 0, error);
-        return (PlainYaml.Read(File.ReadAllText(target), target), error);
-    }
+    private static (object? Plan, string Error) Import() => ImportedFixture.Import("snowplow-iglu");
 }
