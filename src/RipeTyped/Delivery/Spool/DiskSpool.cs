@@ -10,6 +10,9 @@ namespace RipeTyped.Delivery.Spool
     /// The durable spool: an append-only directory of segment files. A message is written before the call returns and
     /// its segment is deleted once every record in it was acknowledged, so what survives a crash is exactly what Ripe
     /// did not confirm. Files are written unbuffered, one write per record: a process kill cannot lose a returned call.
+    /// A caller reserves its record's place under a short lock (no I/O) and writes it outside any lock, at that offset,
+    /// next to other callers' writes: no call waits for another call's write. A crash between two such writes leaves a
+    /// gap the reader skips (records carry a magic and a CRC), and the call whose record it was had not returned.
     /// </summary>
     internal sealed class DiskSpool : IDisposable
     {
@@ -18,13 +21,9 @@ namespace RipeTyped.Delivery.Spool
         private const string LockFileName = "spool.lock";
         private const long MaxSegmentBytes = 4 * 1024 * 1024;
 
-        // _gate guards the segments' bookkeeping (counts, the cold list, acknowledgement files); _appendLock the active
-        // segment's file, taken only by the one caller writing a group (and by roll-over when a cold segment is taken).
-        // Order: _appendLock, then _gate. _waiting holds the calls waiting for the next group write.
+        // Guards the segments' bookkeeping (offsets, counts, the cold list, acknowledgement files); never held across a
+        // data write. Roll-over (a new file every recordsPerSegment records) and acknowledgements do their I/O under it.
         private readonly object _gate = new object();
-        private readonly object _appendLock = new object();
-        private readonly List<SpoolAppend> _waiting = new List<SpoolAppend>();
-        private bool _leaderActive;
         private volatile int _coldCount;
         private readonly string _directory;
         private readonly int _recordsPerSegment;
@@ -34,7 +33,6 @@ namespace RipeTyped.Delivery.Spool
         private readonly LinkedList<SpoolSegment> _cold = new LinkedList<SpoolSegment>();
         private readonly HashSet<SpoolSegment> _openAckFiles = new HashSet<SpoolSegment>();
         private SpoolSegment _active;
-        private FileStream _activeStream;
         private long _outstanding;
         private bool _disposed;
 
@@ -45,7 +43,7 @@ namespace RipeTyped.Delivery.Spool
             _maxPayloadBytes = maxMessageBytes + 2 + 255;
             _logger = logger;
             _lock = lockFile;
-            (_active, _activeStream) = CreateSegment(nextSequence);
+            _active = CreateSegment(nextSequence);
         }
 
         /// <summary>Cold segments (recovered or spilled) wait to be read back.</summary>
@@ -94,218 +92,95 @@ namespace RipeTyped.Delivery.Spool
             return spool;
         }
 
-        /// <summary>
-        /// Writes a message before returning; a hot one is also queued in memory by the caller, a cold one waits on disk.
-        /// Callers that arrive together share one write (a group commit): the first writes every record waiting, the
-        /// others wait for their own record, and the next waiting caller leads the group after. So a call waits for at
-        /// most the write under way and the one holding its record, never for a line of other callers' writes, and no
-        /// lock shared by callers is held across the write.
-        /// </summary>
-        /// <exception cref="IOException">The write failed (disk full, permissions).</exception>
+        /// <summary>Writes a message before returning; a hot one is also queued in memory by the caller, a cold one waits on disk.</summary>
+        /// <exception cref="IOException">The write failed (disk full, permissions); nothing of the message counts as spooled.</exception>
         public void Append(OutgoingMessage message, bool hot)
         {
-            var own = new SpoolAppend(message, SpoolRecord.Encode(message), hot);
-            bool leads;
-            lock (_waiting)
-            {
-                _waiting.Add(own);
-                leads = !_leaderActive;
-                _leaderActive = true;
-            }
-
-            if (!leads && own.WaitWrittenOrLead())
-            {
-                ThrowIfFailed(own);
-                return;
-            }
-
-            List<SpoolAppend> group;
-            lock (_waiting)
-            {
-                group = new List<SpoolAppend>(_waiting);
-                _waiting.Clear();
-            }
-
-            try
-            {
-                WriteGroup(group);
-            }
-            catch (Exception ex)
-            {
-                // Whatever went wrong, every caller of the group is woken and told; the caller keeps the message in memory.
-                foreach (var append in group)
-                {
-                    append.Error ??= ex;
-                }
-            }
-
-            SpoolAppend? next = null;
-            lock (_waiting)
-            {
-                if (_waiting.Count > 0)
-                {
-                    next = _waiting[0];
-                }
-                else
-                {
-                    _leaderActive = false;
-                }
-            }
-
-            foreach (var append in group)
-            {
-                if (!ReferenceEquals(append, own))
-                {
-                    append.Written();
-                }
-            }
-
-            next?.Lead();
-            ThrowIfFailed(own);
-        }
-
-        private static void ThrowIfFailed(SpoolAppend append)
-        {
-            if (append.Error != null)
-            {
-                throw new IOException($"The spool write failed: {append.Error.Message}", append.Error);
-            }
-        }
-
-        // Writes a group in as few writes as the segment rules allow: a run of records for one segment is one write.
-        private void WriteGroup(List<SpoolAppend> group)
-        {
-            lock (_appendLock)
-            {
-                int start = 0;
-                while (start < group.Count)
-                {
-                    if (_disposed)
-                    {
-                        for (int i = start; i < group.Count; i++)
-                        {
-                            group[i].Error = new ObjectDisposedException(nameof(DiskSpool));
-                        }
-
-                        return;
-                    }
-
-                    // The run that fits the active segment (rolling first if even the first record does not).
-                    if (NeedsRoll(group[start], _active.Records, _active.Bytes))
-                    {
-                        try
-                        {
-                            lock (_gate)
-                            {
-                                Roll();
-                            }
-                        }
-                        catch (IOException ex)
-                        {
-                            for (int i = start; i < group.Count; i++)
-                            {
-                                group[i].Error = ex;
-                            }
-
-                            return;
-                        }
-                    }
-
-                    int records = _active.Records;
-                    long bytes = _active.Bytes;
-                    int end = start;
-                    while (end < group.Count && (end == start || !NeedsRoll(group[end], records, bytes)))
-                    {
-                        records++;
-                        bytes += group[end].Record.Length;
-                        end++;
-                    }
-
-                    WriteRun(group, start, end, bytes - _active.Bytes);
-                    start = end;
-                }
-            }
-        }
-
-        private bool NeedsRoll(SpoolAppend append, int records, long bytes) =>
-            records >= _recordsPerSegment || bytes + append.Record.Length > MaxSegmentBytes || (records > 0 && _active.IsCold == append.Hot);
-
-        private void WriteRun(List<SpoolAppend> group, int start, int end, long length)
-        {
-            byte[] data;
-            if (end - start == 1)
-            {
-                data = group[start].Record;
-            }
-            else
-            {
-                data = new byte[length];
-                int at = 0;
-                for (int i = start; i < end; i++)
-                {
-                    Buffer.BlockCopy(group[i].Record, 0, data, at, group[i].Record.Length);
-                    at += group[i].Record.Length;
-                }
-            }
-
-            try
-            {
-                _activeStream.Write(data, 0, data.Length);
-            }
-            catch (IOException ex)
-            {
-                for (int i = start; i < end; i++)
-                {
-                    group[i].Error = ex;
-                }
-
-                // A failed write may have left part of the run in the file: continue in a fresh segment so that recorded
-                // offsets stay exact (the torn tail is skipped by the reader).
-                try
-                {
-                    lock (_gate)
-                    {
-                        Roll();
-                    }
-                }
-                catch (IOException)
-                {
-                }
-
-                return;
-            }
-
+            byte[] record = SpoolRecord.Encode(message);
+            SpoolSegment segment;
+            long offset;
+            int coldIndex = -1;
             lock (_gate)
             {
-                for (int i = start; i < end; i++)
+                if (_disposed)
                 {
-                    var append = group[i];
-                    var message = append.Message;
-                    message.Segment = _active;
-                    message.SegmentOffset = _active.Bytes;
-                    _active.Bytes += append.Record.Length;
-                    _active.Records++;
-                    _active.Outstanding++;
-                    _outstanding++;
-                    if (!append.Hot)
+                    throw new IOException("The spool is closed.");
+                }
+
+                if (_active.Records >= _recordsPerSegment || _active.Bytes + record.Length > MaxSegmentBytes || (_active.Records > 0 && _active.IsCold == hot))
+                {
+                    Roll();
+                }
+
+                segment = _active;
+                offset = segment.Bytes;
+                segment.Bytes += record.Length;
+                segment.Records++;
+                segment.Outstanding++;
+                segment.Writers++;
+                _outstanding++;
+                if (!hot)
+                {
+                    if (!segment.IsCold)
                     {
-                        if (!_active.IsCold)
+                        segment.IsCold = true;
+                        _cold.AddLast(segment);
+                        _coldCount = _cold.Count;
+                    }
+
+                    coldIndex = segment.AddCold(message.Epoch!);
+                }
+            }
+
+            Exception? failure = null;
+            try
+            {
+                segment.File!.WriteAt(record, offset);
+                message.Segment = segment;
+                message.SegmentOffset = offset;
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is ObjectDisposedException)
+            {
+                failure = ex;
+            }
+            finally
+            {
+                lock (_gate)
+                {
+                    if (failure != null)
+                    {
+                        // The reserved place stays a gap the reader skips; the record no longer counts.
+                        segment.Outstanding--;
+                        _outstanding--;
+                        if (coldIndex >= 0)
                         {
-                            _active.IsCold = true;
-                            _cold.AddLast(_active);
-                            _coldCount = _cold.Count;
+                            segment.FailedColdIndexes.Add(coldIndex);
+                        }
+                    }
+
+                    segment.Writers--;
+                    if (segment.Writers == 0)
+                    {
+                        if (!segment.IsActive)
+                        {
+                            CloseFile(segment);
                         }
 
-                        _active.AddToEpochRun(message.Epoch!);
+                        System.Threading.Monitor.PulseAll(_gate); // a read-back may wait for the segment's last write
+                        DeleteIfDone(segment);
                     }
                 }
+            }
+
+            if (failure != null)
+            {
+                throw failure as IOException ?? new IOException("The spool write failed: " + failure.Message, failure);
             }
         }
 
         /// <summary>Takes the oldest cold segment to read back; if it is still being written, a new one takes over.</summary>
         public SpoolSegment? TakeOldestCold()
         {
-            lock (_appendLock)
             lock (_gate)
             {
                 if (_disposed || _cold.Count == 0)
@@ -332,15 +207,21 @@ namespace RipeTyped.Delivery.Spool
         /// </summary>
         public List<OutgoingMessage> ReadBack(SpoolSegment segment, out List<FlushEpoch> unreadable)
         {
-            var records = SpoolRecord.ReadAll(File.ReadAllBytes(segment.DataPath), _maxPayloadBytes, out _);
-            var messages = new List<OutgoingMessage>(records.Count);
-            unreadable = new List<FlushEpoch>();
             List<(FlushEpoch Epoch, int Count)> runs;
             lock (_gate)
             {
-                runs = segment.EpochRuns.ToList();
-                segment.EpochRuns.Clear();
+                // Taken, so no write starts in it any more; the ones under way finish first.
+                while (segment.Writers > 0)
+                {
+                    System.Threading.Monitor.Wait(_gate);
+                }
+
+                runs = segment.TakeEpochRuns();
             }
+
+            var records = SpoolRecord.ReadAll(File.ReadAllBytes(segment.DataPath), _maxPayloadBytes, out _);
+            var messages = new List<OutgoingMessage>(records.Count);
+            unreadable = new List<FlushEpoch>();
 
             int run = 0;
             int usedInRun = 0;
@@ -424,7 +305,6 @@ namespace RipeTyped.Delivery.Spool
 
         public void Dispose()
         {
-            lock (_appendLock)
             lock (_gate)
             {
                 if (_disposed)
@@ -433,7 +313,7 @@ namespace RipeTyped.Delivery.Spool
                 }
 
                 _disposed = true;
-                _activeStream.Dispose();
+                CloseFile(_active);
                 foreach (var segment in _openAckFiles)
                 {
                     segment.AckStream!.Dispose();
@@ -517,29 +397,36 @@ namespace RipeTyped.Delivery.Spool
             return offsets;
         }
 
-        private (SpoolSegment, FileStream) CreateSegment(long sequence)
+        private SpoolSegment CreateSegment(long sequence)
         {
             var segment = new SpoolSegment(sequence, _directory) { IsActive = true };
-
-            // bufferSize 1: every Write goes straight to the OS, so a returned call survives a process kill.
-            var stream = new FileStream(segment.DataPath, FileMode.CreateNew, FileAccess.Write, FileShare.Read, 1);
-            return (segment, stream);
+            segment.File = new SegmentFile(segment.DataPath);
+            return segment;
         }
 
         private void Roll()
         {
             // The next file is created first: when that fails, the active segment stays as it was, still usable.
             var previous = _active;
-            var next = CreateSegment(previous.Sequence + 1);
-            _activeStream.Dispose();
+            _active = CreateSegment(previous.Sequence + 1);
             previous.IsActive = false;
-            (_active, _activeStream) = next;
+            if (previous.Writers == 0)
+            {
+                CloseFile(previous); // else its last writer closes it
+            }
+
             DeleteIfDone(previous);
+        }
+
+        private static void CloseFile(SpoolSegment segment)
+        {
+            segment.File?.Dispose();
+            segment.File = null;
         }
 
         private void DeleteIfDone(SpoolSegment segment)
         {
-            if (segment.Outstanding == 0 && !segment.IsActive && !segment.IsCold)
+            if (segment.Outstanding == 0 && segment.Writers == 0 && !segment.IsActive && !segment.IsCold)
             {
                 segment.AckStream?.Dispose();
                 segment.AckStream = null;

@@ -44,6 +44,48 @@ namespace RipeTyped.Delivery.Spool
 
         public FileStream? AckStream { get; set; }
 
+        /// <summary>The data file while records may still be written to it (active, or writes under way); then null.</summary>
+        public SegmentFile? File { get; set; }
+
+        /// <summary>Writes reserved in this segment and not finished yet.</summary>
+        public int Writers { get; set; }
+
+        /// <summary>Cold records whose write failed, by their index among the segment's cold records: gaps in the file.</summary>
+        public HashSet<int> FailedColdIndexes { get; } = new HashSet<int>();
+
+        private int _coldRecords;
+
+        /// <summary>Counts a cold record of <paramref name="epoch"/> in write order; returns its index among the cold records.</summary>
+        public int AddCold(FlushEpoch epoch)
+        {
+            AddToEpochRun(epoch);
+            return _coldRecords++;
+        }
+
+        /// <summary>The epoch runs of the records really in the file (failed writes left out), for a read-back; clears them.</summary>
+        public List<(FlushEpoch Epoch, int Count)> TakeEpochRuns()
+        {
+            var runs = new List<(FlushEpoch Epoch, int Count)>(EpochRuns.Count);
+            int index = 0;
+            foreach (var (epoch, count) in EpochRuns)
+            {
+                int kept = 0;
+                for (int i = 0; i < count; i++, index++)
+                {
+                    kept += FailedColdIndexes.Contains(index) ? 0 : 1;
+                }
+
+                if (kept > 0)
+                {
+                    runs.Add((epoch, kept));
+                }
+            }
+
+            EpochRuns.Clear();
+            FailedColdIndexes.Clear();
+            return runs;
+        }
+
         public void AddToEpochRun(FlushEpoch epoch)
         {
             int last = EpochRuns.Count - 1;
