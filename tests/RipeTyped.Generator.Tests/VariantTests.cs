@@ -40,7 +40,7 @@ public class VariantTests
               - csharpName: First
                 when: { attempt: 1 }
               - csharpName: OnlyPrimary
-                when: { primary: true }
+                when: { primary: True }   # YAML's spelling too; sent as JSON true
           - name: Deleted
             properties:
               kind: { type: string, required: true }

@@ -302,7 +302,7 @@ namespace RipeTyped.Generator.Plan
                         $"'{value.Value}' is not an integer, the type of '{property.Name}'",
                     PropertyKind.Number when !double.TryParse(value.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out double number) || double.IsNaN(number) || double.IsInfinity(number) =>
                         $"'{value.Value}' is not a number, the type of '{property.Name}'",
-                    PropertyKind.Boolean when value.Value != "true" && value.Value != "false" =>
+                    PropertyKind.Boolean when !bool.TryParse(value.Value, out _) || value.Value.Length != value.Value.Trim().Length =>
                         $"'{value.Value}' is not true or false, the values of boolean '{property.Name}'",
                     _ => null,
                 };

@@ -278,6 +278,7 @@ namespace RipeTyped.Generator.Spec
         {
             ValueKind.Integer => long.Parse(value, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture).ToString(System.Globalization.CultureInfo.InvariantCulture),
             ValueKind.Number => double.Parse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture).ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+            ValueKind.Boolean => value.ToLowerInvariant(), // True and TRUE as YAML reads them; the validator lets only true/false spellings through.
             _ => value,
         };
 
