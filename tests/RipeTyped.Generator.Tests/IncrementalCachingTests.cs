@@ -60,6 +60,34 @@ public class IncrementalCachingTests
     }
 
     [Fact]
+    public void Editing_one_variant_re_emits_only_that_variants_type()
+    {
+        const string Variants = """
+            events:
+              - name: Signed Up
+                properties: { method: { type: enum, values: [email, sso], required: true }, referrer: string }
+                variants:
+                  - csharpName: WithEmail
+                    when: { method: email }
+                    properties: { email: { type: string, description: Where the link goes } }
+                  - csharpName: WithSso
+                    when: { method: sso }
+                    properties: { provider: string }
+            """;
+        var compilation = GeneratorHarness.Compilation("public class UserCode { }");
+        var planText = new InMemoryAdditionalText(GeneratorHarness.PlanPath, Variants);
+        var driver = GeneratorHarness.CreateDriver(planText).RunGenerators(compilation);
+
+        driver = driver.ReplaceAdditionalText(planText, new InMemoryAdditionalText(GeneratorHarness.PlanPath, Variants.Replace("Where the link goes", "Where the sign-in link goes")));
+        var result = driver.RunGenerators(compilation).GetRunResult().Results.Single();
+
+        var outputs = result.TrackedSteps[TrackingNames.TypeFiles].SelectMany(s => s.Outputs).ToList();
+        var changed = Assert.Single(outputs, o => o.Reason != IncrementalStepRunReason.Unchanged && o.Reason != IncrementalStepRunReason.Cached);
+        Assert.Equal("SignedUpWithEmailProperties", ((RipeTyped.Generator.Emit.TypeFile)changed.Value).Type.Name);
+        Assert.Equal(3, outputs.Count);
+    }
+
+    [Fact]
     public void Editing_the_plan_rebuilds_the_model()
     {
         var compilation = GeneratorHarness.Compilation("public class UserCode { }");
