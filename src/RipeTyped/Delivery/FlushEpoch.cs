@@ -10,11 +10,11 @@ namespace RipeTyped.Delivery
     /// </summary>
     internal sealed class FlushEpoch
     {
-        /// <summary>Messages accepted in this generation and not yet finished (delivered, failed or left in the spool).</summary>
+        /// <summary>Messages accepted in this generation and not yet finished (delivered, failed or left in the spool). Interlocked.</summary>
         public long Pending;
 
-        /// <summary>True once a flush started a newer generation: nothing more will be added.</summary>
-        public bool Sealed;
+        /// <summary>True once a flush started a newer generation: nothing more will be added. Volatile.</summary>
+        public volatile bool Sealed;
 
         public TaskCompletionSource<bool> Drained { get; } = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
     }
@@ -36,16 +36,20 @@ namespace RipeTyped.Delivery
             sealedEpoch.Sealed = true;
             _sealed.Enqueue(sealedEpoch);
             Current = new FlushEpoch();
+
+            // Pairs with the fence of a finisher's Interlocked decrement: either it sees Sealed, or this sees its count.
+            System.Threading.Interlocked.MemoryBarrier();
             CompleteDrained();
             return sealedEpoch;
         }
 
-        /// <summary><paramref name="count"/> messages of <paramref name="epoch"/> finished (delivered, failed, or left on disk).</summary>
-        public void Finished(FlushEpoch epoch, int count = 1)
-        {
-            epoch.Pending -= count;
-            CompleteDrained();
-        }
+        /// <summary>
+        /// <paramref name="count"/> messages of <paramref name="epoch"/> finished (delivered, failed, or left on disk).
+        /// Lock-free (it runs once per delivered message): true when a waiting flush may now be answered, and the caller
+        /// must then call <see cref="CompleteDrained"/> under the owner's lock.
+        /// </summary>
+        public static bool Finished(FlushEpoch epoch, int count = 1) =>
+            System.Threading.Interlocked.Add(ref epoch.Pending, -count) <= 0 && epoch.Sealed;
 
         /// <summary>The queue closed: every flush still waiting is answered "not drained".</summary>
         public void Close()
@@ -57,10 +61,10 @@ namespace RipeTyped.Delivery
             }
         }
 
-        // A flush waits for its generation and every older one: complete them in order, as each empties.
-        private void CompleteDrained()
+        /// <summary>A flush waits for its generation and every older one: completes them in order, as each empties. Under the owner's lock.</summary>
+        public void CompleteDrained()
         {
-            while (_sealed.Count > 0 && _sealed.Peek().Pending <= 0)
+            while (_sealed.Count > 0 && System.Threading.Interlocked.Read(ref _sealed.Peek().Pending) <= 0)
             {
                 _sealed.Dequeue().Drained.TrySetResult(true);
             }

@@ -29,6 +29,7 @@ namespace RipeTyped.Delivery
         private readonly string _endpoint;
         private readonly ILogger? _logger;
         private readonly DeliveryClock _clock;
+        private readonly bool _readDeliveredBody;
         private readonly Uri[] _callUrls = new Uri[RipeCalls.All.Length];
 
 
@@ -36,6 +37,7 @@ namespace RipeTyped.Delivery
         {
             _options = options;
             _clock = clock;
+            _readDeliveredBody = options.OnMessageDelivered != null;
             _logger = options.Logger;
             _ownsHttp = options.HttpClient is null;
             _http = options.HttpClient ?? new HttpClient(options.CreateHttpMessageHandler(), disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
@@ -58,13 +60,16 @@ namespace RipeTyped.Delivery
                 request.Content.Headers.ContentType = JsonContentType;
 
                 using var timeout = _clock.CancelAfter(_options.RequestTimeout, stopping);
-                using var response = await _http.SendAsync(request, timeout.Token).ConfigureAwait(false);
+                // Headers first: a 2xx body is read only for a delivery callback that reports it; otherwise the handler
+                // drains it when the response is disposed, and the connection is reused without a copy or a string per message.
+                using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
                 int status = (int)response.StatusCode;
-                string? body = await ReadBodyAsync(response).ConfigureAwait(false);
                 if (response.IsSuccessStatusCode)
                 {
-                    return SendAttempt.Delivered(status, body);
+                    return SendAttempt.Delivered(status, _readDeliveredBody ? await ReadBodyAsync(response, timeout.Token).ConfigureAwait(false) : null);
                 }
+
+                string? body = await ReadBodyAsync(response, timeout.Token).ConfigureAwait(false);
 
                 if (!RetryPolicy.IsTransient(response.StatusCode))
                 {
@@ -111,15 +116,32 @@ namespace RipeTyped.Delivery
         internal static OperationCanceledException ShutdownTimedOut() =>
             new OperationCanceledException("Not delivered: the client was disposed while Ripe kept failing, and RipeClientOptions.ShutdownTimeout ran out.");
 
-        private static async Task<string?> ReadBodyAsync(HttpResponseMessage response)
+        // Reads at most MaxResponseBodyChars of the answer, within the attempt's timeout (headers-first responses leave the
+        // body to us). A body that breaks off is not worth failing the attempt for: the status already says what happened.
+        private static async Task<string?> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
         {
             if (response.Content is null)
             {
                 return null;
             }
 
-            string body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-            return body.Length > MaxResponseBodyChars ? body.Substring(0, MaxResponseBodyChars) : body;
+            try
+            {
+                using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+                var buffer = new byte[MaxResponseBodyChars];
+                int length = 0, read;
+                while (length < buffer.Length && (read = await stream.ReadAsync(buffer, length, buffer.Length - length, cancellationToken).ConfigureAwait(false)) > 0)
+                {
+                    length += read;
+                }
+
+                string body = Encoding.UTF8.GetString(buffer, 0, length);
+                return body.Length > MaxResponseBodyChars ? body.Substring(0, MaxResponseBodyChars) : body;
+            }
+            catch (Exception ex) when (ex is System.IO.IOException || ex is HttpRequestException)
+            {
+                return null;
+            }
         }
     }
 }

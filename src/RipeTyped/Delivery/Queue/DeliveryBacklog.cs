@@ -104,7 +104,7 @@ namespace RipeTyped.Delivery.Queue
                 }
 
                 message.Epoch = _generations.Current;
-                message.Epoch.Pending++;
+                Interlocked.Increment(ref message.Epoch.Pending);
                 bool inMemory = room && !(spooled && coldWaiting);
                 if (inMemory)
                 {
@@ -173,12 +173,13 @@ namespace RipeTyped.Delivery.Queue
         /// <summary>A message held in memory is finished (delivered, given up on, or left in the spool).</summary>
         public void Finished(OutgoingMessage message)
         {
-            lock (_lock)
+            // Once per delivered message: the lock is taken only when a flush may be answered or the client is closing.
+            Interlocked.Decrement(ref _inMemory);
+            if (FlushGenerations.Finished(message.Epoch!) || _completing)
             {
-                _generations.Finished(message.Epoch!);
-                Interlocked.Decrement(ref _inMemory);
-                if (_completing)
+                lock (_lock)
                 {
+                    _generations.CompleteDrained();
                     EndIfNothingLeft();
                 }
             }
@@ -187,9 +188,12 @@ namespace RipeTyped.Delivery.Queue
         /// <summary><paramref name="count"/> messages of <paramref name="epoch"/> never reached memory (unreadable, or a failed spill).</summary>
         public void Abandoned(FlushEpoch epoch, int count)
         {
-            lock (_lock)
+            if (FlushGenerations.Finished(epoch, count))
             {
-                _generations.Finished(epoch, count);
+                lock (_lock)
+                {
+                    _generations.CompleteDrained();
+                }
             }
         }
 
