@@ -79,6 +79,18 @@ public sealed class FlakyRipeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_message_is_stamped_with_the_clients_clock()
+    {
+        await using var client = new RipeClient(Options(_ => { }));
+        _clock.Advance(TimeSpan.FromMinutes(5));
+
+        client.Track("Stamped");
+        var received = (await _server.WaitForRequestsAsync(1, Guard)).Single();
+
+        Assert.Equal(new DateTimeOffset(2026, 12, 4, 12, 5, 0, TimeSpan.Zero), received.Json.GetProperty("timestamp").GetDateTimeOffset());
+    }
+
+    [Fact]
     public async Task A_Retry_After_pauses_every_worker_for_the_time_asked()
     {
         int requests = 0;
