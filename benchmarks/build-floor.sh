@@ -5,6 +5,8 @@
 #   no-bodies          the same with every WriteTo/Validate body emptied
 #   types-only         the properties types alone (no facade, no wire values, empty bodies): a typed member per property
 #   types-only-fields  the same with public fields instead of auto-properties
+#   types-stj          types-only plus a System.Text.Json source-generated JsonSerializerContext over every top-level
+#                      class: the peer a user would compare with (STJ also generates reading); RipeTyped stays at or below it
 # and a consumer that references a class library holding the plan (the library built once; the consumer rebuilt, as
 # after an edit of the app's own code). Full rebuilds of the consumer project only, alternating, after a warm-up of
 # each; medians and the ratio to the same consumer without a plan, with the compiler as the environment configures it.
@@ -16,7 +18,7 @@ runs=${2:-3}
 root=$(pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-variants="generated no-bodies types-only types-only-fields"
+variants="generated no-bodies types-only types-only-fields types-stj"
 
 dotnet build -c Release src/RipeTyped/RipeTyped.csproj > /dev/null
 dotnet build -c Release src/RipeTyped.Generator/RipeTyped.Generator.csproj > /dev/null
@@ -93,3 +95,11 @@ for p in $consumers; do
   chars=$(cat "$work/$p"/*.cs | wc -c)
   awk -v n="$p" -v m="$m" -v b="$base" -v c="$chars" 'BEGIN { printf "%-20s %7d ms  %5.2fx  %9d characters of C# in the project\n", n, m, m / b, c }'
 done
+
+# Issue 26's measure: what the generated code adds over no plan, against what its types alone add (the floor) and
+# what the same types with System.Text.Json's generated context add (the peer).
+m() { printf '%s\n' ${times[$1]} | median; }
+awk -v g="$(m generated)" -v t="$(m types-only)" -v s="$(m types-stj)" -v b="$base" 'BEGIN {
+  printf "\nadded over no plan: generated %d ms, types-only %d ms, types-stj %d ms\n", g - b, t - b, s - b
+  printf "generated / types-only floor: %.2fx (target <= 1.3x); generated / types-stj: %.2fx (must stay <= 1)\n", (g - b) / (t - b), (g - b) / (s - b)
+}'

@@ -30,8 +30,23 @@ internal static class CodeVariants
         Write(directory, "no-bodies", shared.Concat(types.Select(t => (t.HintName, Empty(t.Source)))));
         Write(directory, "types-only", types.Select(t => (t.HintName, Empty(t.Source))));
         Write(directory, "types-only-fields", types.Select(t => (t.HintName, Empty(t.Source).Replace(" { get; set; }", ";", StringComparison.Ordinal))));
+
+        // The peer a user compares with: the same types plus System.Text.Json's source-generated context over every
+        // top-level class (STJ's generator, which ships with the SDK, then writes their serialization and reading).
+        var topLevel = types.SelectMany(t => TopLevelClasses(t.Source)).Distinct(StringComparer.Ordinal).OrderBy(n => n, StringComparer.Ordinal);
+        string context = "// The types-only variant plus a System.Text.Json source-generated context over every top-level class.\n" +
+            "namespace " + @namespace + ";\n\n" +
+            string.Concat(topLevel.Select(n => "[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::" + @namespace + "." + n + "))]\n")) +
+            "internal sealed partial class FloorJsonContext : global::System.Text.Json.Serialization.JsonSerializerContext\n{\n}\n";
+        Write(directory, "types-stj", types.Select(t => (t.HintName, Empty(t.Source))).Append(("FloorJsonContext.cs", context)));
         return 0;
     }
+
+    // Generated type files use a file-scoped namespace: a top-level class starts at column 0.
+    private static IEnumerable<string> TopLevelClasses(string source) =>
+        source.Split('\n')
+            .Where(line => line.StartsWith("public sealed partial class ", StringComparison.Ordinal))
+            .Select(line => line.Substring("public sealed partial class ".Length).Split(' ', ':', '\r')[0]);
 
     private static void Write(string directory, string variant, IEnumerable<(string HintName, string Source)> files)
     {
