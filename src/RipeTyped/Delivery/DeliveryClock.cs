@@ -40,17 +40,17 @@ namespace RipeTyped.Delivery
             Time.CreateTimer(callback, state, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
 
         /// <summary>
-        /// A token source cancelled by <paramref name="linked"/> or after <paramref name="timeout"/>, whichever comes
-        /// first. On the system clock this is one linked source with <c>CancelAfter</c>, as before; only another clock
-        /// pays for a second source.
+        /// A token cancelled by <paramref name="linked"/> or after <paramref name="timeout"/>, whichever comes first;
+        /// dispose it when the attempt ends. On the system clock this is one linked source with <c>CancelAfter</c>; only
+        /// another clock pays for a second, timed source, disposed with it.
         /// </summary>
-        public CancellationTokenSource CancelAfter(TimeSpan timeout, CancellationToken linked)
+        public AttemptTimeout CancelAfter(TimeSpan timeout, CancellationToken linked)
         {
             if (_isSystem)
             {
                 var source = CancellationTokenSource.CreateLinkedTokenSource(linked);
                 source.CancelAfter(timeout);
-                return source;
+                return new AttemptTimeout(source, null);
             }
 
 #if NET8_0_OR_GREATER
@@ -58,8 +58,28 @@ namespace RipeTyped.Delivery
 #else
             var timed = Time.CreateCancellationTokenSource(timeout);
 #endif
-            // The timed source is left to its timer: it fires once and is then garbage (only a non-system clock gets here).
-            return CancellationTokenSource.CreateLinkedTokenSource(linked, timed.Token);
+            return new AttemptTimeout(CancellationTokenSource.CreateLinkedTokenSource(linked, timed.Token), timed);
+        }
+    }
+
+    /// <summary>An attempt's timeout token and the sources behind it, released together.</summary>
+    internal readonly struct AttemptTimeout : IDisposable
+    {
+        private readonly CancellationTokenSource _source;
+        private readonly CancellationTokenSource? _timed;
+
+        public AttemptTimeout(CancellationTokenSource source, CancellationTokenSource? timed)
+        {
+            _source = source;
+            _timed = timed;
+        }
+
+        public CancellationToken Token => _source.Token;
+
+        public void Dispose()
+        {
+            _source.Dispose();
+            _timed?.Dispose();
         }
     }
 }

@@ -50,10 +50,10 @@ namespace RipeTyped.Delivery
                 throw;
             }
 
-            _intake = new MessageIntake(_backlog, _spool, options, statistics);
             _scheduler = new RetryScheduler(_backlog, machine, _clock);
             _loader = _spool is null ? null : new SpoolLoader(_backlog, _spool, options);
             var loader = _loader;
+            _intake = new MessageIntake(_backlog, _spool, options, statistics, spilled: loader is null ? () => { } : loader.RequestLoad);
             var scheduler = _scheduler;
             _backlog.Attach(
                 diskHoldsMore: loader is null ? () => false : () => loader.DiskHoldsMore,

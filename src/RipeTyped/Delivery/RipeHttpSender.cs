@@ -66,7 +66,20 @@ namespace RipeTyped.Delivery
                 int status = (int)response.StatusCode;
                 if (response.IsSuccessStatusCode)
                 {
-                    return SendAttempt.Delivered(status, _readDeliveredBody ? await ReadBodyAsync(response, timeout.Token).ConfigureAwait(false) : null);
+                    string? deliveredBody = null;
+                    if (_readDeliveredBody)
+                    {
+                        try
+                        {
+                            deliveredBody = await ReadBodyAsync(response, timeout.Token).ConfigureAwait(false);
+                        }
+                        catch (OperationCanceledException)
+                        {
+                            // The status says Ripe accepted it: a body cut off by the timeout or shutdown does not undo that.
+                        }
+                    }
+
+                    return SendAttempt.Delivered(status, deliveredBody);
                 }
 
                 string? body = await ReadBodyAsync(response, timeout.Token).ConfigureAwait(false);
@@ -118,6 +131,25 @@ namespace RipeTyped.Delivery
 
         // Reads at most MaxResponseBodyChars of the answer, within the attempt's timeout (headers-first responses leave the
         // body to us). A body that breaks off is not worth failing the attempt for: the status already says what happened.
+        /// <summary>The length of <paramref name="bytes"/> without a trailing UTF-8 sequence that the cut left incomplete.</summary>
+        internal static int WholeUtf8Length(byte[] bytes, int length)
+        {
+            int lead = length - 1;
+            while (lead >= 0 && length - lead < 4 && (bytes[lead] & 0xC0) == 0x80)
+            {
+                lead--;
+            }
+
+            if (lead < 0)
+            {
+                return length;
+            }
+
+            byte first = bytes[lead];
+            int needed = first >= 0xF0 ? 4 : first >= 0xE0 ? 3 : first >= 0xC0 ? 2 : 1;
+            return lead + needed > length ? lead : length;
+        }
+
         private static async Task<string?> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
         {
             if (response.Content is null)
@@ -135,8 +167,8 @@ namespace RipeTyped.Delivery
                     length += read;
                 }
 
-                string body = Encoding.UTF8.GetString(buffer, 0, length);
-                return body.Length > MaxResponseBodyChars ? body.Substring(0, MaxResponseBodyChars) : body;
+                // At most as many chars as bytes; a cut-off body ends before a character split by the cut.
+                return Encoding.UTF8.GetString(buffer, 0, length == buffer.Length ? WholeUtf8Length(buffer, length) : length);
             }
             catch (Exception ex) when (ex is System.IO.IOException || ex is HttpRequestException)
             {

@@ -172,6 +172,61 @@ public sealed class SpoolTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task Many_threads_spilling_past_a_tiny_queue_are_all_delivered_and_the_flush_ends()
+    {
+        // Memory holds 4 messages: most calls spill to disk while the loader reads earlier spills back. A record spilled
+        // just after the loader found nothing cold must still wake it, or delivery stops with records on disk.
+        const int threads = 8, perThread = 500;
+        await using var client = new RipeClient(Options(o => o.MaxQueueLength = 4));
+        var start = new System.Threading.Barrier(threads);
+        var trackers = Enumerable.Range(0, threads).Select(t => Task.Factory.StartNew(() =>
+        {
+            start.SignalAndWait();
+            for (int i = 0; i < perThread; i++)
+            {
+                client.Track("Spooled", new RipeProperties { ["seq"] = t * perThread + i });
+            }
+        }, TaskCreationOptions.LongRunning)).ToArray();
+        await Task.WhenAll(trackers);
+
+        Assert.True(await client.FlushAsync(TimeSpan.FromSeconds(60)), "the flush did not end: records were left on disk undelivered");
+        Assert.True(client.Statistics.SpilledToDisk > 0, "nothing spilled: the test did not exercise the loader");
+        Assert.Equal(threads * perThread, client.Statistics.Delivered);
+        Assert.Equal(Enumerable.Range(0, threads * perThread), ReceivedSeqs());
+    }
+
+    [Fact]
+    public async Task A_spilled_segment_that_cannot_be_read_back_is_given_up_and_the_flush_ends()
+    {
+        var log = new LogSignals();
+        using var held = new System.Threading.ManualResetEventSlim(false);
+        _server.Responder = _ => { held.Wait(); return 200; }; // the first messages stay in flight, so later ones spill
+        await using var client = new RipeClient(Options(o =>
+        {
+            o.MaxQueueLength = 4;
+            o.Logger = log;
+        }));
+        for (int i = 0; i < 40; i++)
+        {
+            client.Track("Spooled", new RipeProperties { ["seq"] = i });
+        }
+
+        Assert.True(client.Statistics.SpilledToDisk > 0);
+        foreach (string segment in SegmentFiles())
+        {
+            File.Delete(segment); // the disk lost them (the in-memory messages do not need theirs)
+        }
+
+        held.Set();
+
+        Assert.True(await client.FlushAsync(TimeSpan.FromSeconds(30)), "the flush waited for records no one could read");
+        await log.WhenLogged("Could not read spool segment");
+        long delivered = client.Statistics.Delivered;
+        Assert.InRange(delivered, 1, 40 - client.Statistics.SpilledToDisk);
+        Assert.Equal((int)delivered, ReceivedSeqs().Length);
+    }
+
     private static byte[] ReadShared(string path)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);

@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using Microsoft.Extensions.Logging;
 using RipeTyped.Delivery.Spool;
@@ -28,9 +29,12 @@ namespace RipeTyped.Delivery.Queue
         private readonly int _maxQueueLength;
         private readonly RipeClientStatistics _statistics;
         private readonly ILogger? _logger;
+        private readonly Action _spilled;
 
-        public MessageIntake(DeliveryBacklog backlog, DiskSpool? spool, RipeClientOptions options, RipeClientStatistics statistics)
+        // spilled: called after a message was written cold, since the loader may have looked at the disk before it landed.
+        public MessageIntake(DeliveryBacklog backlog, DiskSpool? spool, RipeClientOptions options, RipeClientStatistics statistics, Action spilled)
         {
+            _spilled = spilled;
             _backlog = backlog;
             _spool = spool;
             _maxQueueLength = options.MaxQueueLength;
@@ -63,6 +67,9 @@ namespace RipeTyped.Delivery.Queue
                     return EnqueueResult.Queued;
                 }
 
+                // Without this wake-up a record spilled just after the loader found nothing cold would wait until some
+                // other message finished, and with nothing else in flight that is never: delivery and flushes would stall.
+                _spilled();
                 return EnqueueResult.SpilledToDisk;
             }
             catch (IOException ex)

@@ -205,6 +205,7 @@ namespace RipeTyped.Delivery.Spool
         /// Reads a taken cold segment back: its unacknowledged records, each tagged with its flush generation.
         /// Generations of records that could not be read back are returned in <paramref name="unreadable"/>.
         /// </summary>
+        /// <exception cref="IOException">The file could not be read; the segment's <see cref="SpoolSegment.EpochRuns"/> still count its records.</exception>
         public List<OutgoingMessage> ReadBack(SpoolSegment segment, out List<FlushEpoch> unreadable)
         {
             List<(FlushEpoch Epoch, int Count)> runs;
@@ -219,7 +220,23 @@ namespace RipeTyped.Delivery.Spool
                 runs = segment.TakeEpochRuns();
             }
 
-            var records = SpoolRecord.ReadAll(File.ReadAllBytes(segment.DataPath), _maxPayloadBytes, out _);
+            byte[] data;
+            try
+            {
+                data = File.ReadAllBytes(segment.DataPath);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                // The caller gives up on the segment's records for this process: it needs their generations back to do so.
+                lock (_gate)
+                {
+                    segment.EpochRuns.AddRange(runs);
+                }
+
+                throw ex as IOException ?? new IOException("The spool segment could not be read: " + ex.Message, ex);
+            }
+
+            var records = SpoolRecord.ReadAll(data, _maxPayloadBytes, out _);
             var messages = new List<OutgoingMessage>(records.Count);
             unreadable = new List<FlushEpoch>();
 
