@@ -44,10 +44,20 @@ namespace RipeTyped.Generator
 
             // Two outputs, as in System.Text.Json's generator: diagnostics carry line numbers, the spec does not, so a line
             // shift in the plan re-reports diagnostics and re-emits no source.
+            // Whether the project has C# of its own: a large plan in an app is worth a hint, in a plan library it is not.
+            var ownCode = context.CompilationProvider
+                .Select(static (c, _) => HasOwnCode(c))
+                .WithTrackingName(TrackingNames.OwnCode);
+
             var diagnostics = model
                 .Combine(compilation)
+                .Combine(ownCode)
                 .Select(static (input, _) => new DiagnosticsModel(
-                    input.Left.PlanPath, input.Left.Spec is not null, input.Left.Diagnostics, input.Right.SupportsRequired, input.Right.LanguageVersion))
+                    input.Left.Left.PlanPath, input.Left.Left.Spec is not null, input.Left.Left.Diagnostics, input.Left.Right.SupportsRequired, input.Left.Right.LanguageVersion)
+                {
+                    GeneratedCalls = input.Left.Left.Spec is { } spec ? GeneratedCalls(spec) : 0,
+                    HasOwnCode = input.Right,
+                })
                 .WithTrackingName(TrackingNames.Diagnostics);
             context.RegisterSourceOutput(diagnostics, static (spc, input) => ReportDiagnostics(spc, input));
 
@@ -69,6 +79,9 @@ namespace RipeTyped.Generator
             });
         }
 
+        /// <summary>From this many typed calls a plan library pays (docs/diagnostics/RIPE1012.md has the measurements).</summary>
+        internal const int LargePlanCalls = 200;
+
         private static CompilationInfo ReadCompilation(Compilation compilation)
         {
             var version = compilation is CSharpCompilation cs ? cs.LanguageVersion : LanguageVersion.Latest;
@@ -79,6 +92,25 @@ namespace RipeTyped.Generator
                 IsUsable(compilation, "System.Runtime.CompilerServices.CompilerFeatureRequiredAttribute"));
         }
 
+        // Files in obj/ (global usings, assembly attributes) and generated files do not count as the project's own code.
+        private static bool HasOwnCode(Compilation compilation)
+        {
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                string path = tree.FilePath.Replace('\\', '/');
+                if (path.Length > 0 && path.IndexOf("/obj/", System.StringComparison.OrdinalIgnoreCase) < 0 &&
+                    !path.EndsWith(".g.cs", System.StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static int GeneratedCalls(GenerationSpec spec) =>
+            spec.Events.Count + spec.Pages.Count + spec.Events.Sum(e => e.Variants.Count);
+
         private static bool IsUsable(Compilation compilation, string metadataName) =>
             compilation.GetTypeByMetadataName(metadataName) is { } type && compilation.IsSymbolAccessibleWithin(type, compilation.Assembly);
 
@@ -87,6 +119,12 @@ namespace RipeTyped.Generator
             foreach (var diagnostic in model.Diagnostics)
             {
                 context.ReportDiagnostic(diagnostic.ToDiagnostic());
+            }
+
+            if (model.HasOwnCode && model.GeneratedCalls >= LargePlanCalls)
+            {
+                var hint = PlanDiagnostic.Create(RipeDiagnostics.LargePlanInApp, model.PlanPath!, SourceSpan.None, model.GeneratedCalls.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                context.ReportDiagnostic(hint.ToDiagnostic());
             }
 
             if (model.HasSpec && !model.SupportsRequired)

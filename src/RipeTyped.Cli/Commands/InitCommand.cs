@@ -16,6 +16,10 @@ namespace RipeTyped.Cli.Commands
             and events with every property type. It loads without errors; edit it to describe your events. The
             namespace it shows is the one a build in that folder would use (the project's RipeTypedNamespace, else
             its RootNamespace, else the project file's name, + ".Analytics"); the facade class is RipeAnalytics.
+
+            With --library <Name>, writes instead a class library <Name>/<Name>.csproj holding the plan (namespace <Name>),
+            the layout for a large plan (--output then names the folder to create it in): the library compiles the generated code only when the plan changes, and the
+            apps that reference it pay nothing for it on their everyday builds. It prints the lines an app adds.
             """;
 
         public IReadOnlyList<ArgumentSpec> Arguments { get; } = new ArgumentSpec[0];
@@ -24,12 +28,18 @@ namespace RipeTyped.Cli.Commands
         {
             OptionSpec.Output("where to write (default: ./tracking-plan.yaml)"),
             new OptionSpec("force", "overwrite an existing file", IsFlag: true),
+            new OptionSpec("library", "write a class library project <Name>/ holding the plan (for large plans) instead of a plan file", "Name"),
         };
 
         public string Notes => "Exit codes: 0 written, 2 bad usage, 3 the file exists without --force or cannot be written.";
 
         public int Run(CommandLine line, TextWriter output, TextWriter error, Progress progress)
         {
+            if (line.Option("library") is { } library)
+            {
+                return PlanLibrary.Write(library, line.Option("output"), line.Flag("force"), error);
+            }
+
             string target = CommandOutput.NewFileTarget(line, "tracking-plan.yaml");
 
             AtomicFile.WriteAllText(target, StarterPlan(target));

@@ -12,6 +12,7 @@ namespace RipeTyped.Generator.Diagnostics
         private const string Plan = "RipeTyped.Plan";
         private const string Naming = "RipeTyped.Naming";
         private const string Usage = "RipeTyped.Usage";
+        private const string Build = "RipeTyped.Build";
 
         // ---- RIPE0xxx: the plan cannot be read, or code for part of it cannot be generated correctly ----
         public static readonly DiagnosticDescriptor YamlSyntax = Error("RIPE0001", "Tracking plan is not valid YAML",
@@ -107,6 +108,9 @@ namespace RipeTyped.Generator.Diagnostics
 
         public static readonly DiagnosticDescriptor NameCollision = Warning("RIPE1010", Naming, "Names collide after flattening to C# identifiers",
             "{0} '{1}' would be the C# name '{2}', which '{3}' (line {4}) has; it is generated as '{5}'. Set 'csharpName' to choose the C# name.");
+
+        public static readonly DiagnosticDescriptor LargePlanInApp = Info("RIPE1012", Build, "Large plan compiled with the app's own code",
+            "The plan generates {0} typed calls, compiled again on every build of this project whatever changed; a plan this size builds once in a class library of its own that the app references ('ripe-typed init --library')");
 
         public static readonly DiagnosticDescriptor InvalidCSharpName = Warning("RIPE1011", Naming, "csharpName is not a usable C# name",
             "csharpName '{0}' of '{1}' is not a valid C# identifier{2}; the name is derived from '{1}' instead");

@@ -75,7 +75,14 @@ namespace RipeTyped.Generator.Pipeline
     /// The diagnostics output's input: kept apart from the spec so that a line shift in the plan (which moves every
     /// diagnostic) re-reports diagnostics and re-emits no source.
     /// </summary>
-    internal sealed record DiagnosticsModel(string? PlanPath, bool HasSpec, EquatableArray<PlanDiagnostic> Diagnostics, bool SupportsRequired, string LanguageVersion);
+    internal sealed record DiagnosticsModel(string? PlanPath, bool HasSpec, EquatableArray<PlanDiagnostic> Diagnostics, bool SupportsRequired, string LanguageVersion)
+    {
+        /// <summary>Typed calls the plan generates in this project (events, their variants, pages).</summary>
+        public int GeneratedCalls { get; init; }
+
+        /// <summary>The project has C# of its own besides the plan (an app, not a library holding only the plan).</summary>
+        public bool HasOwnCode { get; init; }
+    }
 
     internal static class TrackingNames
     {
@@ -87,5 +94,6 @@ namespace RipeTyped.Generator.Pipeline
         public const string Diagnostics = nameof(Diagnostics);
         public const string Output = nameof(Output);
         public const string TypeFiles = nameof(TypeFiles);
+        public const string OwnCode = nameof(OwnCode);
     }
 }

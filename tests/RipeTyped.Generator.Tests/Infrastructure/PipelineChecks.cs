@@ -16,7 +16,7 @@ internal static class PipelineChecks
     public static readonly string[] OurSteps =
     {
         TrackingNames.PlanFiles, TrackingNames.ProjectInfo, TrackingNames.PlanModel, TrackingNames.CompilationInfo,
-        TrackingNames.Spec, TrackingNames.Diagnostics, TrackingNames.Output, TrackingNames.TypeFiles,
+        TrackingNames.Spec, TrackingNames.Diagnostics, TrackingNames.Output, TrackingNames.TypeFiles, TrackingNames.OwnCode,
     };
 
     /// <summary>Runs <paramref name="driver"/> (already run once) again on a copy of the compilation: nothing may be recomputed.</summary>
