@@ -85,4 +85,37 @@ public class SerializationTests
         Assert.Equal("properties.code", error.Path);
         Assert.Contains("timed out", error.Message);
     }
+
+    [Theory]
+    [InlineData(0, "free")]
+    [InlineData(1, "")]      // an empty segment between two separators
+    [InlineData(2, "pro+")]
+    [InlineData(3, "Früh")] // the last segment has no separator after it
+    public void An_enum_value_is_the_segment_at_its_position(int position, string expected)
+    {
+        byte[] values = Encoding.UTF8.GetBytes("free\0\0pro+\0Früh");
+        Assert.Equal(expected, Encoding.UTF8.GetString(RipeGenerated.WireValue(values, position, "Tier").ToArray()));
+    }
+
+    [Theory]
+    [InlineData(4)]
+    [InlineData(-1)]
+    [InlineData(int.MaxValue)]
+    public void A_position_past_the_values_is_refused_with_the_enums_name(int position)
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => RipeGenerated.WireValue(Encoding.UTF8.GetBytes("free\0\0pro+\0Früh"), position, "Tier"));
+        Assert.Equal(position, error.ActualValue);
+        Assert.Contains("Tier", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Call_names_take_one_source_list_for_all_or_one_per_name()
+    {
+        string[] web = { "web" }, none = Array.Empty<string>();
+        var shared = RipeGenerated.CallNames(new[] { "A", "B" }, new[] { web });
+        Assert.Equal(new[] { "A: web", "B: web" }, System.Linq.Enumerable.Select(shared, n => n.Name + ": " + string.Join(",", n.Sources)));
+        var own = RipeGenerated.CallNames(new[] { "A", "B" }, new[] { web, none });
+        Assert.Equal(new[] { "A: web", "B: " }, System.Linq.Enumerable.Select(own, n => n.Name + ": " + string.Join(",", n.Sources)));
+        Assert.Throws<ArgumentException>(() => RipeGenerated.CallNames(new[] { "A", "B", "C" }, new[] { web, none }));
+    }
 }

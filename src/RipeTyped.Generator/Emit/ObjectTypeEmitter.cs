@@ -120,6 +120,9 @@ namespace RipeTyped.Generator.Emit
 
                 switch (value.Kind)
                 {
+                    case ValueKind.Enum when WireValuesLiteral(value) is { } values:
+                        _w.Line($"{Helpers}.Enum{opt}(w, {name}, {EnumPosition(access, value)}, {values}, {Escaping.Literal(EnumName(value))});");
+                        break;
                     case ValueKind.Enum:
                         _w.Line($"{Helpers}.Str{opt}(w, {name}, {access}{(value.Nullable ? "?" : "")}.ToWireValue());");
                         break;
@@ -166,12 +169,36 @@ namespace RipeTyped.Generator.Emit
             _ => "Any",
         };
 
+        /// <summary>
+        /// An enum's strings as one UTF-8 literal, NUL-separated, read by position at run time: a call to one helper
+        /// instead of to one of the plan's <c>ToWireValue</c> overloads, which the compiler chose among at every call
+        /// site (with a 1,000-event plan, a sixth of the generated code's compile time). Null when a value has a NUL or
+        /// no UTF-8 form: those enums keep <c>ToWireValue()</c>.
+        /// </summary>
+        private static string? WireValuesLiteral(ValueSpec value)
+        {
+            if (value.WireValues.Count == 0 || value.WireValues.Any(v => v.IndexOf('\0') >= 0))
+            {
+                return null;
+            }
+
+            string literal = Escaping.Utf8Literal(string.Join("\0", value.WireValues));
+            return literal.EndsWith("u8", System.StringComparison.Ordinal) ? literal : null;
+        }
+
+        /// <summary>The enum value as its position among the plan's values (members are numbered from 0 in plan order).</summary>
+        private static string EnumPosition(string access, ValueSpec value) => value.Nullable ? $"(int?){access}" : $"(int){access}";
+
+        /// <summary>The enum's C# name, for the message of an undefined value (as <c>ToWireValue</c> words it).</summary>
+        private static string EnumName(ValueSpec value) => value.TypeName!.Substring(value.TypeName!.LastIndexOf('.') + 1);
+
         /// <summary>How one array item is written: a helper's method group, or a static lambda for enums and nested arrays.</summary>
         private static string ItemWriter(ValueSpec item, int depth)
         {
             string w = "w" + depth.ToString(CultureInfo.InvariantCulture), v = "v" + depth.ToString(CultureInfo.InvariantCulture);
             return item.Kind switch
             {
+                ValueKind.Enum when WireValuesLiteral(item) is { } values => $"static ({w}, {v}) => {Helpers}.EnumItem({w}, {EnumPosition(v, item)}, {values}, {Escaping.Literal(EnumName(item))})",
                 ValueKind.Enum => $"static ({w}, {v}) => {Helpers}.StrItem({w}, {v}{(item.Nullable ? "?" : "")}.ToWireValue())",
                 ValueKind.Array => $"static ({w}, {v}) => {Helpers}.ListItem({w}, {v}, {ItemWriter(item.Item!, depth + 1)})",
                 _ => $"{Helpers}.{Writer(item.Kind)}Item",

@@ -142,6 +142,7 @@ namespace RipeTyped.Generator.Spec
     }
 
     /// <summary>A value's C# type and its rules; <see cref="Item"/> is set for arrays.</summary>
+    /// <param name="WireValues">For an enum: the plan's strings for its values, in the order of the C# enum's members.</param>
     internal sealed record ValueSpec(
         ValueKind Kind,
         bool Nullable,
@@ -151,7 +152,8 @@ namespace RipeTyped.Generator.Spec
         double? Minimum,
         double? Maximum,
         int? MinLength,
-        int? MaxLength)
+        int? MaxLength,
+        EquatableArray<string> WireValues = default)
     {
         public bool IsValueType => Kind is ValueKind.Integer or ValueKind.Number or ValueKind.Boolean or ValueKind.DateTime or ValueKind.Enum;
 

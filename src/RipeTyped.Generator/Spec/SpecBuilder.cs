@@ -270,7 +270,7 @@ namespace RipeTyped.Generator.Spec
             var declared = call.Properties.Find(p => p.Name == when.Property.Value)?.Schema.TypeSource.EnumValues;
             values.EnumValues.AddRange(when.Values.Select(v => declared?.Find(d => d.Value == v.Value) ?? v));
             nested.Add(BuildEnum(enumName, fullName + "." + enumName, null, values, new NameChooser(_plan.FilePath, new List<PlanDiagnostic>())));
-            var value = new ValueSpec(ValueKind.Enum, false, fullName + "." + enumName, null, null, null, null, null, null);
+            var value = new ValueSpec(ValueKind.Enum, false, fullName + "." + enumName, null, null, null, null, null, null, WireValuesOf(values));
             return member with { Name = name, Value = value, Required = true };
         }
 
@@ -383,7 +383,11 @@ namespace RipeTyped.Generator.Spec
         }
 
         private static ValueSpec Value(ValueKind kind, bool nullable, string? typeName, ValueSpec? item, PropertySchema rules) =>
-            new ValueSpec(kind, nullable, typeName, item, rules.Pattern?.Value, rules.Minimum, rules.Maximum, rules.MinLength, rules.MaxLength);
+            new ValueSpec(kind, nullable, typeName, item, rules.Pattern?.Value, rules.Minimum, rules.Maximum, rules.MinLength, rules.MaxLength,
+                kind == ValueKind.Enum ? WireValuesOf(rules) : default);
+
+        /// <summary>An enum's strings in member order (<see cref="BuildEnum"/> numbers the members in the same order).</summary>
+        private static EquatableArray<string> WireValuesOf(PropertySchema schema) => schema.EnumValues.Select(v => v.Value).ToEquatableArray();
 
         private EnumTypeSpec BuildEnum(string name, string fullName, string? description, PropertySchema schema, NameChooser? chooser = null)
         {

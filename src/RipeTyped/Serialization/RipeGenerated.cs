@@ -284,12 +284,104 @@ namespace RipeTyped.Serialization
         /// <summary>An array item of the plan's type <c>any</c>.</summary>
         public static void AnyItem(Utf8JsonWriter w, object? value) => RipeJson.WriteAny(w, value, "item");
 
+        // Enum values are written from one UTF-8 literal per value list ("free\0pro\0enterprise"u8) by position: no
+        // per-enum method for the compiler to choose among (a plan's ToWireValue overloads made every call site an
+        // overload resolution over all of them) and no table field per type.
+
+        /// <summary>Writes an enum property (null as JSON null) as the plan's string at the value's position in <paramref name="values"/>.</summary>
+        /// <exception cref="ArgumentOutOfRangeException">The value is not one the plan defines.</exception>
+        public static void Enum(Utf8JsonWriter w, ReadOnlySpan<byte> name, int? value, ReadOnlySpan<byte> values, string enumName)
+        {
+            w.WritePropertyName(name);
+            if (value is null)
+            {
+                w.WriteNullValue();
+            }
+            else
+            {
+                w.WriteStringValue(WireValue(values, value.GetValueOrDefault(), enumName));
+            }
+        }
+
+        /// <summary>Writes an enum property unless it is null.</summary>
+        /// <exception cref="ArgumentOutOfRangeException">The value is not one the plan defines.</exception>
+        public static void EnumOpt(Utf8JsonWriter w, ReadOnlySpan<byte> name, int? value, ReadOnlySpan<byte> values, string enumName)
+        {
+            if (value != null)
+            {
+                w.WritePropertyName(name);
+                w.WriteStringValue(WireValue(values, value.GetValueOrDefault(), enumName));
+            }
+        }
+
+        /// <summary>An array item: an enum value, or null.</summary>
+        /// <exception cref="ArgumentOutOfRangeException">The value is not one the plan defines.</exception>
+        public static void EnumItem(Utf8JsonWriter w, int? value, ReadOnlySpan<byte> values, string enumName)
+        {
+            if (value is null)
+            {
+                w.WriteNullValue();
+            }
+            else
+            {
+                w.WriteStringValue(WireValue(values, value.GetValueOrDefault(), enumName));
+            }
+        }
+
+        /// <summary>The <paramref name="index"/>-th of the NUL-separated UTF-8 strings in <paramref name="values"/>.</summary>
+        /// <exception cref="ArgumentOutOfRangeException">There is no such string: the value is not one the plan defines.</exception>
+        public static ReadOnlySpan<byte> WireValue(ReadOnlySpan<byte> values, int index, string enumName)
+        {
+            for (int skip = index; skip > 0; skip--)
+            {
+                int separator = values.IndexOf((byte)0);
+                if (separator < 0)
+                {
+                    throw NotAWireValue(index, enumName);
+                }
+
+                values = values.Slice(separator + 1);
+            }
+
+            if (index < 0)
+            {
+                throw NotAWireValue(index, enumName);
+            }
+
+            int end = values.IndexOf((byte)0);
+            return end < 0 ? values : values.Slice(0, end);
+        }
+
+        private static ArgumentOutOfRangeException NotAWireValue(int value, string enumName) =>
+            new ArgumentOutOfRangeException(nameof(value), value, "Not a value of the tracking plan's enum " + enumName + ".");
+
         /// <summary>The plan's exact string for an enum value, by its position; a value outside the plan's is refused.</summary>
         /// <exception cref="ArgumentOutOfRangeException">The value is not one the plan defines.</exception>
         public static string Wire(string[] values, int value, string enumName) =>
             value >= 0 && value < values.Length
                 ? values[value]
                 : throw new ArgumentOutOfRangeException(nameof(value), value, "Not a value of the tracking plan's enum " + enumName + ".");
+
+        /// <summary>
+        /// A plan's <c>EventNames.All</c>/<c>PageNames.All</c>: each name with its sources, from one source list per name
+        /// or one for all (<paramref name="sources"/> of length 1).
+        /// </summary>
+        /// <exception cref="ArgumentException"><paramref name="sources"/> has neither one list nor one per name.</exception>
+        public static IReadOnlyList<(string Name, IReadOnlyList<string> Sources)> CallNames(string[] names, string[][] sources)
+        {
+            if (sources.Length != 1 && sources.Length != names.Length)
+            {
+                throw new ArgumentException("One source list, or one per name.", nameof(sources));
+            }
+
+            var all = new (string Name, IReadOnlyList<string> Sources)[names.Length];
+            for (int i = 0; i < names.Length; i++)
+            {
+                all[i] = (names[i], sources[sources.Length == 1 ? 0 : i]);
+            }
+
+            return all;
+        }
 
         /// <summary>A facade's <c>Track…</c> call whose properties are required (the plan requires some of them).</summary>
         /// <exception cref="ArgumentNullException"><paramref name="properties"/> is null.</exception>

@@ -37,7 +37,7 @@ public sealed partial class OrderCompletedProperties : __P
     {
         w.WriteStartObject();
         __.Str(w, "order_id"u8, OrderId);
-        __.Str(w, "currency"u8, Currency.ToWireValue());
+        __.Enum(w, "currency"u8, (int)Currency, "EUR\0USD\0Pound Sterling"u8, "Currency");
         __.Num(w, "total"u8, Total);
         __.Str(w, "coupon"u8, Coupon);
         __.TimeOpt(w, "placed_at"u8, PlacedAt);
@@ -71,7 +71,7 @@ public sealed partial class OrderCompletedProperties : __P
         void __P.WriteTo(__W w)
         {
             w.WriteStartObject();
-            __.Str(w, "method"u8, Method.ToWireValue());
+            __.Enum(w, "method"u8, (int)Method, "standard\0express"u8, "MethodKind");
             __.ObjOpt(w, "address"u8, Address);
             w.WriteEndObject();
         }

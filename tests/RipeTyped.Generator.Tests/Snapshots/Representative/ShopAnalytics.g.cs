@@ -104,12 +104,12 @@ public sealed partial class ShopAnalytics : IShopAnalytics
         private static readonly string[] s_0 = {  };
 
         /// <summary>Every event of the plan in plan order, with the sources that implement it (empty: every source).</summary>
-        public static readonly global::System.Collections.Generic.IReadOnlyList<(string Name, global::System.Collections.Generic.IReadOnlyList<string> Sources)> All = new (string Name, global::System.Collections.Generic.IReadOnlyList<string> Sources)[]
+        public static readonly global::System.Collections.Generic.IReadOnlyList<(string Name, global::System.Collections.Generic.IReadOnlyList<string> Sources)> All = __.CallNames(new string[]
         {
-            (OrderCompleted, s_0),
-            (SignedOut, s_0),
-            (_2FAEnabled, s_0),
-        };
+            OrderCompleted,
+            SignedOut,
+            _2FAEnabled,
+        }, new string[][] { s_0 });
     }
 
     /// <summary>The names of the tracking plan's pages as sent to Ripe, every source's, to log, filter or test against without strings.</summary>
@@ -119,10 +119,10 @@ public sealed partial class ShopAnalytics : IShopAnalytics
         private static readonly string[] s_0 = {  };
 
         /// <summary>Every page of the plan in plan order, with the sources that implement it (empty: every source).</summary>
-        public static readonly global::System.Collections.Generic.IReadOnlyList<(string Name, global::System.Collections.Generic.IReadOnlyList<string> Sources)> All = new (string Name, global::System.Collections.Generic.IReadOnlyList<string> Sources)[]
+        public static readonly global::System.Collections.Generic.IReadOnlyList<(string Name, global::System.Collections.Generic.IReadOnlyList<string> Sources)> All = __.CallNames(new string[]
         {
-            (Checkout, s_0),
-        };
+            Checkout,
+        }, new string[][] { s_0 });
     }
 
     /// <summary>Forgets the ambient user and group (at log-out) and starts a new anonymous id: the app's, or in ASP.NET Core the request's visitor's.</summary>

@@ -17,7 +17,7 @@ public sealed partial class PlaceOrderProperties : __P
     void __P.WriteTo(__W w)
     {
         w.WriteStartObject();
-        __.StrOpt(w, "tier"u8, Tier?.ToWireValue());
+        __.EnumOpt(w, "tier"u8, (int?)Tier, "free\0pro+\0Free"u8, "TierKind");
         w.WriteEndObject();
     }
 

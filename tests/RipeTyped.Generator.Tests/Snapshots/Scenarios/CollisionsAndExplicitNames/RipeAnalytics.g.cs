@@ -79,12 +79,12 @@ public sealed partial class RipeAnalytics : IRipeAnalytics
         private static readonly string[] s_0 = {  };
 
         /// <summary>Every event of the plan in plan order, with the sources that implement it (empty: every source).</summary>
-        public static readonly global::System.Collections.Generic.IReadOnlyList<(string Name, global::System.Collections.Generic.IReadOnlyList<string> Sources)> All = new (string Name, global::System.Collections.Generic.IReadOnlyList<string> Sources)[]
+        public static readonly global::System.Collections.Generic.IReadOnlyList<(string Name, global::System.Collections.Generic.IReadOnlyList<string> Sources)> All = __.CallNames(new string[]
         {
-            (SiteIdChanged, s_0),
-            (_site_id_changed, s_0),
-            (PlaceOrder, s_0),
-        };
+            SiteIdChanged,
+            _site_id_changed,
+            PlaceOrder,
+        }, new string[][] { s_0 });
     }
 
     /// <summary>Forgets the ambient user and group (at log-out) and starts a new anonymous id: the app's, or in ASP.NET Core the request's visitor's.</summary>

@@ -84,12 +84,12 @@ public sealed partial class RipeAnalytics : IRipeAnalytics
         private static readonly string[] s_0 = {  };
 
         /// <summary>Every event of the plan in plan order, with the sources that implement it (empty: every source).</summary>
-        public static readonly global::System.Collections.Generic.IReadOnlyList<(string Name, global::System.Collections.Generic.IReadOnlyList<string> Sources)> All = new (string Name, global::System.Collections.Generic.IReadOnlyList<string> Sources)[]
+        public static readonly global::System.Collections.Generic.IReadOnlyList<(string Name, global::System.Collections.Generic.IReadOnlyList<string> Sources)> All = __.CallNames(new string[]
         {
-            (ClickedOldButton, s_0),
-            (ClickedNewButton, s_0),
-            (ViewedLegacyPage, s_0),
-        };
+            ClickedOldButton,
+            ClickedNewButton,
+            ViewedLegacyPage,
+        }, new string[][] { s_0 });
     }
 
     /// <summary>Forgets the ambient user and group (at log-out) and starts a new anonymous id: the app's, or in ASP.NET Core the request's visitor's.</summary>

@@ -59,10 +59,10 @@ public sealed partial class ContosoEvents
         private static readonly string[] s_0 = {  };
 
         /// <summary>Every event of the plan in plan order, with the sources that implement it (empty: every source).</summary>
-        public static readonly global::System.Collections.Generic.IReadOnlyList<(string Name, global::System.Collections.Generic.IReadOnlyList<string> Sources)> All = new (string Name, global::System.Collections.Generic.IReadOnlyList<string> Sources)[]
+        public static readonly global::System.Collections.Generic.IReadOnlyList<(string Name, global::System.Collections.Generic.IReadOnlyList<string> Sources)> All = __.CallNames(new string[]
         {
-            (OrderCompleted, s_0),
-        };
+            OrderCompleted,
+        }, new string[][] { s_0 });
     }
 
     /// <summary>Forgets the ambient user and group (at log-out) and starts a new anonymous id: the app's, or in ASP.NET Core the request's visitor's.</summary>

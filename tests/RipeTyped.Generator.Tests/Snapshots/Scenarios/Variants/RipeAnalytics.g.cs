@@ -109,12 +109,12 @@ public sealed partial class RipeAnalytics : IRipeAnalytics
         private static readonly string[] s_2 = { "api" };
 
         /// <summary>Every event of the plan in plan order, with the sources that implement it (empty: every source).</summary>
-        public static readonly global::System.Collections.Generic.IReadOnlyList<(string Name, global::System.Collections.Generic.IReadOnlyList<string> Sources)> All = new (string Name, global::System.Collections.Generic.IReadOnlyList<string> Sources)[]
+        public static readonly global::System.Collections.Generic.IReadOnlyList<(string Name, global::System.Collections.Generic.IReadOnlyList<string> Sources)> All = __.CallNames(new string[]
         {
-            (SignedUp, s_0),
-            (ButtonClicked, s_1),
-            (OrderCompleted, s_2),
-        };
+            SignedUp,
+            ButtonClicked,
+            OrderCompleted,
+        }, new string[][] { s_0, s_1, s_2 });
     }
 
     /// <summary>The names of the tracking plan's pages as sent to Ripe, every source's, to log, filter or test against without strings.</summary>
@@ -126,11 +126,11 @@ public sealed partial class RipeAnalytics : IRipeAnalytics
         private static readonly string[] s_0 = {  };
 
         /// <summary>Every page of the plan in plan order, with the sources that implement it (empty: every source).</summary>
-        public static readonly global::System.Collections.Generic.IReadOnlyList<(string Name, global::System.Collections.Generic.IReadOnlyList<string> Sources)> All = new (string Name, global::System.Collections.Generic.IReadOnlyList<string> Sources)[]
+        public static readonly global::System.Collections.Generic.IReadOnlyList<(string Name, global::System.Collections.Generic.IReadOnlyList<string> Sources)> All = __.CallNames(new string[]
         {
-            (Pricing, s_0),
-            (NamesPage, s_0),
-        };
+            Pricing,
+            NamesPage,
+        }, new string[][] { s_0 });
     }
 
     /// <summary>Forgets the ambient user and group (at log-out) and starts a new anonymous id: the app's, or in ASP.NET Core the request's visitor's.</summary>

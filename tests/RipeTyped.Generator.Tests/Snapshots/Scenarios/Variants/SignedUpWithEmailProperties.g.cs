@@ -22,7 +22,7 @@ public sealed partial class SignedUpWithEmailProperties : __P
         w.WriteStartObject();
         __.Str(w, "signup_method"u8, "email");
         __.StrOpt(w, "referrer"u8, Referrer);
-        __.StrOpt(w, "plan"u8, Plan?.ToWireValue());
+        __.EnumOpt(w, "plan"u8, (int?)Plan, "free\0pro\0pro+"u8, "Plan");
         __.Str(w, "email"u8, Email);
         w.WriteEndObject();
     }

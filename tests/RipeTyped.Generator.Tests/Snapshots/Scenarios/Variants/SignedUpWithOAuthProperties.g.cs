@@ -21,9 +21,9 @@ public sealed partial class SignedUpWithOAuthProperties : __P
     void __P.WriteTo(__W w)
     {
         w.WriteStartObject();
-        __.Str(w, "signup_method"u8, SignupMethod.ToWireValue());
+        __.Enum(w, "signup_method"u8, (int)SignupMethod, "google\0sso"u8, "SignupMethodKind");
         __.StrOpt(w, "referrer"u8, Referrer);
-        __.StrOpt(w, "plan"u8, Plan?.ToWireValue());
+        __.EnumOpt(w, "plan"u8, (int?)Plan, "free\0pro\0pro+"u8, "Plan");
         __.StrOpt(w, "provider_user_id"u8, ProviderUserId);
         w.WriteEndObject();
     }
