@@ -5,6 +5,7 @@
 # CI machines often turn the compiler server off, so every build starts a cold csc), and with the compiler server
 # (VBCSCompiler, warm across builds: a developer's machine and the IDE).
 #   bash benchmarks/build-cost.sh [events=1000] [runs=5]
+#   PLAN=path/to/tracking-plan.yaml bash benchmarks/build-cost.sh - [runs=5]   (a real plan instead of the synthetic one)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 events=${1:-1000}
@@ -16,7 +17,12 @@ trap 'rm -rf "$work"' EXIT
 dotnet build -c Release src/RipeTyped/RipeTyped.csproj > /dev/null
 dotnet build -c Release src/RipeTyped.Generator/RipeTyped.Generator.csproj > /dev/null
 dotnet build -c Release benchmarks/RipeTyped.Benchmarks > /dev/null
-dotnet benchmarks/RipeTyped.Benchmarks/bin/Release/net10.0/RipeTyped.Benchmarks.dll plan "$events" > "$work/tracking-plan.yaml"
+if [ -n "${PLAN:-}" ]; then
+  cp "$PLAN" "$work/tracking-plan.yaml"
+  events=$(grep -cE '^  - name:' "$work/tracking-plan.yaml" || true) # top-level events and pages, for the per-event figure
+else
+  dotnet benchmarks/RipeTyped.Benchmarks/bin/Release/net10.0/RipeTyped.Benchmarks.dll plan "$events" > "$work/tracking-plan.yaml"
+fi
 
 make_consumer() { # name, with-plan (true|false)
   mkdir -p "$work/$1"
