@@ -138,6 +138,40 @@ public class ScenarioSnapshotTests
               - name: Names
             """
         },
+        {
+            "PlanVersionAndSources",
+            """
+            version: 1
+            planVersion: 2.3.1
+            sources: [web, api, "ios app"]
+            events:
+              - name: Logged In
+              - name: Paid Invoice
+                sources: [api]
+                properties: { amount: { type: number, required: true } }
+              - name: Shared Link
+                sources: [web, "ios app"]
+            pages:
+              - name: Home
+                sources: [web]
+            """
+        },
+        {
+            "ArraysOfArrays",
+            """
+            version: 1
+            definitions:
+              point: { type: object, properties: { x: { type: number, required: true }, y: number } }
+            events:
+              - name: Drew Shape
+                properties:
+                  grid: { type: array, required: true, items: { type: array, items: integer } }
+                  paths: { type: array, items: { type: array, items: { $ref: point } } }
+                  labels: { type: array, items: { type: array, nullable: true, items: { type: string, nullable: true, pattern: "^[a-z]+$", maxLength: 8 } } }
+                  weights: { type: array, items: { type: array, items: { type: number, minimum: 0, maximum: 1 } } }
+                  modes: { type: array, items: { type: array, items: { type: enum, values: [fill, stroke] } } }
+            """
+        },
     };
 
     [Theory]
