@@ -87,6 +87,49 @@ public class EnumWireValuesTests
         }
     }
 
+    [Fact]
+    public void A_long_list_of_values_keeps_ToWireValue_and_still_reaches_the_wire()
+    {
+        // 60 values of 12 characters: past the inline limit, so every property of this type would repeat ~780 bytes.
+        var values = Enumerable.Range(0, 60).Select(i => "country_" + i.ToString("D4", System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        string plan = $$"""
+            options: { className: WireAnalytics, namespace: Wire.Tracking }
+            definitions:
+              country: { type: enum, values: [{{string.Join(", ", values)}}] }
+            events:
+              - name: Moved
+                properties: { to: { $ref: country, required: true } }
+            """;
+        var run = GeneratorHarness.Run(plan);
+        Assert.Empty(run.GeneratorDiagnostics);
+        string source = run.Output.SyntaxTrees.Select(t => t.ToString()).Single(t => t.Contains("class MovedProperties", StringComparison.Ordinal));
+        Assert.Contains("To.ToWireValue()", source, StringComparison.Ordinal);
+        Assert.DoesNotContain("country_0001", source, StringComparison.Ordinal);
+
+        var assembly = run.Load();
+        var type = assembly.GetType("Wire.Tracking.MovedProperties")!;
+        object properties = Activator.CreateInstance(type)!;
+        type.GetProperty("To")!.SetValue(properties, Enum.ToObject(assembly.GetType("Wire.Tracking.Country")!, 59));
+        Assert.Equal("country_0059", Write(properties).GetProperty("to").GetString());
+    }
+
+    [Fact]
+    public void An_undefined_value_throws_before_its_property_name_is_written()
+    {
+        var type = Load().GetType("Wire.Tracking.PickedProperties")!;
+        object properties = Activator.CreateInstance(type)!;
+        type.GetProperty("Mood")!.SetValue(properties, Enum.ToObject(type.GetNestedType("MoodKind")!, 7));
+        using var stream = new MemoryStream();
+        using var writer = new Utf8JsonWriter(stream);
+        Assert.Throws<ArgumentOutOfRangeException>(() => ((IRipeProperties)properties).WriteTo(writer));
+
+        // The writer is inside the object, expecting a property name: a half-written "mood" would have left it expecting a value.
+        writer.WriteString("next", "ok");
+        writer.WriteEndObject();
+        writer.Flush();
+        Assert.Equal("{\"next\":\"ok\"}", Encoding.UTF8.GetString(stream.ToArray()));
+    }
+
     private static Assembly Load()
     {
         var run = GeneratorHarness.Run(Plan);

@@ -292,14 +292,17 @@ namespace RipeTyped.Serialization
         /// <exception cref="ArgumentOutOfRangeException">The value is not one the plan defines.</exception>
         public static void Enum(Utf8JsonWriter w, ReadOnlySpan<byte> name, int? value, ReadOnlySpan<byte> values, string enumName)
         {
-            w.WritePropertyName(name);
             if (value is null)
             {
+                w.WritePropertyName(name);
                 w.WriteNullValue();
             }
             else
             {
-                w.WriteStringValue(WireValue(values, value.GetValueOrDefault(), enumName));
+                // The string first: an undefined value throws before the writer holds half a property.
+                var text = WireValue(values, value.GetValueOrDefault(), enumName);
+                w.WritePropertyName(name);
+                w.WriteStringValue(text);
             }
         }
 
@@ -309,8 +312,9 @@ namespace RipeTyped.Serialization
         {
             if (value != null)
             {
+                var text = WireValue(values, value.GetValueOrDefault(), enumName);
                 w.WritePropertyName(name);
-                w.WriteStringValue(WireValue(values, value.GetValueOrDefault(), enumName));
+                w.WriteStringValue(text);
             }
         }
 
