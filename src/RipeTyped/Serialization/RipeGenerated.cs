@@ -362,9 +362,7 @@ namespace RipeTyped.Serialization
         /// <summary>The plan's exact string for an enum value, by its position; a value outside the plan's is refused.</summary>
         /// <exception cref="ArgumentOutOfRangeException">The value is not one the plan defines.</exception>
         public static string Wire(string[] values, int value, string enumName) =>
-            value >= 0 && value < values.Length
-                ? values[value]
-                : throw new ArgumentOutOfRangeException(nameof(value), value, "Not a value of the tracking plan's enum " + enumName + ".");
+            value >= 0 && value < values.Length ? values[value] : throw NotAWireValue(value, enumName);
 
         /// <summary>
         /// A plan's <c>EventNames.All</c>/<c>PageNames.All</c>: each name with its sources, from one source list per name
