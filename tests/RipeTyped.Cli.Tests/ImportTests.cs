@@ -62,21 +62,21 @@ public sealed class ImportTests
         var order = loaded.Plan.Events.Single(e => e.Name == "Order Completed");
         Assert.Equal("A customer paid.", order.Description);
         var byName = order.Properties.ToDictionary(p => p.Name);
-        Assert.True(byName["order_id"].Schema.IsRequired);
+        Assert.True(byName["order_id"].Schema.Required == true);
         Assert.Equal("^ord_", byName["order_id"].Schema.Pattern!.Value);
         Assert.Equal("Order \"id\" with\nnewline", byName["order_id"].Schema.Description);
         Assert.Equal(0, byName["total"].Schema.Minimum);
-        Assert.True(byName["coupon"].Schema.IsNullable);
+        Assert.True(byName["coupon"].Schema.Nullable == true);
         Assert.Equal(20, byName["coupon"].Schema.MaxLength);
         Assert.Equal(new[] { "EUR", "USD" }, byName["currency"].Schema.EnumValues.Select(v => v.Value));
-        Assert.True(byName["currency"].Schema.IsNullable);
+        Assert.True(byName["currency"].Schema.Nullable == true);
         Assert.Equal("DateTime", byName["paid_at"].Schema.Kind.ToString());
         Assert.Equal("Array", byName["items"].Schema.Kind.ToString());
-        Assert.True(byName["items"].Schema.Items!.Properties.Single().Schema.IsRequired);
+        Assert.True(byName["items"].Schema.Items!.Properties.Single().Schema.Required == true);
         Assert.Equal("Object", byName["shipping"].Schema.Kind.ToString());
         Assert.Equal("Any", byName["weird"].Schema.Kind.ToString());
         Assert.Contains(loaded.Plan.Events, e => e.Name == "Product Viewed" && e.Properties.Count == 0);
-        Assert.True(loaded.Plan.Identify!.Properties.Single().Schema.IsRequired);
+        Assert.True(loaded.Plan.Identify!.Properties.Single().Schema.Required == true);
 
         Assert.Contains("rules.events[0].rules.properties.properties.properties.weird.oneOf: 'oneOf' is not mapped; imported as any", error);
         Assert.Contains("rules.events[0].rules.properties.properties.properties.email.format: format 'email' is not checked", error);
@@ -165,7 +165,7 @@ public sealed class ImportTests
         Assert.True(exit == 0, error);
         var order = LoadedPlan.FromText(File.ReadAllText(output), output, "App").Plan.Events.Single().Properties.ToDictionary(p => p.Name);
         Assert.Equal("Object", order["shipping"].Schema.Kind.ToString());
-        Assert.True(order["shipping"].Schema.Properties.Single(p => p.Name == "city").Schema.IsRequired);
+        Assert.True(order["shipping"].Schema.Properties.Single(p => p.Name == "city").Schema.Required == true);
         Assert.Equal("lat", order["shipping"].Schema.Properties.Single(p => p.Name == "geo").Schema.Properties.Single().Name);
         Assert.Equal("Array", order["lines"].Schema.Kind.ToString());
         Assert.Equal("sku", order["lines"].Schema.Items!.Properties.Single().Name);

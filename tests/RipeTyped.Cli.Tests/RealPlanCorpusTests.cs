@@ -99,7 +99,7 @@ public sealed class RealPlanCorpusTests(ITestOutputHelper output)
     private static List<string> Keys(JsonElement body, string payload) =>
         body.TryGetProperty(payload, out var value) ? value.EnumerateObject().Select(p => p.Name).OrderBy(k => k, StringComparer.Ordinal).ToList() : new List<string>();
 
-    private static int Count(List<PropertyDefinition> properties) =>
+    private static int Count(RipeTyped.Generator.Common.EquatableArray<PropertyDefinition> properties) =>
         properties.Sum(p => 1 + Count(p.Schema.Properties) + CountItems(p.Schema.Items));
 
     private static int CountItems(PropertySchema? items) => items is null ? 0 : Count(items.Properties) + CountItems(items.Items);

@@ -31,24 +31,23 @@ public class PlanValidatorTests
         TrackingPlan read = PlanReader.Read(Plan, "plan.yaml", diagnostics);
         string before = Describe(read);
 
-        TrackingPlan valid = PlanValidator.Validate(read, diagnostics);
+        ValidatedPlan valid = PlanValidator.Validate(read, diagnostics);
 
         Assert.Equal(before, Describe(read));
-        Assert.NotSame(read, valid);
+        Assert.NotSame(read, valid.Content);
         Assert.Equal(3, read.Events.Count);
-        Assert.Null(read.Events[0].Properties[0].Schema.ResolvedRef);
     }
 
     [Fact]
     public void The_validated_plan_holds_only_sound_items_with_references_resolved()
     {
         var diagnostics = new List<PlanDiagnostic>();
-        TrackingPlan valid = PlanValidator.Validate(PlanReader.Read(Plan, "plan.yaml", diagnostics), diagnostics);
+        ValidatedPlan valid = PlanValidator.Validate(PlanReader.Read(Plan, "plan.yaml", diagnostics), diagnostics);
 
         var signedUp = Assert.Single(valid.Events);
         Assert.Equal(new[] { "tier", "code" }, signedUp.Properties.Select(p => p.Name));
-        Assert.Same(valid.Definitions.Single(d => d.Name == "tier"), signedUp.Properties[0].Schema.ResolvedRef);
-        Assert.True(signedUp.Properties[0].Schema.IsRequired);
+        Assert.Equal(valid.Definitions.Single(d => d.Name == "tier"), valid.FinalRef(signedUp.Properties[0].Schema));
+        Assert.True(valid.IsRequired(signedUp.Properties[0].Schema));
         Assert.Null(signedUp.Properties[1].Schema.Pattern);
         Assert.Equal(new[] { "free", "pro" }, valid.Definitions.Single(d => d.Name == "tier").Schema.EnumValues.Select(v => v.Value));
         Assert.All(valid.Definitions.Where(d => d.Name.StartsWith("loop", System.StringComparison.Ordinal)), d => Assert.Equal(PropertyKind.Unknown, d.Schema.Kind));
@@ -58,6 +57,6 @@ public class PlanValidatorTests
     }
 
     private static string Describe(TrackingPlan plan) => string.Join("\n",
-        plan.Definitions.Select(d => $"def {d.Name} {d.Schema.Kind} ref={d.Schema.Ref?.Value} resolved={d.Schema.ResolvedRef?.Name} values={string.Join(",", d.Schema.EnumValues.Select(v => v.Value))}")
-            .Concat(plan.Events.Select(e => $"event {e.Name}: " + string.Join(", ", e.Properties.Select(p => $"{p.Name} {p.Schema.Kind} pattern={p.Schema.Pattern?.Value} resolved={p.Schema.ResolvedRef?.Name}")))));
+        plan.Definitions.Select(d => $"def {d.Name} {d.Schema.Kind} ref={d.Schema.Ref?.Value} values={string.Join(",", d.Schema.EnumValues.Select(v => v.Value))}")
+            .Concat(plan.Events.Select(e => $"event {e.Name}: " + string.Join(", ", e.Properties.Select(p => $"{p.Name} {p.Schema.Kind} pattern={p.Schema.Pattern?.Value}")))));
 }

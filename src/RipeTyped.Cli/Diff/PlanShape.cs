@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using RipeTyped.Generator.Common;
 using RipeTyped.Generator.Plan;
 
 namespace RipeTyped.Cli.Diff
@@ -32,7 +33,8 @@ namespace RipeTyped.Cli.Diff
         double? Maximum,
         int? MinLength,
         int? MaxLength,
-        string? Description);
+        string? Description,
+        IReadOnlyList<string>? Examples = null);
 
     internal static class PlanShape
     {
@@ -41,40 +43,40 @@ namespace RipeTyped.Cli.Diff
         public const string Identify = "Identify traits";
         public const string Group = "Group traits";
 
-        public static List<CallShape> Of(TrackingPlan plan)
+        public static List<CallShape> Of(ValidatedPlan plan)
         {
             var calls = new List<CallShape>();
-            calls.AddRange(plan.Events.Select(e => Call(Events, e.Name, e)));
-            calls.AddRange(plan.Pages.Select(p => Call(Pages, p.Name, p)));
+            calls.AddRange(plan.Events.Select(e => Call(plan, Events, e.Name, e)));
+            calls.AddRange(plan.Pages.Select(p => Call(plan, Pages, p.Name, p)));
             if (plan.Identify != null)
             {
-                calls.Add(Call(Identify, "identify", plan.Identify));
+                calls.Add(Call(plan, Identify, "identify", plan.Identify));
             }
 
             if (plan.Group != null)
             {
-                calls.Add(Call(Group, "group", plan.Group));
+                calls.Add(Call(plan, Group, "group", plan.Group));
             }
 
             return calls;
         }
 
-        private static CallShape Call(string section, string name, CallDefinition call)
+        private static CallShape Call(ValidatedPlan plan, string section, string name, CallDefinition call)
         {
             var variants = call.Variants
-                .Select(v => new VariantShape(v.CSharpName.Value, v.Description, When(v.When), Properties(v.Properties), v.CSharpName.Span.DisplayLine))
+                .Select(v => new VariantShape(v.CSharpName.Value, v.Description, When(v.When), Properties(plan, v.Properties), v.CSharpName.Span.DisplayLine))
                 .ToList();
-            return new CallShape(section, name, call.Deprecated, call.DeprecationReason, call.Description, Properties(call.Properties),
+            return new CallShape(section, name, call.Deprecated, call.DeprecationReason, call.Description, Properties(plan, call.Properties),
                 call.AdditionalProperties, call.Tags.Select(t => t.Value).ToList(), call.NameSpan.DisplayLine, call.Owner?.Value,
                 call.Sources.Select(s => s.Value).ToList(), call.NameSpan.File, variants);
         }
 
-        private static Dictionary<string, PropertyShape> Properties(List<PropertyDefinition> definitions)
+        private static Dictionary<string, PropertyShape> Properties(ValidatedPlan plan, EquatableArray<PropertyDefinition> definitions)
         {
             var properties = new Dictionary<string, PropertyShape>(StringComparer.Ordinal);
             foreach (var property in definitions)
             {
-                Add(properties, property.Name, property.Schema);
+                Add(plan, properties, property.Name, property.Schema);
             }
 
             return properties;
@@ -84,38 +86,39 @@ namespace RipeTyped.Cli.Diff
             : when.IsFixed ? $"{when.Property.Value} = {when.Values[0].Value}"
             : $"{when.Property.Value} in [{string.Join(", ", when.Values.Select(v => v.Value))}]";
 
-        private static void Add(Dictionary<string, PropertyShape> into, string path, PropertySchema schema)
+        private static void Add(ValidatedPlan plan, Dictionary<string, PropertyShape> into, string path, PropertySchema schema)
         {
-            var source = schema.TypeSource;
+            var source = plan.TypeSource(schema);
             into[path] = new PropertyShape(
-                TypeName(source),
-                schema.IsRequired,
-                schema.IsNullable,
+                TypeName(plan, source),
+                plan.IsRequired(schema),
+                plan.IsNullable(schema),
                 source.EnumValues.Select(v => v.Value).ToList(),
                 source.Pattern?.Value,
                 source.Minimum,
                 source.Maximum,
                 source.MinLength,
                 source.MaxLength,
-                schema.EffectiveDescription);
+                plan.DescriptionOf(schema),
+                plan.ExamplesOf(schema).Select(e => e.Value).ToList());
 
             foreach (var child in source.Properties)
             {
-                Add(into, path + "." + child.Name, child.Schema);
+                Add(plan, into, path + "." + child.Name, child.Schema);
             }
 
-            if (source.Items != null && source.Items.TypeSource.Properties.Count > 0)
+            if (source.Items != null && plan.TypeSource(source.Items).Properties.Count > 0)
             {
-                foreach (var child in source.Items.TypeSource.Properties)
+                foreach (var child in plan.TypeSource(source.Items).Properties)
                 {
-                    Add(into, path + "[]." + child.Name, child.Schema);
+                    Add(plan, into, path + "[]." + child.Name, child.Schema);
                 }
             }
         }
 
-        private static string TypeName(PropertySchema schema) => schema.Kind switch
+        private static string TypeName(ValidatedPlan plan, PropertySchema schema) => schema.Kind switch
         {
-            PropertyKind.Array => "array of " + (schema.Items is null ? "any" : TypeName(schema.Items.TypeSource)),
+            PropertyKind.Array => "array of " + (schema.Items is null ? "any" : TypeName(plan, plan.TypeSource(schema.Items))),
             PropertyKind.DateTime => "date-time",
             _ => schema.Kind.ToString().ToLowerInvariant(),
         };

@@ -19,7 +19,7 @@ namespace RipeTyped.Cli.Diff
     /// </summary>
     internal sealed record VersionBump(string? BaseVersion, string? HeadVersion, Bump Required, Bump Made, bool Enforced, bool Ok, string Verdict)
     {
-        public static VersionBump Check(TrackingPlan before, TrackingPlan after, IReadOnlyList<PlanChange> changes)
+        public static VersionBump Check(ValidatedPlan before, ValidatedPlan after, IReadOnlyList<PlanChange> changes)
         {
             Bump required = changes.Any(c => c.Breaking) ? Bump.Major
                 : changes.Any(c => !c.DescriptionOnly) ? Bump.Minor

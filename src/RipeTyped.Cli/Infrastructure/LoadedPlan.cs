@@ -26,7 +26,7 @@ namespace RipeTyped.Cli.Infrastructure
 
         public PlanAnalysis Analysis { get; }
 
-        public TrackingPlan Plan => Analysis.Plan;
+        public ValidatedPlan Plan => Analysis.Plan;
 
         /// <summary>The C# names the generator would emit; null only when the plan cannot be read at all.</summary>
         public GenerationSpec? Spec => Analysis.Spec;

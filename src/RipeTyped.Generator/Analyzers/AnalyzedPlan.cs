@@ -39,7 +39,7 @@ namespace RipeTyped.Generator.Analyzers
 
         public string Path => Analysis.Path;
 
-        public TrackingPlan Plan => Analysis.Plan;
+        public ValidatedPlan Plan => Analysis.Plan;
 
         public GenerationSpec Spec { get; }
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using RipeTyped.Generator.Common;
 using RipeTyped.Generator.Diagnostics;
 using RipeTyped.Generator.Naming;
 using RipeTyped.Generator.Plan;
@@ -22,28 +23,25 @@ namespace RipeTyped.Generator.Lint
         /// <summary>Reserved names by their normalized form, computed once (every property of a plan is checked).</summary>
         private static readonly Dictionary<string, string> ReservedByNormalized = Reserved.ToDictionary(EventNameShape.Normalize, r => r, StringComparer.Ordinal);
 
-        private readonly TrackingPlan _plan;
+        private readonly ValidatedPlan _plan;
         private readonly List<PlanDiagnostic> _diagnostics;
         private readonly CaseStyle _eventCase;
         private readonly CaseStyle _propertyCase;
         private readonly WordOrderStyle _wordOrder;
 
-        private PlanLinter(TrackingPlan plan, List<PlanDiagnostic> diagnostics)
+        private PlanLinter(ValidatedPlan plan, List<PlanDiagnostic> diagnostics)
         {
             _plan = plan;
             _diagnostics = diagnostics;
-            _eventCase = Parse(plan.Options.EventCase, CaseStyle.Title);
-            _propertyCase = Parse(plan.Options.PropertyCase, CaseStyle.Snake);
-            _wordOrder = plan.Options.EventWordOrder is { } order && WordOrder.TryParse(order.Value, out var parsed) ? parsed : WordOrderStyle.VerbObject;
+            _eventCase = plan.Settings.EventCase;
+            _propertyCase = plan.Settings.PropertyCase;
+            _wordOrder = plan.Settings.EventWordOrder;
         }
 
-        public static void Lint(TrackingPlan plan, List<PlanDiagnostic> diagnostics) => new PlanLinter(plan, diagnostics).Run();
+        public static void Lint(ValidatedPlan plan, List<PlanDiagnostic> diagnostics) => new PlanLinter(plan, diagnostics).Run();
 
         /// <summary>The event casing the plan asks for (used by the C# rules to propose names).</summary>
-        public static CaseStyle EventCaseOf(TrackingPlan plan) => Parse(plan.Options.EventCase, CaseStyle.Title);
-
-        private static CaseStyle Parse(Named? option, CaseStyle fallback) =>
-            option is { } named && NamingConvention.TryParse(named.Value, out var style) ? style : fallback;
+        public static CaseStyle EventCaseOf(ValidatedPlan plan) => plan.Settings.EventCase;
 
         private void Run()
         {
@@ -63,8 +61,8 @@ namespace RipeTyped.Generator.Lint
                 }
             }
 
-            CheckProperties(_plan.Identify?.Properties, topLevel: true);
-            CheckProperties(_plan.Group?.Properties, topLevel: true);
+            CheckProperties(_plan.Identify?.Properties ?? EquatableArray<PropertyDefinition>.Empty, topLevel: true);
+            CheckProperties(_plan.Group?.Properties ?? EquatableArray<PropertyDefinition>.Empty, topLevel: true);
             ReportUnusedDefinitions();
         }
 
@@ -72,7 +70,7 @@ namespace RipeTyped.Generator.Lint
         {
             string name = call.Name;
             // Lazy: only the properties of events that end in a generic noun are looked at.
-            var discriminators = call.Properties.Select(p => (p.Name, (IReadOnlyList<string>)p.Schema.TypeSource.EnumValues.Select(v => v.Value).ToList()));
+            var discriminators = call.Properties.Select(p => (p.Name, (IReadOnlyList<string>)_plan.TypeSource(p.Schema).EnumValues.Select(v => v.Value).ToList()));
             if (EventNameShape.Check(name, discriminators, _eventCase) is { } problem)
             {
                 Report(RipeDiagnostics.NonFlattenedEvent, call.NameSpan, name, problem.Reason, problem.Proposals);
@@ -143,13 +141,8 @@ namespace RipeTyped.Generator.Lint
             return (rule, $"expected '{NamingConvention.Apply(string.Join(" ", words), _eventCase)}'");
         }
 
-        private void CheckProperties(List<PropertyDefinition>? properties, bool topLevel)
+        private void CheckProperties(EquatableArray<PropertyDefinition> properties, bool topLevel)
         {
-            if (properties is null)
-            {
-                return;
-            }
-
             foreach (var property in properties)
             {
                 string name = property.Name;
@@ -168,16 +161,16 @@ namespace RipeTyped.Generator.Lint
                     Report(RipeDiagnostics.ReservedPropertyName, property.NameSpan, name, reserved);
                 }
 
-                CheckProperties(property.Schema.Ref is null ? property.Schema.Properties : null, topLevel: false);
+                CheckProperties(property.Schema.Ref is null ? property.Schema.Properties : EquatableArray<PropertyDefinition>.Empty, topLevel: false);
             }
 
             ReportNearDuplicates(properties, p => p.Name, p => p.NameSpan, "Property", "properties");
         }
 
-        private void ReportNearDuplicates(List<CallDefinition> calls, string what, string plural) =>
+        private void ReportNearDuplicates(EquatableArray<CallDefinition> calls, string what, string plural) =>
             ReportNearDuplicates(calls, c => c.Name, c => c.NameSpan, what, plural);
 
-        private void ReportNearDuplicates<T>(List<T> items, Func<T, string> name, Func<T, SourceSpan> span, string what, string plural)
+        private void ReportNearDuplicates<T>(IEnumerable<T> items, Func<T, string> name, Func<T, SourceSpan> span, string what, string plural)
         {
             var seen = new Dictionary<string, T>(StringComparer.Ordinal);
             foreach (var item in items)

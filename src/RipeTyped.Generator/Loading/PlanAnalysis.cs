@@ -31,7 +31,7 @@ namespace RipeTyped.Generator.Loading
             string defaultNamespace,
             string? source,
             PlanReadability readability,
-            TrackingPlan plan,
+            ValidatedPlan plan,
             GenerationSpec? spec,
             IReadOnlyList<PlanDiagnostic> buildDiagnostics,
             IReadOnlyList<PlanDiagnostic> namingDiagnostics)
@@ -61,7 +61,7 @@ namespace RipeTyped.Generator.Loading
 
         public PlanReadability Readability { get; }
 
-        public TrackingPlan Plan { get; }
+        public ValidatedPlan Plan { get; }
 
         /// <summary>The generated C# names and types; null exactly when <see cref="Readability"/> is <see cref="PlanReadability.Unreadable"/>.</summary>
         public GenerationSpec? Spec { get; }
@@ -83,7 +83,7 @@ namespace RipeTyped.Generator.Loading
         {
             string path = files[0].Path;
             var diagnostics = new List<PlanDiagnostic>();
-            TrackingPlan plan;
+            ValidatedPlan plan;
             try
             {
                 plan = PlanLoader.Load(files, diagnostics);
@@ -93,7 +93,7 @@ namespace RipeTyped.Generator.Loading
                 }
 
                 GenerationSpec spec = SpecBuilder.Build(plan, defaultNamespace, source, diagnostics);
-                if (source is not null && plan.Sources.Count > 0 && !plan.Sources.Exists(s => s.Value == source))
+                if (source is not null && !plan.Sources.IsEmpty && !plan.Sources.Any(s => s.Value == source))
                 {
                     // A misspelt project source would silently leave out every event of its own.
                     diagnostics.Add(PlanDiagnostic.Create(
@@ -108,7 +108,7 @@ namespace RipeTyped.Generator.Loading
             {
                 // A generator must never throw (CS8785): a bug here becomes a diagnostic and no code, the same in every host.
                 diagnostics.Add(PlanDiagnostic.Create(RipeDiagnostics.InternalError, path, SourceSpan.None, ex.GetType().Name + ": " + ex.Message));
-                return new PlanAnalysis(path, defaultNamespace, source, PlanReadability.Unreadable, new TrackingPlan(path), null, diagnostics, Array.Empty<PlanDiagnostic>());
+                return new PlanAnalysis(path, defaultNamespace, source, PlanReadability.Unreadable, ValidatedPlan.Empty(path), null, diagnostics, Array.Empty<PlanDiagnostic>());
             }
         }
 

@@ -36,11 +36,11 @@ namespace RipeTyped.Generator.Plan
         /// </summary>
         public const int MaxPlanChars = 10 * 1024 * 1024;
 
-        public static TrackingPlan Load(string text, string filePath, List<PlanDiagnostic> diagnostics) =>
+        public static ValidatedPlan Load(string text, string filePath, List<PlanDiagnostic> diagnostics) =>
             Load(new[] { new PlanText(filePath, text) }, diagnostics);
 
         /// <summary>A plan in one or more files (in path order; the first names the plan): read each, merge, validate.</summary>
-        public static TrackingPlan Load(IReadOnlyList<PlanText> files, List<PlanDiagnostic> diagnostics)
+        public static ValidatedPlan Load(IReadOnlyList<PlanText> files, List<PlanDiagnostic> diagnostics)
         {
             // A file that is not UTF-8 holds U+FFFD where its bytes were: names read from it would be wrong on the wire and in C#.
             var undecodable = files.Where(f => f.InvalidBytes != null).ToList();
@@ -51,7 +51,7 @@ namespace RipeTyped.Generator.Plan
 
             if (undecodable.Count > 0)
             {
-                return new TrackingPlan(files[0].Path);
+                return ValidatedPlan.Empty(files[0].Path);
             }
 
             long total = 0;
@@ -68,7 +68,7 @@ namespace RipeTyped.Generator.Plan
                     SourceSpan.None,
                     (total / (1024.0 * 1024.0)).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture),
                     (MaxPlanChars / (1024 * 1024)).ToString(System.Globalization.CultureInfo.InvariantCulture)));
-                return new TrackingPlan(files[0].Path);
+                return ValidatedPlan.Empty(files[0].Path);
             }
 
             var read = new List<TrackingPlan>(files.Count);

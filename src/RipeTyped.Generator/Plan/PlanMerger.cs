@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
+using RipeTyped.Generator.Common;
 using RipeTyped.Generator.Diagnostics;
 
 namespace RipeTyped.Generator.Plan
@@ -13,12 +15,12 @@ namespace RipeTyped.Generator.Plan
     internal sealed class PlanMerger
     {
         private readonly List<PlanDiagnostic> _diagnostics;
-        private readonly TrackingPlan _merged;
+        private readonly string _filePath;
 
-        private PlanMerger(TrackingPlan first, List<PlanDiagnostic> diagnostics)
+        private PlanMerger(string filePath, List<PlanDiagnostic> diagnostics)
         {
             _diagnostics = diagnostics;
-            _merged = new TrackingPlan(first.FilePath);
+            _filePath = filePath;
         }
 
         /// <param name="files">The files as read, in path order; the first one names the plan.</param>
@@ -29,39 +31,39 @@ namespace RipeTyped.Generator.Plan
                 return files[0];
             }
 
-            var merger = new PlanMerger(files[0], diagnostics);
+            var merger = new PlanMerger(files[0].FilePath, diagnostics);
+            var merged = new TrackingPlan(files[0].FilePath);
             foreach (var file in files)
             {
-                merger.Add(file);
+                merged = merger.Add(merged, file);
             }
 
-            return merger._merged;
+            return merged;
         }
 
-        private void Add(TrackingPlan file)
+        private TrackingPlan Add(TrackingPlan merged, TrackingPlan file)
         {
-            var options = _merged.Options;
+            var options = merged.Options;
             var theirs = file.Options;
-            options.Namespace = Pick(options.Namespace, theirs.Namespace, "Option", "namespace");
-            options.ClassName = Pick(options.ClassName, theirs.ClassName, "Option", "className");
-            options.EventCase = Pick(options.EventCase, theirs.EventCase, "Option", "eventCase");
-            options.EventWordOrder = Pick(options.EventWordOrder, theirs.EventWordOrder, "Option", "eventWordOrder");
-            options.PropertyCase = Pick(options.PropertyCase, theirs.PropertyCase, "Option", "propertyCase");
-            options.FacadeInterface = Pick(options.FacadeInterface, theirs.FacadeInterface, "Option", "facadeInterface");
-            _merged.PlanVersion = Pick(_merged.PlanVersion, file.PlanVersion, "The plan's", "planVersion");
-            foreach (var source in file.Sources)
+            return merged with
             {
-                if (!_merged.Sources.Exists(s => s.Value == source.Value))
+                Options = options with
                 {
-                    _merged.Sources.Add(source);
-                }
-            }
-
-            AddNamed(_merged.Definitions, file.Definitions, d => d.Name, d => d.NameSpan, "Definition");
-            AddNamed(_merged.Events, file.Events, c => c.Name, c => c.NameSpan, "Event");
-            AddNamed(_merged.Pages, file.Pages, c => c.Name, c => c.NameSpan, "Page");
-            _merged.Identify = MergeTraits(_merged.Identify, file.Identify, "identify");
-            _merged.Group = MergeTraits(_merged.Group, file.Group, "group");
+                    Namespace = Pick(options.Namespace, theirs.Namespace, "Option", "namespace"),
+                    ClassName = Pick(options.ClassName, theirs.ClassName, "Option", "className"),
+                    EventCase = Pick(options.EventCase, theirs.EventCase, "Option", "eventCase"),
+                    EventWordOrder = Pick(options.EventWordOrder, theirs.EventWordOrder, "Option", "eventWordOrder"),
+                    PropertyCase = Pick(options.PropertyCase, theirs.PropertyCase, "Option", "propertyCase"),
+                    FacadeInterface = Pick(options.FacadeInterface, theirs.FacadeInterface, "Option", "facadeInterface"),
+                },
+                PlanVersion = Pick(merged.PlanVersion, file.PlanVersion, "The plan's", "planVersion"),
+                Sources = merged.Sources.Concat(file.Sources.Where(s => !merged.Sources.Any(m => m.Value == s.Value))).ToEquatableArray(),
+                Definitions = AddNamed(merged.Definitions, file.Definitions, d => d.Name, d => d.NameSpan, "Definition"),
+                Events = AddNamed(merged.Events, file.Events, c => c.Name, c => c.NameSpan, "Event"),
+                Pages = AddNamed(merged.Pages, file.Pages, c => c.Name, c => c.NameSpan, "Page"),
+                Identify = MergeTraits(merged.Identify, file.Identify, "identify"),
+                Group = MergeTraits(merged.Group, file.Group, "group"),
+            };
         }
 
         private Named? Pick(Named? kept, Named? other, string what, string name)
@@ -84,7 +86,8 @@ namespace RipeTyped.Generator.Plan
             return kept;
         }
 
-        private void AddNamed<T>(List<T> into, List<T> from, Func<T, string> name, Func<T, SourceSpan> span, string what)
+        private EquatableArray<T> AddNamed<T>(EquatableArray<T> into, EquatableArray<T> from, Func<T, string> name, Func<T, SourceSpan> span, string what)
+            where T : IEquatable<T>
         {
             // Names from earlier files only: a duplicate inside this file is the validator's to report (RIPE0007).
             var earlier = new Dictionary<string, T>(StringComparer.Ordinal);
@@ -93,6 +96,7 @@ namespace RipeTyped.Generator.Plan
                 earlier[name(item)] = item;
             }
 
+            var added = new List<T>(into);
             foreach (var item in from)
             {
                 if (earlier.TryGetValue(name(item), out var first))
@@ -101,10 +105,13 @@ namespace RipeTyped.Generator.Plan
                     continue;
                 }
 
-                into.Add(item);
+                added.Add(item);
             }
+
+            return added.ToEquatableArray();
         }
 
+        /// <summary>Traits defined in several files: one set, the first file's wherever both say something of their own.</summary>
         private CallDefinition? MergeTraits(CallDefinition? kept, CallDefinition? other, string section)
         {
             if (other is null)
@@ -117,23 +124,20 @@ namespace RipeTyped.Generator.Plan
                 return other;
             }
 
-            var merged = new CallDefinition(kept.Name, kept.NameSpan)
+            return kept with
             {
                 Description = kept.Description ?? other.Description,
                 AdditionalProperties = kept.AdditionalProperties || other.AdditionalProperties,
                 Owner = kept.Owner ?? other.Owner,
+                Sources = kept.Sources.Concat(other.Sources.Where(s => !kept.Sources.Any(k => k.Value == s.Value))).ToEquatableArray(),
+                Properties = AddNamed(kept.Properties, other.Properties, p => p.Name, p => p.NameSpan, $"Trait of '{section}'"),
             };
-            merged.Sources.AddRange(kept.Sources);
-            merged.Sources.AddRange(other.Sources.FindAll(s => !kept.Sources.Exists(k => k.Value == s.Value)));
-            merged.Properties.AddRange(kept.Properties);
-            AddNamed(merged.Properties, other.Properties, p => p.Name, p => p.NameSpan, $"Trait of '{section}'");
-            return merged;
         }
 
         private void ReportBoth(string what, string name, SourceSpan first, SourceSpan second)
         {
-            _diagnostics.Add(PlanDiagnostic.Create(RipeDiagnostics.ConflictAcrossFiles, _merged.FilePath, first, what, name, FileName(second), Line(second)));
-            _diagnostics.Add(PlanDiagnostic.Create(RipeDiagnostics.ConflictAcrossFiles, _merged.FilePath, second, what, name, FileName(first), Line(first)));
+            _diagnostics.Add(PlanDiagnostic.Create(RipeDiagnostics.ConflictAcrossFiles, _filePath, first, what, name, FileName(second), Line(second)));
+            _diagnostics.Add(PlanDiagnostic.Create(RipeDiagnostics.ConflictAcrossFiles, _filePath, second, what, name, FileName(first), Line(first)));
         }
 
         private static string FileName(SourceSpan span) => System.IO.Path.GetFileName(span.File ?? "");

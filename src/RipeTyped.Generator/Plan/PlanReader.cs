@@ -1,31 +1,31 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
+using RipeTyped.Generator.Common;
 using RipeTyped.Generator.Diagnostics;
 
 namespace RipeTyped.Generator.Plan
 {
     /// <summary>
-    /// Turns the YAML tree into a <see cref="TrackingPlan"/>, reporting every unknown key, wrongly shaped value
-    /// and unknown type at its line and column. Reads as much as it can: one bad event does not hide the others.
+    /// Turns the YAML tree into a <see cref="TrackingPlan"/> through the key declarations of <see cref="PlanKeys"/>, reporting
+    /// every unknown key, wrongly shaped value and unknown type at its line and column. Reads as much as it can: one bad
+    /// event does not hide the others.
     /// </summary>
     internal sealed class PlanReader
     {
-        internal static readonly string[] RootKeys = { "version", "planVersion", "owner", "sources", "options", "definitions", "identify", "group", "pages", "events" };
-        internal static readonly string[] OptionKeys = { "namespace", "className", "eventCase", "eventWordOrder", "propertyCase", "facadeInterface" };
-        internal static readonly string[] CallKeys = { "name", "description", "deprecated", "properties", "csharpName", "additionalProperties", "tags", "sources", "owner" };
+        internal static readonly string[] RootKeys = PlanKeys.Names(PlanKeys.Root);
+        internal static readonly string[] OptionKeys = PlanKeys.Names(PlanKeys.Options);
+        internal static readonly string[] CallKeys = PlanKeys.Names(PlanKeys.Page);
+        internal static readonly string[] EventKeys = PlanKeys.Names(PlanKeys.Event);
+        internal static readonly string[] VariantKeys = PlanKeys.Names(PlanKeys.Variant);
+        internal static readonly string[] TraitsKeys = PlanKeys.Names(PlanKeys.Traits);
+        internal static readonly string[] SchemaKeys = PlanKeys.Names(PlanKeys.Schema);
+        internal static readonly string[] EnumValueKeys = PlanKeys.Names(PlanKeys.EnumValue);
 
-        /// <summary>An event's keys: a page's and <c>variants</c> (a page has no variants: it is RIPE0002 there).</summary>
-        internal static readonly string[] EventKeys = CallKeys.Concat(new[] { "variants" }).ToArray();
-        internal static readonly string[] VariantKeys = { "csharpName", "description", "when", "properties" };
-        internal static readonly string[] TraitsKeys = { "description", "traits", "additionalProperties", "sources", "owner" };
-        internal static readonly string[] SchemaKeys =
-        {
-            "type", "description", "required", "nullable", "values", "items", "properties", "pattern", "minimum", "maximum", "minLength", "maxLength", "$ref",
-            "csharpName", "additionalProperties",
-        };
-        internal static readonly string[] EnumValueKeys = { "value", "csharpName" };
+        /// <summary>The keys a <c>$ref</c> use may add, as the message lists them.</summary>
+        private static readonly string WithRefKeys = Quoted(PlanKeys.Schema.Where(k => k.WithRef && k.Name != "$ref").Select(k => k.Name));
 
         private static readonly Dictionary<string, PropertyKind> TypeNames = new Dictionary<string, PropertyKind>(StringComparer.Ordinal)
         {
@@ -67,96 +67,65 @@ namespace RipeTyped.Generator.Plan
                 return plan;
             }
 
-            new PlanReader(filePath, diagnostics).ReadRoot(root, plan);
+            if (!(root is YamlMapping))
+            {
+                diagnostics.Add(PlanDiagnostic.Create(RipeDiagnostics.WrongNodeKind, filePath, root.Span, "tracking plan", "a mapping with 'events', 'pages', 'identify', 'group', 'definitions' and 'options'"));
+                return plan;
+            }
+
+            plan = new PlanReader(filePath, diagnostics).ReadKeys((YamlMapping)root, PlanKeys.Root, "the tracking plan", null, plan);
             if (plan.Owner is { } owner)
             {
                 // A file's owner owns every call in it that names no owner of its own.
-                foreach (var call in plan.Events.Concat(plan.Pages).Concat(new[] { plan.Identify, plan.Group }.Where(c => c != null)))
+                CallDefinition Own(CallDefinition call) => call.Owner is null ? call with { Owner = owner } : call;
+                plan = plan with
                 {
-                    call!.Owner ??= owner;
-                }
+                    Events = plan.Events.Select(Own).ToEquatableArray(),
+                    Pages = plan.Pages.Select(Own).ToEquatableArray(),
+                    Identify = plan.Identify is { } identify ? Own(identify) : null,
+                    Group = plan.Group is { } group ? Own(group) : null,
+                };
             }
+
             return plan;
         }
 
-        private void ReadRoot(YamlNode root, TrackingPlan plan)
+        /// <summary>Applies each known key's reader in document order; unknown and repeated keys are reported and skipped.</summary>
+        private T ReadKeys<T>(YamlMapping mapping, PlanKey<T>[] keys, string context, string? subject, T target, string? messageContext = null)
         {
-            if (!(root is YamlMapping mapping))
+            foreach (var (key, value) in Entries(mapping, messageContext ?? context, null, keys))
             {
-                Report(RipeDiagnostics.WrongNodeKind, root.Span, "tracking plan", "a mapping with 'events', 'pages', 'identify', 'group', 'definitions' and 'options'");
-                return;
+                target = Find(keys, key.Value)!.Read(this, new KeyEntry(key, value, context, subject), target);
             }
 
-            foreach (var (key, value) in Entries(mapping, "the tracking plan", RootKeys))
-            {
-                switch (key.Value)
-                {
-                    case "version":
-                        if (value is YamlScalar version && version.Value != "1")
-                        {
-                            Report(RipeDiagnostics.UnsupportedVersion, value.Span, version.Value);
-                        }
-                        else if (!(value is YamlScalar))
-                        {
-                            Report(RipeDiagnostics.WrongNodeKind, value.Span, "version", "the number 1");
-                        }
-
-                        break;
-                    case "planVersion":
-                        plan.PlanVersion = ReadString(value, "planVersion");
-                        break;
-                    case "owner":
-                        plan.Owner = ReadString(value, "owner");
-                        break;
-                    case "sources":
-                        ReadTags(value, "the plan's sources", plan.Sources);
-                        break;
-                    case "options":
-                        ReadOptions(value, plan.Options);
-                        break;
-                    case "definitions":
-                        ReadPropertyMap(value, "definitions", plan.Definitions);
-                        break;
-                    case "identify":
-                        plan.Identify = ReadTraits(value, key, "identify");
-                        break;
-                    case "group":
-                        plan.Group = ReadTraits(value, key, "group");
-                        break;
-                    case "pages":
-                        ReadCalls(value, "pages", "page", plan.Pages);
-                        break;
-                    case "events":
-                        ReadCalls(value, "events", "event", plan.Events);
-                        break;
-                }
-            }
+            return target;
         }
 
-        private void ReadOptions(YamlNode node, PlanOptions options)
+        /// <summary>A mapping section read through its keys (<c>options</c>); anything else is reported and yields <paramref name="empty"/>.</summary>
+        internal T ReadMapping<T>(YamlNode node, string what, string expected, PlanKey<T>[] keys, T empty)
         {
             if (!(node is YamlMapping mapping))
             {
-                ReportShape(node, "options", "a mapping");
-                return;
+                ReportShape(node, what, expected);
+                return empty;
             }
 
-            foreach (var (key, value) in Entries(mapping, "options", OptionKeys))
+            return ReadKeys(mapping, keys, what, null, empty);
+        }
+
+        internal void CheckFormatVersion(YamlNode value)
+        {
+            if (value is YamlScalar version && version.Value != "1")
             {
-                Named? named = ReadString(value, "options." + key.Value);
-                switch (key.Value)
-                {
-                    case "namespace": options.Namespace = named; break;
-                    case "className": options.ClassName = named; break;
-                    case "eventCase": options.EventCase = named; break;
-                    case "eventWordOrder": options.EventWordOrder = named; break;
-                    case "propertyCase": options.PropertyCase = named; break;
-                    case "facadeInterface": options.FacadeInterface = named; break;
-                }
+                Report(RipeDiagnostics.UnsupportedVersion, value.Span, version.Value);
+            }
+            else if (!(value is YamlScalar))
+            {
+                Report(RipeDiagnostics.WrongNodeKind, value.Span, "version", "the number 1");
             }
         }
 
-        private CallDefinition? ReadTraits(YamlNode node, YamlScalar key, string section)
+        internal CallDefinition? ReadTraits(YamlNode node, YamlScalar key, string section)
         {
             var call = new CallDefinition(section, key.Span);
             if (node is YamlScalar scalar && scalar.IsNull)
@@ -170,44 +139,23 @@ namespace RipeTyped.Generator.Plan
                 return null;
             }
 
-            foreach (var (entryKey, value) in Entries(mapping, section, TraitsKeys))
-            {
-                switch (entryKey.Value)
-                {
-                    case "description":
-                        call.Description = ReadString(value, section + ".description")?.Value;
-                        break;
-                    case "additionalProperties":
-                        call.AdditionalProperties = ReadBool(value, section + ".additionalProperties") ?? false;
-                        break;
-                    case "sources":
-                        ReadTags(value, section + " sources", call.Sources);
-                        break;
-                    case "owner":
-                        call.Owner = ReadString(value, section + ".owner");
-                        break;
-                    default:
-                        ReadPropertyMap(value, section + ".traits", call.Properties);
-                        break;
-                }
-            }
-
-            return call;
+            return ReadKeys(mapping, PlanKeys.Traits, section, null, call);
         }
 
-        private void ReadCalls(YamlNode node, string section, string what, List<CallDefinition> calls)
+        internal EquatableArray<CallDefinition> ReadCalls(YamlNode node, string section, string what, PlanKey<CallDefinition>[] keys)
         {
             if (node is YamlScalar empty && empty.IsNull)
             {
-                return;
+                return EquatableArray<CallDefinition>.Empty;
             }
 
             if (!(node is YamlSequence sequence))
             {
                 ReportShape(node, section, $"a sequence of {what}s, each starting with '- name:'");
-                return;
+                return EquatableArray<CallDefinition>.Empty;
             }
 
+            var calls = ImmutableArray.CreateBuilder<CallDefinition>(sequence.Items.Count);
             foreach (YamlNode item in sequence.Items)
             {
                 if (!(item is YamlMapping mapping))
@@ -216,8 +164,8 @@ namespace RipeTyped.Generator.Plan
                     continue;
                 }
 
+                var entries = Entries(mapping, (what == "event" ? "an " : "a ") + what, null, keys).ToList();
                 Named? name = null;
-                var entries = Entries(mapping, (what == "event" ? "an " : "a ") + what, what == "event" ? EventKeys : CallKeys).ToList();
                 foreach (var (key, value) in entries)
                 {
                     if (key.Value == "name")
@@ -235,55 +183,29 @@ namespace RipeTyped.Generator.Plan
                 var call = new CallDefinition(name.Value, name.Span);
                 foreach (var (key, value) in entries)
                 {
-                    switch (key.Value)
-                    {
-                        case "description":
-                            call.Description = ReadString(value, what + " description")?.Value;
-                            break;
-                        case "deprecated":
-                            ReadDeprecated(value, call);
-                            break;
-                        case "properties":
-                            ReadPropertyMap(value, $"properties of {what} '{name.Value}'", call.Properties);
-                            break;
-                        case "csharpName":
-                            call.CSharpName = ReadString(value, what + " csharpName");
-                            break;
-                        case "additionalProperties":
-                            call.AdditionalProperties = ReadBool(value, what + " additionalProperties") ?? false;
-                            break;
-                        case "tags":
-                            ReadTags(value, what + " tags", call.Tags);
-                            break;
-                        case "sources":
-                            ReadTags(value, what + " sources", call.Sources);
-                            break;
-                        case "owner":
-                            call.Owner = ReadString(value, what + " owner");
-                            break;
-                        case "variants":
-                            ReadVariants(value, name.Value, call.Variants);
-                            break;
-                    }
+                    call = Find(keys, key.Value)!.Read(this, new KeyEntry(key, value, what, name.Value), call);
                 }
 
                 calls.Add(call);
             }
+
+            return new EquatableArray<CallDefinition>(calls.ToImmutable());
         }
 
-        private void ReadVariants(YamlNode node, string eventName, List<VariantDefinition> variants)
+        internal EquatableArray<VariantDefinition> ReadVariants(YamlNode node, string eventName)
         {
             if (node is YamlScalar empty && empty.IsNull)
             {
-                return;
+                return EquatableArray<VariantDefinition>.Empty;
             }
 
             if (!(node is YamlSequence sequence))
             {
                 ReportShape(node, $"variants of event '{eventName}'", "a sequence of variants, each starting with '- csharpName:'");
-                return;
+                return EquatableArray<VariantDefinition>.Empty;
             }
 
+            var variants = ImmutableArray.CreateBuilder<VariantDefinition>();
             foreach (YamlNode item in sequence.Items)
             {
                 if (!(item is YamlMapping mapping))
@@ -292,7 +214,7 @@ namespace RipeTyped.Generator.Plan
                     continue;
                 }
 
-                var entries = Entries(mapping, "a variant of event", eventName, VariantKeys).ToList();
+                var entries = Entries(mapping, "a variant of event", eventName, PlanKeys.Variant).ToList();
                 Named? csharpName = null;
                 foreach (var (key, value) in entries)
                 {
@@ -312,26 +234,17 @@ namespace RipeTyped.Generator.Plan
                 string context = $"variant '{csharpName.Value}' of event '{eventName}'";
                 foreach (var (key, value) in entries)
                 {
-                    switch (key.Value)
-                    {
-                        case "description":
-                            variant.Description = ReadString(value, "variant description")?.Value;
-                            break;
-                        case "when":
-                            variant.When = ReadCondition(value, context);
-                            break;
-                        case "properties":
-                            ReadPropertyMap(value, "properties of " + context, variant.Properties);
-                            break;
-                    }
+                    variant = Find(PlanKeys.Variant, key.Value)!.Read(this, new KeyEntry(key, value, context, eventName), variant);
                 }
 
                 variants.Add(variant);
             }
+
+            return new EquatableArray<VariantDefinition>(variants.ToImmutable());
         }
 
         /// <summary><c>when: { property: value }</c> or <c>{ property: [value, ...] }</c>: exactly one property.</summary>
-        private VariantCondition? ReadCondition(YamlNode node, string context)
+        internal VariantCondition? ReadCondition(YamlNode node, string context)
         {
             const string Expected = "a mapping of one property of the event to the value (or list of values) that selects the variant";
             if (!(node is YamlMapping mapping) || mapping.Entries.Count != 1)
@@ -344,23 +257,21 @@ namespace RipeTyped.Generator.Plan
             var property = new Named(key.Value, key.Span);
             if (value is YamlScalar scalar && !scalar.IsNull)
             {
-                var condition = new VariantCondition(property, isList: false);
-                condition.Values.Add(new Named(scalar.Value, scalar.Span));
-                return condition;
+                return new VariantCondition(property, IsList: false, new[] { new Named(scalar.Value, scalar.Span) }.ToEquatableArray());
             }
 
             if (value is YamlSequence sequence && sequence.Items.Count > 0)
             {
-                var condition = new VariantCondition(property, isList: true);
+                var values = new List<Named>();
                 foreach (var item in sequence.Items)
                 {
                     if (ReadString(item, $"when.{key.Value}[] of {context}") is { } one)
                     {
-                        condition.Values.Add(one);
+                        values.Add(one);
                     }
                 }
 
-                return condition.Values.Count > 0 ? condition : null;
+                return values.Count > 0 ? new VariantCondition(property, IsList: true, values.ToEquatableArray()) : null;
             }
 
             ReportShape(value, $"when.{key.Value} of {context}", "a value, or a non-empty list of values");
@@ -368,14 +279,15 @@ namespace RipeTyped.Generator.Plan
         }
 
         /// <summary>A list of names (<c>tags</c>, <c>sources</c>): a sequence of strings.</summary>
-        private void ReadTags(YamlNode node, string what, List<Named> tags)
+        internal EquatableArray<Named> ReadTags(YamlNode node, string what)
         {
             if (!(node is YamlSequence sequence))
             {
                 ReportShape(node, what, "a sequence of strings");
-                return;
+                return EquatableArray<Named>.Empty;
             }
 
+            var tags = new List<Named>(sequence.Items.Count);
             foreach (var item in sequence.Items)
             {
                 if (ReadString(item, what + "[]") is { } tag)
@@ -383,46 +295,79 @@ namespace RipeTyped.Generator.Plan
                     tags.Add(tag);
                 }
             }
+
+            return tags.ToEquatableArray();
         }
 
-        private void ReadDeprecated(YamlNode value, CallDefinition call)
+        /// <summary><c>examples</c>: one value or a sequence of values, each text, a number or true/false, kept as written.</summary>
+        internal EquatableArray<Named> ReadExamples(YamlNode node, string what)
+        {
+            if (node is YamlScalar single && !single.IsNull)
+            {
+                return new[] { new Named(single.Value, single.Span) }.ToEquatableArray();
+            }
+
+            if (!(node is YamlSequence sequence))
+            {
+                ReportShape(node, what, "a sequence of example values (text, numbers, true or false)");
+                return EquatableArray<Named>.Empty;
+            }
+
+            var examples = new List<Named>(sequence.Items.Count);
+            foreach (var item in sequence.Items)
+            {
+                if (item is YamlScalar scalar && !scalar.IsNull)
+                {
+                    examples.Add(new Named(scalar.Value, scalar.Span));
+                }
+                else
+                {
+                    ReportShape(item, what + "[]", "an example value (text, a number, true or false)");
+                }
+            }
+
+            return examples.ToEquatableArray();
+        }
+
+        internal CallDefinition ReadDeprecated(YamlNode value, CallDefinition call)
         {
             if (!(value is YamlScalar scalar))
             {
                 ReportShape(value, "deprecated", "true, false or the reason as text");
-                return;
+                return call;
             }
 
             if (scalar.IsPlain && TryParseBool(scalar.Value, out bool flag))
             {
-                call.Deprecated = flag;
-                return;
+                return call with { Deprecated = flag };
             }
 
-            call.Deprecated = true;
-            call.DeprecationReason = scalar.Value;
+            return call with { Deprecated = true, DeprecationReason = scalar.Value };
         }
 
-        private void ReadPropertyMap(YamlNode node, string context, List<PropertyDefinition> target)
+        internal EquatableArray<PropertyDefinition> ReadPropertyMap(YamlNode node, string context)
         {
             if (node is YamlScalar empty && empty.IsNull)
             {
-                return;
+                return EquatableArray<PropertyDefinition>.Empty;
             }
 
             if (!(node is YamlMapping mapping))
             {
                 ReportShape(node, context, "a mapping of property names to types");
-                return;
+                return EquatableArray<PropertyDefinition>.Empty;
             }
 
-            foreach (var (key, value) in Entries(mapping, context, allowed: null))
+            var properties = ImmutableArray.CreateBuilder<PropertyDefinition>(mapping.Entries.Count);
+            foreach (var (key, value) in Entries<PropertySchema>(mapping, context, null, null))
             {
-                target.Add(new PropertyDefinition(key.Value, key.Span, ReadSchema(value, key.Value)));
+                properties.Add(new PropertyDefinition(key.Value, key.Span, ReadSchema(value, key.Value)));
             }
+
+            return new EquatableArray<PropertyDefinition>(properties.ToImmutable());
         }
 
-        private PropertySchema ReadSchema(YamlNode node, string owner)
+        internal PropertySchema ReadSchema(YamlNode node, string owner)
         {
             var schema = new PropertySchema(node.Span);
             if (node is YamlScalar scalar)
@@ -431,13 +376,10 @@ namespace RipeTyped.Generator.Plan
                 if (scalar.IsNull)
                 {
                     Report(RipeDiagnostics.MissingKey, node.Span, $"Property '{owner}'", "'type'");
-                }
-                else
-                {
-                    SetType(schema, scalar, owner);
+                    return schema;
                 }
 
-                return schema;
+                return SetType(schema, scalar, owner);
             }
 
             if (!(node is YamlMapping mapping))
@@ -446,124 +388,51 @@ namespace RipeTyped.Generator.Plan
                 return schema;
             }
 
-            var constraintKeys = new List<YamlScalar>();
-            YamlScalar? valuesKey = null, itemsKey = null, propertiesKey = null, typeKey = null, openKey = null;
-            foreach (var (key, value) in Entries(mapping, "property", owner, SchemaKeys))
+            var present = new List<(PlanKey<PropertySchema> Key, YamlScalar At)>();
+            foreach (var (key, value) in Entries(mapping, "property", owner, PlanKeys.Schema))
             {
-                switch (key.Value)
-                {
-                    case "type":
-                        typeKey = key;
-                        if (value is YamlScalar typeScalar && !typeScalar.IsNull)
-                        {
-                            SetType(schema, typeScalar, owner);
-                        }
-                        else
-                        {
-                            ReportShape(value, owner + ".type", "a type name");
-                        }
-
-                        break;
-                    case "description":
-                        schema.Description = ReadString(value, owner + ".description")?.Value;
-                        break;
-                    case "required":
-                        schema.Required = ReadBool(value, owner + ".required");
-                        break;
-                    case "nullable":
-                        schema.Nullable = ReadBool(value, owner + ".nullable");
-                        break;
-                    case "values":
-                        valuesKey = key;
-                        ReadEnumValues(value, owner, schema);
-                        break;
-                    case "items":
-                        itemsKey = key;
-                        schema.Items = ReadSchema(value, owner + "[]");
-                        break;
-                    case "properties":
-                        propertiesKey = key;
-                        ReadPropertyMap(value, $"properties of '{owner}'", schema.Properties);
-                        break;
-                    case "pattern":
-                        constraintKeys.Add(key);
-                        schema.Pattern = ReadString(value, owner + ".pattern");
-                        break;
-                    case "minimum":
-                        constraintKeys.Add(key);
-                        schema.Minimum = ReadNumber(value, owner + ".minimum");
-                        break;
-                    case "maximum":
-                        constraintKeys.Add(key);
-                        schema.Maximum = ReadNumber(value, owner + ".maximum");
-                        break;
-                    case "minLength":
-                        constraintKeys.Add(key);
-                        schema.MinLength = ReadLength(value, owner + ".minLength");
-                        break;
-                    case "maxLength":
-                        constraintKeys.Add(key);
-                        schema.MaxLength = ReadLength(value, owner + ".maxLength");
-                        break;
-                    case "$ref":
-                        schema.Ref = ReadString(value, owner + ".$ref");
-                        break;
-                    case "csharpName":
-                        schema.CSharpName = ReadString(value, owner + ".csharpName");
-                        break;
-                    case "additionalProperties":
-                        openKey = key;
-                        schema.AdditionalProperties = ReadBool(value, owner + ".additionalProperties") ?? false;
-                        break;
-                }
+                var declared = Find(PlanKeys.Schema, key.Value)!;
+                present.Add((declared, key));
+                schema = declared.Read(this, new KeyEntry(key, value, owner, null), schema);
             }
 
-            if (constraintKeys.Count > 0)
+            var constraint = present.FirstOrDefault(p => p.Key.IsConstraint);
+            if (constraint.At != null)
             {
-                schema.ConstraintSpan = constraintKeys[0].Span;
+                schema = schema with { ConstraintSpan = constraint.At.Span };
             }
 
             if (schema.Ref != null)
             {
-                // A use of a shared definition may only say whether it is required/nullable and describe itself.
-                foreach (var key in new[] { typeKey, valuesKey, itemsKey, propertiesKey, openKey }.Concat(constraintKeys))
+                // A use of a shared definition may only say whether it is required/nullable, describe itself and name itself.
+                foreach (var (key, at) in present.Where(p => !p.Key.WithRef))
                 {
-                    if (key != null)
-                    {
-                        Report(RipeDiagnostics.InvalidConstraint, key.Span, key.Value, owner, "a property with '$ref' takes its type and constraints from the definition; only 'required', 'nullable', 'description' and 'csharpName' may be added");
-                    }
+                    Report(RipeDiagnostics.InvalidConstraint, at.Span, at.Value, owner, $"a property with '$ref' takes its type and constraints from the definition; only {WithRefKeys} may be added");
                 }
 
                 return schema;
             }
 
-            if (typeKey is null)
+            if (!present.Exists(p => p.Key.Name == "type"))
             {
                 Report(RipeDiagnostics.MissingKey, mapping.Span, $"Property '{owner}'", "'type' (or '$ref')");
                 return schema;
             }
 
-            CheckApplicable(schema, owner, valuesKey, PropertyKind.Enum, "only an enum has 'values'");
-            CheckApplicable(schema, owner, itemsKey, PropertyKind.Array, "only an array has 'items'");
-            CheckApplicable(schema, owner, propertiesKey, PropertyKind.Object, "only an object has 'properties'");
-            CheckApplicable(schema, owner, openKey, PropertyKind.Object, "only an object has 'additionalProperties'");
-            foreach (var key in constraintKeys)
+            foreach (var (key, at) in present)
             {
-                bool stringRule = key.Value == "pattern" || key.Value == "minLength" || key.Value == "maxLength";
-                bool fits = stringRule ? schema.Kind == PropertyKind.String : schema.Kind == PropertyKind.Integer || schema.Kind == PropertyKind.Number;
-                if (!fits && schema.Kind != PropertyKind.Unknown)
+                if (key.OnlyFor.Length > 0 && schema.Kind != PropertyKind.Unknown && Array.IndexOf(key.OnlyFor, schema.Kind) < 0)
                 {
-                    Report(RipeDiagnostics.InvalidConstraint, key.Span, key.Value, owner,
-                        stringRule ? "it applies to strings only" : "it applies to integers and numbers only");
+                    Report(RipeDiagnostics.InvalidConstraint, at.Span, at.Value, owner, key.OnlyForReason!);
                 }
             }
 
-            if (schema.Kind == PropertyKind.Enum && valuesKey is null)
+            if (schema.Kind == PropertyKind.Enum && !present.Exists(p => p.Key.Name == "values"))
             {
                 Report(RipeDiagnostics.MissingKey, schema.TypeSpan, $"Enum property '{owner}'", "'values'");
             }
 
-            if (schema.Kind == PropertyKind.Array && itemsKey is null)
+            if (schema.Kind == PropertyKind.Array && !present.Exists(p => p.Key.Name == "items"))
             {
                 Report(RipeDiagnostics.MissingKey, schema.TypeSpan, $"Array property '{owner}'", "'items'");
             }
@@ -571,44 +440,55 @@ namespace RipeTyped.Generator.Plan
             return schema;
         }
 
-        private void CheckApplicable(PropertySchema schema, string owner, YamlScalar? key, PropertyKind kind, string reason)
+        internal PropertySchema ReadType(YamlNode value, PropertySchema schema, string owner)
         {
-            if (key != null && schema.Kind != kind && schema.Kind != PropertyKind.Unknown)
+            if (value is YamlScalar typeScalar && !typeScalar.IsNull)
             {
-                Report(RipeDiagnostics.InvalidConstraint, key.Span, key.Value, owner, reason);
+                return SetType(schema, typeScalar, owner);
             }
+
+            ReportShape(value, owner + ".type", "a type name");
+            return schema;
         }
 
-        private void SetType(PropertySchema schema, YamlScalar typeName, string owner)
+        private PropertySchema SetType(PropertySchema schema, YamlScalar typeName, string owner)
         {
-            schema.TypeSpan = typeName.Span;
             if (TypeNames.TryGetValue(typeName.Value, out var kind))
             {
-                schema.Kind = kind;
+                return schema with { TypeSpan = typeName.Span, Kind = kind };
             }
-            else
-            {
-                Report(RipeDiagnostics.UnknownType, typeName.Span, typeName.Value, owner);
-            }
+
+            Report(RipeDiagnostics.UnknownType, typeName.Span, typeName.Value, owner);
+            return schema with { TypeSpan = typeName.Span };
         }
 
-        private void ReadEnumValues(YamlNode node, string owner, PropertySchema schema)
+        internal EquatableArray<Named> ReadEnumValues(YamlNode node, string owner)
         {
             if (!(node is YamlSequence sequence))
             {
                 ReportShape(node, owner + ".values", "a sequence of strings");
-                return;
+                return EquatableArray<Named>.Empty;
             }
 
+            var values = new List<Named>(sequence.Items.Count);
             foreach (var item in sequence.Items)
             {
                 if (item is YamlScalar value && !value.IsNull)
                 {
-                    schema.EnumValues.Add(new Named(value.Value, value.Span));
+                    values.Add(new Named(value.Value, value.Span));
                 }
                 else if (item is YamlMapping mapping)
                 {
-                    ReadEnumValueWithName(mapping, owner, schema);
+                    // `- { value: "Pro ", csharpName: ProTrailing }`: the value with its C# member name chosen.
+                    var read = ReadKeys(mapping, PlanKeys.EnumValue, owner, null, new Named(null!, mapping.Span), owner + ".values[]");
+                    if (read.Value is null)
+                    {
+                        Report(RipeDiagnostics.MissingKey, mapping.Span, $"An enum value of '{owner}'", "'value'");
+                    }
+                    else
+                    {
+                        values.Add(read);
+                    }
                 }
                 else
                 {
@@ -616,43 +496,30 @@ namespace RipeTyped.Generator.Plan
                 }
             }
 
-            if (schema.EnumValues.Count == 0)
+            if (values.Count == 0)
             {
                 Report(RipeDiagnostics.MissingKey, node.Span, $"Enum property '{owner}'", "at least one value");
             }
+
+            return values.ToEquatableArray();
         }
 
-        /// <summary><c>- { value: "Pro ", csharpName: ProTrailing }</c>: an enum value with its C# member name chosen.</summary>
-        private void ReadEnumValueWithName(YamlMapping mapping, string owner, PropertySchema schema)
+        private static PlanKey<T>? Find<T>(PlanKey<T>[] keys, string name)
         {
-            Named? value = null, csharpName = null;
-            foreach (var (key, node) in Entries(mapping, owner + ".values[]", EnumValueKeys))
+            foreach (var key in keys)
             {
-                if (key.Value == "value")
+                if (string.Equals(key.Name, name, StringComparison.Ordinal))
                 {
-                    value = ReadString(node, owner + ".values[].value");
-                }
-                else
-                {
-                    csharpName = ReadString(node, owner + ".values[].csharpName");
+                    return key;
                 }
             }
 
-            if (value is null)
-            {
-                Report(RipeDiagnostics.MissingKey, mapping.Span, $"An enum value of '{owner}'", "'value'");
-                return;
-            }
-
-            schema.EnumValues.Add(value with { CSharpName = csharpName });
+            return null;
         }
 
-        /// <summary>Mapping entries with unknown and repeated keys reported (and skipped).</summary>
-        private IEnumerable<(YamlScalar Key, YamlNode Value)> Entries(YamlMapping mapping, string context, string[]? allowed) =>
-            Entries(mapping, context, null, allowed);
-
+        /// <summary>Mapping entries with unknown and repeated keys reported (and skipped); <paramref name="allowed"/> null: any key.</summary>
         /// <param name="contextName">When set, the context reads "{context} '{contextName}'"; built only if a key is reported.</param>
-        private IEnumerable<(YamlScalar Key, YamlNode Value)> Entries(YamlMapping mapping, string context, string? contextName, string[]? allowed)
+        private IEnumerable<(YamlScalar Key, YamlNode Value)> Entries<T>(YamlMapping mapping, string context, string? contextName, PlanKey<T>[]? allowed)
         {
             // Most mappings have a handful of keys: a linear look-back finds duplicates without allocating a dictionary.
             var entries = mapping.Entries;
@@ -660,9 +527,9 @@ namespace RipeTyped.Generator.Plan
             for (int i = 0; i < entries.Count; i++)
             {
                 YamlScalar key = entries[i].Key;
-                if (allowed != null && Array.IndexOf(allowed, key.Value) < 0)
+                if (allowed != null && Find(allowed, key.Value) is null)
                 {
-                    Report(RipeDiagnostics.UnknownKey, key.Span, key.Value, contextName is null ? context : context + " '" + contextName + "'", string.Join(", ", allowed));
+                    Report(RipeDiagnostics.UnknownKey, key.Span, key.Value, contextName is null ? context : context + " '" + contextName + "'", string.Join(", ", PlanKeys.Names(allowed)));
                     continue;
                 }
 
@@ -675,7 +542,7 @@ namespace RipeTyped.Generator.Plan
                 {
                     for (int j = 0; j < i; j++)
                     {
-                        if (string.Equals(entries[j].Key.Value, key.Value, StringComparison.Ordinal) && (allowed is null || Array.IndexOf(allowed, key.Value) >= 0))
+                        if (string.Equals(entries[j].Key.Value, key.Value, StringComparison.Ordinal))
                         {
                             first = entries[j].Key;
                             break;
@@ -694,7 +561,7 @@ namespace RipeTyped.Generator.Plan
             }
         }
 
-        private Named? ReadString(YamlNode node, string what)
+        internal Named? ReadString(YamlNode node, string what)
         {
             if (node is YamlScalar scalar && !scalar.IsNull)
             {
@@ -705,7 +572,7 @@ namespace RipeTyped.Generator.Plan
             return null;
         }
 
-        private bool? ReadBool(YamlNode node, string what)
+        internal bool? ReadBool(YamlNode node, string what)
         {
             if (node is YamlScalar scalar && scalar.IsPlain && TryParseBool(scalar.Value, out bool value))
             {
@@ -716,7 +583,7 @@ namespace RipeTyped.Generator.Plan
             return null;
         }
 
-        private double? ReadNumber(YamlNode node, string what)
+        internal double? ReadNumber(YamlNode node, string what)
         {
             if (node is YamlScalar scalar && scalar.IsPlain &&
                 double.TryParse(scalar.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) &&
@@ -729,7 +596,7 @@ namespace RipeTyped.Generator.Plan
             return null;
         }
 
-        private int? ReadLength(YamlNode node, string what)
+        internal int? ReadLength(YamlNode node, string what)
         {
             if (node is YamlScalar scalar && scalar.IsPlain &&
                 int.TryParse(scalar.Value, NumberStyles.None, CultureInfo.InvariantCulture, out int value))
@@ -759,6 +626,12 @@ namespace RipeTyped.Generator.Plan
                     value = false;
                     return false;
             }
+        }
+
+        private static string Quoted(IEnumerable<string> names)
+        {
+            var list = names.Select(n => "'" + n + "'").ToList();
+            return list.Count < 2 ? string.Concat(list) : string.Join(", ", list.Take(list.Count - 1)) + " and " + list[list.Count - 1];
         }
 
         private void ReportShape(YamlNode node, string what, string expected) =>

@@ -3,131 +3,217 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.RegularExpressions;
+using RipeTyped.Generator.Common;
 using RipeTyped.Generator.Diagnostics;
 using RipeTyped.Generator.Naming;
 
 namespace RipeTyped.Generator.Plan
 {
     /// <summary>
-    /// Semantic checks that decide whether correct code can be generated: references, constraints, exact duplicates, empty
-    /// names, options. Reads the plan as written and builds a new, validated plan: what fails a check is reported and left
-    /// out of it (an invalid pattern, a duplicate enum value, an empty-named property...), <c>$ref</c>s are resolved and
-    /// cycles cut. The plan it reads is never edited.
+    /// Semantic checks that decide whether correct code can be generated: options, references, constraints, exact
+    /// duplicates, empty names, variants. Derives the <see cref="ValidatedPlan"/> from the plan as read with <c>with</c>:
+    /// what fails a check is reported and left out (an invalid pattern, a duplicate enum value, an empty-named property...),
+    /// everything else flows through as read, including fields this class never names.
     /// </summary>
     internal sealed class PlanValidator
     {
         private readonly TrackingPlan _read;
-        private readonly TrackingPlan _plan;
         private readonly List<PlanDiagnostic> _diagnostics;
+
+        // The validated definitions by name, and where each one's $ref chain ends (a definition on a cycle ends at itself).
         private readonly Dictionary<string, PropertyDefinition> _definitions = new Dictionary<string, PropertyDefinition>(StringComparer.Ordinal);
-
-        // Schemas of the validated plan with a $ref, resolved once every definition exists (a $ref may point forward).
-        private readonly List<(PropertySchema Schema, string Owner)> _references = new List<(PropertySchema, string)>();
-
-        // Variants of the validated plan with their condition as read, checked once every $ref is resolved (an enum's values may come from a definition).
-        private readonly List<(CallDefinition Event, VariantDefinition Variant, VariantCondition When)> _conditions = new List<(CallDefinition, VariantDefinition, VariantCondition)>();
+        private readonly Dictionary<string, PropertyDefinition> _chainEnds = new Dictionary<string, PropertyDefinition>(StringComparer.Ordinal);
 
         private PlanValidator(TrackingPlan read, List<PlanDiagnostic> diagnostics)
         {
             _read = read;
-            _plan = new TrackingPlan(read.FilePath, read.Options);
             _diagnostics = diagnostics;
+            _definitionNames = new HashSet<string>(read.Definitions.Select(d => d.Name), StringComparer.Ordinal);
         }
 
-        /// <summary>The validated plan built from <paramref name="read"/>; <paramref name="read"/> stays as it was.</summary>
-        public static TrackingPlan Validate(TrackingPlan read, List<PlanDiagnostic> diagnostics) => new PlanValidator(read, diagnostics).Run();
+        // A $ref is checked against the names as read: definitions may refer forward, and a lookup must not cost O(n).
+        private readonly HashSet<string> _definitionNames;
 
-        private TrackingPlan Run()
+        /// <summary>The validated plan derived from <paramref name="read"/>, which stays as it was.</summary>
+        public static ValidatedPlan Validate(TrackingPlan read, List<PlanDiagnostic> diagnostics) => new PlanValidator(read, diagnostics).Run();
+
+        private ValidatedPlan Run()
         {
-            CheckOptions(_read.Options);
-            if (_read.PlanVersion is { } planVersion)
+            var settings = CheckOptions(_read.Options);
+            Named? planVersion = _read.PlanVersion;
+            if (planVersion != null && !SemanticVersion.TryParse(planVersion.Value, out _))
             {
-                if (SemanticVersion.TryParse(planVersion.Value, out _))
+                Report(RipeDiagnostics.InvalidPlanVersion, planVersion.Span, planVersion.Value);
+                planVersion = null;
+            }
+
+            var definitions = _read.Definitions.Select(d => d with { Schema = CheckSchema(d.Schema, d.Name) }).ToList();
+            foreach (var definition in definitions)
+            {
+                _definitions[definition.Name] = definition;
+            }
+
+            definitions = CutCycles(definitions);
+            var content = _read with
+            {
+                PlanVersion = planVersion,
+                Definitions = definitions.ToEquatableArray(),
+                Events = CheckCalls(_read.Events, "Event"),
+                Pages = CheckCalls(_read.Pages, "Page"),
+                Identify = _read.Identify is { } identify ? CheckCall(identify, "Trait") : null,
+                Group = _read.Group is { } group ? CheckCall(group, "Trait") : null,
+            };
+            return new ValidatedPlan(content, settings, _definitions, _chainEnds);
+        }
+
+        /// <summary>The options parsed; an invalid value is reported at its line and the default takes its place.</summary>
+        private PlanSettings CheckOptions(PlanOptions options)
+        {
+            var settings = PlanSettings.Default;
+            if (options.Namespace is { } ns)
+            {
+                if (!IdentifierNaming.IsValidNamespace(ns.Value))
                 {
-                    _plan.PlanVersion = planVersion;
+                    Report(RipeDiagnostics.InvalidOption, ns.Span, "namespace", $"'{ns.Value}' is not a valid C# namespace");
+                }
+                else if (GeneratedNames.ReservedSegment(ns.Value) is { } segment)
+                {
+                    Report(RipeDiagnostics.InvalidOption, ns.Span, "namespace", $"'{ns.Value}' has a segment '{segment}', a name the generated code uses for itself; rename that segment");
                 }
                 else
                 {
-                    Report(RipeDiagnostics.InvalidPlanVersion, planVersion.Span, planVersion.Value);
+                    settings = settings with { Namespace = ns.Value };
                 }
             }
 
-            _plan.Sources.AddRange(_read.Sources);
-            foreach (var definition in _read.Definitions)
+            if (options.ClassName is { } cls)
             {
-                var valid = new PropertyDefinition(definition.Name, definition.NameSpan, CheckSchema(definition.Schema, definition.Name));
-                _plan.Definitions.Add(valid);
-                _definitions[definition.Name] = valid;
-            }
-
-            _plan.Events.AddRange(CheckCalls(_read.Events, "Event"));
-            _plan.Pages.AddRange(CheckCalls(_read.Pages, "Page"));
-            _plan.Identify = _read.Identify is { } identify ? CheckCall(identify, "Trait") : null;
-            _plan.Group = _read.Group is { } group ? CheckCall(group, "Trait") : null;
-            ResolveReferences();
-            ReportCircularDefinitions();
-            CheckConditions();
-            return _plan;
-        }
-
-        private void ResolveReferences()
-        {
-            foreach (var (schema, owner) in _references)
-            {
-                var reference = schema.Ref!;
-                if (_definitions.TryGetValue(reference.Value, out var target))
+                if (!IdentifierNaming.IsValidIdentifier(cls.Value))
                 {
-                    schema.ResolvedRef = target;
+                    Report(RipeDiagnostics.InvalidOption, cls.Span, "className", $"'{cls.Value}' is not a valid C# class name");
+                }
+                else if (!GeneratedNames.IsUsableClassName(cls.Value))
+                {
+                    Report(RipeDiagnostics.InvalidOption, cls.Span, "className", $"'{cls.Value}' is a name the generated code uses for itself; choose another class name");
                 }
                 else
                 {
-                    Report(RipeDiagnostics.UnknownDefinition, reference.Span, owner, reference.Value);
+                    settings = settings with { ClassName = cls.Value };
                 }
             }
+
+            settings = settings with { EventCase = CaseOption(options.EventCase, "eventCase", settings.EventCase) };
+
+            if (options.EventWordOrder is { } order)
+            {
+                if (WordOrder.TryParse(order.Value, out var wordOrder))
+                {
+                    settings = settings with { EventWordOrder = wordOrder };
+                }
+                else
+                {
+                    Report(RipeDiagnostics.InvalidOption, order.Span, "eventWordOrder", $"'{order.Value}' is not one of: {WordOrder.Names}");
+                }
+            }
+
+            if (options.FacadeInterface is { } facadeInterface)
+            {
+                if (facadeInterface.Value == "true" || facadeInterface.Value == "false")
+                {
+                    settings = settings with { FacadeInterface = facadeInterface.Value == "true" };
+                }
+                else
+                {
+                    Report(RipeDiagnostics.InvalidOption, facadeInterface.Span, "facadeInterface", $"'{facadeInterface.Value}' is not true or false");
+                }
+            }
+
+            settings = settings with { PropertyCase = CaseOption(options.PropertyCase, "propertyCase", settings.PropertyCase) };
+
+            return settings;
         }
 
-        private void CheckOptions(PlanOptions options)
+        private CaseStyle CaseOption(Named? option, string name, CaseStyle fallback)
         {
-            if (options.Namespace is { } ns && !IdentifierNaming.IsValidNamespace(ns.Value))
+            if (option is null)
             {
-                Report(RipeDiagnostics.InvalidOption, ns.Span, "namespace", $"'{ns.Value}' is not a valid C# namespace");
-            }
-            else if (options.Namespace is { } aliased && GeneratedNames.ReservedSegment(aliased.Value) is { } segment)
-            {
-                Report(RipeDiagnostics.InvalidOption, aliased.Span, "namespace", $"'{aliased.Value}' has a segment '{segment}', a name the generated code uses for itself; rename that segment");
+                return fallback;
             }
 
-            if (options.ClassName is { } cls && !IdentifierNaming.IsValidIdentifier(cls.Value))
+            if (NamingConvention.TryParse(option.Value, out var style))
             {
-                Report(RipeDiagnostics.InvalidOption, cls.Span, "className", $"'{cls.Value}' is not a valid C# class name");
-            }
-            else if (options.ClassName is { } aliasedClass && !GeneratedNames.IsUsableClassName(aliasedClass.Value))
-            {
-                Report(RipeDiagnostics.InvalidOption, aliasedClass.Span, "className", $"'{aliasedClass.Value}' is a name the generated code uses for itself; choose another class name");
+                return style;
             }
 
-            if (options.EventCase is { } eventCase && !NamingConvention.TryParse(eventCase.Value, out _))
-            {
-                Report(RipeDiagnostics.InvalidOption, eventCase.Span, "eventCase", $"'{eventCase.Value}' is not one of: {NamingConvention.Names}");
-            }
-
-            if (options.EventWordOrder is { } order && !WordOrder.TryParse(order.Value, out _))
-            {
-                Report(RipeDiagnostics.InvalidOption, order.Span, "eventWordOrder", $"'{order.Value}' is not one of: {WordOrder.Names}");
-            }
-
-            if (options.FacadeInterface is { } facadeInterface && facadeInterface.Value != "true" && facadeInterface.Value != "false")
-            {
-                Report(RipeDiagnostics.InvalidOption, facadeInterface.Span, "facadeInterface", $"'{facadeInterface.Value}' is not true or false");
-            }
-
-            if (options.PropertyCase is { } propertyCase && !NamingConvention.TryParse(propertyCase.Value, out _))
-            {
-                Report(RipeDiagnostics.InvalidOption, propertyCase.Span, "propertyCase", $"'{propertyCase.Value}' is not one of: {NamingConvention.Names}");
-            }
+            Report(RipeDiagnostics.InvalidOption, option.Span, name, $"'{option.Value}' is not one of: {NamingConvention.Names}");
+            return fallback;
         }
 
-        private List<CallDefinition> CheckCalls(List<CallDefinition> calls, string what)
+        /// <summary>
+        /// Finds where each definition's <c>$ref</c> chain ends and reports every definition on a cycle, whose type becomes
+        /// unknown. Each definition is walked once: a chain of n definitions costs O(n), so a hostile chain cannot stall the
+        /// compiler. A chain that reaches an unknown name ends at the definition that names it.
+        /// </summary>
+        private List<PropertyDefinition> CutCycles(List<PropertyDefinition> definitions)
+        {
+            var onWalk = new HashSet<string>(StringComparer.Ordinal);
+            var walk = new List<PropertyDefinition>();
+            var cut = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var start in definitions)
+            {
+                walk.Clear();
+                onWalk.Clear();
+                PropertyDefinition current = start;
+                PropertyDefinition? end = null;
+                while (true)
+                {
+                    if (_chainEnds.TryGetValue(current.Name, out var known))
+                    {
+                        end = known;
+                        break;
+                    }
+
+                    if (!onWalk.Add(current.Name))
+                    {
+                        // The walk came back to itself: everything from `current` on is the cycle; each member ends at itself.
+                        for (int i = walk.FindIndex(d => d.Name == current.Name); i < walk.Count; i++)
+                        {
+                            var member = walk[i];
+                            Report(RipeDiagnostics.CircularDefinition, member.NameSpan, member.Name);
+                            cut.Add(member.Name);
+                            var unknown = member with { Schema = member.Schema with { Kind = PropertyKind.Unknown } };
+                            _definitions[member.Name] = unknown;
+                            _chainEnds[member.Name] = unknown;
+                        }
+
+                        end = _chainEnds[current.Name];
+                        break;
+                    }
+
+                    walk.Add(current);
+                    if (current.Schema.Ref is { } reference && _definitions.TryGetValue(reference.Value, out var next))
+                    {
+                        current = next;
+                        continue;
+                    }
+
+                    end = current;
+                    break;
+                }
+
+                foreach (var definition in walk)
+                {
+                    _chainEnds[definition.Name] = cut.Contains(definition.Name) ? _definitions[definition.Name] : end;
+                }
+            }
+
+            return definitions.Select(d => _definitions[d.Name]).ToList();
+        }
+
+        private PropertySchema TypeSource(PropertySchema schema) =>
+            schema.Ref is { } reference && _chainEnds.TryGetValue(reference.Value, out var end) ? end.Schema : schema;
+
+        private EquatableArray<CallDefinition> CheckCalls(EquatableArray<CallDefinition> calls, string what)
         {
             var seen = new Dictionary<string, CallDefinition>(StringComparer.Ordinal);
             var valid = new List<CallDefinition>(calls.Count);
@@ -149,46 +235,39 @@ namespace RipeTyped.Generator.Plan
                 valid.Add(CheckCall(call, "Property"));
             }
 
-            return valid;
+            return valid.ToEquatableArray();
         }
 
         private CallDefinition CheckCall(CallDefinition call, string propertyWhat)
         {
-            var valid = new CallDefinition(call.Name, call.NameSpan)
-            {
-                Description = call.Description,
-                Deprecated = call.Deprecated,
-                DeprecationReason = call.DeprecationReason,
-                CSharpName = call.CSharpName,
-                AdditionalProperties = call.AdditionalProperties,
-                Owner = call.Owner,
-            };
-            valid.Tags.AddRange(call.Tags);
+            var sources = new List<Named>(call.Sources.Count);
             foreach (var source in call.Sources)
             {
-                if (_read.Sources.Exists(s => s.Value == source.Value))
+                if (_read.Sources.Any(s => s.Value == source.Value))
                 {
-                    valid.Sources.Add(source);
+                    sources.Add(source);
                 }
                 else
                 {
-                    string known = _read.Sources.Count == 0 ? "none are listed" : string.Join(", ", _read.Sources.Select(s => s.Value));
+                    string known = _read.Sources.IsEmpty ? "none are listed" : string.Join(", ", _read.Sources.Select(s => s.Value));
                     Report(RipeDiagnostics.UnknownSource, source.Span, call.Name, source.Value, known);
                 }
             }
 
-            valid.Properties.AddRange(CheckProperties(call.Properties, propertyWhat));
-            CheckVariants(call, valid);
-            return valid;
+            var valid = call with { Sources = sources.ToEquatableArray(), Properties = CheckProperties(call.Properties, propertyWhat) };
+            return valid with { Variants = CheckVariants(valid) };
         }
 
         /// <summary>
-        /// Variants: a usable, unique csharpName each (else left out), own properties that do not repeat a common one (those
-        /// are left out); the <c>when</c> is checked at the end (<see cref="CheckConditions"/>).
+        /// Variants: a usable, unique csharpName each, own properties that do not repeat a common one (those are left out),
+        /// and a <c>when</c> that names a common property and values it allows that no other variant claims. A variant that
+        /// fails is left out: its method would send what the plan does not mean.
         /// </summary>
-        private void CheckVariants(CallDefinition call, CallDefinition valid)
+        private EquatableArray<VariantDefinition> CheckVariants(CallDefinition call)
         {
             var seen = new Dictionary<string, VariantDefinition>(StringComparer.Ordinal);
+            var claimed = new Dictionary<(string Property, string Value), VariantDefinition>();
+            var valid = new List<VariantDefinition>(call.Variants.Count);
             foreach (var variant in call.Variants)
             {
                 Named name = variant.CSharpName;
@@ -205,62 +284,53 @@ namespace RipeTyped.Generator.Plan
                     continue;
                 }
 
-                var checkedVariant = new VariantDefinition(name) { Description = variant.Description };
-                seen.Add(name.Value, checkedVariant);
+                seen.Add(name.Value, variant);
+                var own = new List<PropertyDefinition>();
                 foreach (var property in CheckProperties(variant.Properties, "Property"))
                 {
-                    if (call.Properties.Exists(p => p.Name == property.Name))
+                    if (call.Properties.Any(p => p.Name == property.Name))
                     {
                         Report(RipeDiagnostics.InvalidVariant, property.NameSpan, name.Value, call.Name,
                             $"property '{property.Name}' is a common property of the event; a variant adds properties and cannot redefine one (it is left out)");
                         continue;
                     }
 
-                    checkedVariant.Properties.Add(property);
+                    own.Add(property);
                 }
 
-                valid.Variants.Add(checkedVariant);
+                var checkedVariant = variant with { Properties = own.ToEquatableArray() };
                 if (variant.When is { } when)
                 {
-                    _conditions.Add((valid, checkedVariant, when));
+                    if (!(CheckCondition(call, checkedVariant, when, claimed) is { } condition))
+                    {
+                        continue;
+                    }
+
+                    checkedVariant = checkedVariant with { When = condition };
                 }
+
+                valid.Add(checkedVariant);
             }
+
+            return valid.ToEquatableArray();
         }
 
         /// <summary>
-        /// Each <c>when</c> names a common property of its event, of a type a value can select (enum, string, integer, number,
-        /// boolean; a list of values: enum or string), with values the property allows and no other variant's. A variant whose
-        /// condition fails is left out: its method would send what the plan does not mean.
+        /// A <c>when</c> names a common property of its event, of a type a value can select (enum, string, integer, number,
+        /// boolean; a list of values: enum or string), with values the property allows and no other variant's.
         /// </summary>
-        private void CheckConditions()
-        {
-            // (event, property, value) -> the variant it selects, to report a value two variants claim.
-            var claimed = new Dictionary<(CallDefinition, string, string), VariantDefinition>();
-            foreach (var (call, variant, when) in _conditions)
-            {
-                if (CheckCondition(call, variant, when, claimed) is { } condition)
-                {
-                    variant.When = condition;
-                }
-                else
-                {
-                    call.Variants.Remove(variant);
-                }
-            }
-        }
-
-        private VariantCondition? CheckCondition(CallDefinition call, VariantDefinition variant, VariantCondition when, Dictionary<(CallDefinition, string, string), VariantDefinition> claimed)
+        private VariantCondition? CheckCondition(CallDefinition call, VariantDefinition variant, VariantCondition when, Dictionary<(string, string), VariantDefinition> claimed)
         {
             void Fail(SourceSpan span, string reason) => Report(RipeDiagnostics.InvalidVariant, span, variant.CSharpName.Value, call.Name, reason + "; no code is generated for the variant");
 
-            var property = call.Properties.Find(p => p.Name == when.Property.Value);
+            var property = call.Properties.FirstOrDefault(p => p.Name == when.Property.Value);
             if (property is null)
             {
                 Fail(when.Property.Span, $"'when' names '{when.Property.Value}', which is not a property of the event (a variant is selected by one of the event's own properties)");
                 return null;
             }
 
-            var type = property.Schema.TypeSource;
+            var type = TypeSource(property.Schema);
             var values = new List<Named>();
             foreach (var value in when.Values)
             {
@@ -294,19 +364,7 @@ namespace RipeTyped.Generator.Plan
 
             foreach (var value in values)
             {
-                string? problem = type.Kind switch
-                {
-                    PropertyKind.Enum when !type.EnumValues.Exists(v => v.Value == value.Value) =>
-                        $"'{value.Value}' is not a value of enum '{property.Name}' ({string.Join(", ", type.EnumValues.Select(v => v.Value))})",
-                    PropertyKind.Integer when !long.TryParse(value.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _) =>
-                        $"'{value.Value}' is not an integer, the type of '{property.Name}'",
-                    PropertyKind.Number when !double.TryParse(value.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out double number) || double.IsNaN(number) || double.IsInfinity(number) =>
-                        $"'{value.Value}' is not a number, the type of '{property.Name}'",
-                    PropertyKind.Boolean when !bool.TryParse(value.Value, out _) || value.Value.Length != value.Value.Trim().Length =>
-                        $"'{value.Value}' is not true or false, the values of boolean '{property.Name}'",
-                    _ => null,
-                };
-                if (problem != null)
+                if (ValueProblem(type, property.Name, value.Value) is { } problem)
                 {
                     Fail(value.Span, problem);
                     return null;
@@ -315,7 +373,7 @@ namespace RipeTyped.Generator.Plan
 
             foreach (var value in values)
             {
-                if (claimed.TryGetValue((call, property.Name, value.Value), out var other))
+                if (claimed.TryGetValue((property.Name, value.Value), out var other))
                 {
                     Fail(value.Span, $"the value '{value.Value}' of '{property.Name}' already selects variant '{other.CSharpName.Value}' (line {Line(other.CSharpName.Span)})");
                     return null;
@@ -324,13 +382,27 @@ namespace RipeTyped.Generator.Plan
 
             foreach (var value in values)
             {
-                claimed[(call, property.Name, value.Value)] = variant;
+                claimed[(property.Name, value.Value)] = variant;
             }
 
-            var valid = new VariantCondition(when.Property, when.IsList);
-            valid.Values.AddRange(values);
-            return valid;
+            return when with { Values = values.ToEquatableArray() };
         }
+
+        /// <summary>Why a value written in the plan (a <c>when</c> value, an example) is not one of the type's values; null when it is.</summary>
+        private static string? ValueProblem(PropertySchema type, string name, string value) => type.Kind switch
+        {
+            PropertyKind.Enum when !type.EnumValues.Any(v => v.Value == value) =>
+                $"'{value}' is not a value of enum '{name}' ({string.Join(", ", type.EnumValues.Select(v => v.Value))})",
+            PropertyKind.Integer when !long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _) =>
+                $"'{value}' is not an integer, the type of '{name}'",
+            PropertyKind.Number when !double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double number) || double.IsNaN(number) || double.IsInfinity(number) =>
+                $"'{value}' is not a number, the type of '{name}'",
+            PropertyKind.Boolean when !bool.TryParse(value, out _) || value.Length != value.Trim().Length =>
+                $"'{value}' is not true or false, the values of boolean '{name}'",
+            PropertyKind.DateTime when !DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out _) =>
+                $"'{value}' is not a date-time (ISO 8601, e.g. 2026-12-05T09:30:00Z), the type of '{name}'",
+            _ => null,
+        };
 
         private static string Kind(PropertyKind kind) => kind switch
         {
@@ -341,7 +413,7 @@ namespace RipeTyped.Generator.Plan
             _ => "a " + kind.ToString().ToLowerInvariant(),
         };
 
-        private List<PropertyDefinition> CheckProperties(List<PropertyDefinition> properties, string what)
+        private EquatableArray<PropertyDefinition> CheckProperties(EquatableArray<PropertyDefinition> properties, string what)
         {
             var valid = new List<PropertyDefinition>(properties.Count);
             foreach (var property in properties)
@@ -352,50 +424,36 @@ namespace RipeTyped.Generator.Plan
                     continue;
                 }
 
-                valid.Add(new PropertyDefinition(property.Name, property.NameSpan, CheckSchema(property.Schema, property.Name)));
+                valid.Add(property with { Schema = CheckSchema(property.Schema, property.Name) });
             }
 
-            return valid;
+            return valid.ToEquatableArray();
         }
 
         private PropertySchema CheckSchema(PropertySchema schema, string owner)
         {
-            var valid = new PropertySchema(schema.Span)
-            {
-                Kind = schema.Kind,
-                TypeSpan = schema.TypeSpan,
-                Description = schema.Description,
-                Required = schema.Required,
-                Nullable = schema.Nullable,
-                Ref = schema.Ref,
-                CSharpName = schema.CSharpName,
-                AdditionalProperties = schema.AdditionalProperties,
-                Minimum = schema.Minimum,
-                Maximum = schema.Maximum,
-                MinLength = schema.MinLength,
-                MaxLength = schema.MaxLength,
-                ConstraintSpan = schema.ConstraintSpan,
-            };
-
-            if (schema.Ref != null)
+            if (schema.Ref is { } reference)
             {
                 // The type comes from the definition; nothing else of this schema is checked.
-                _references.Add((valid, owner));
-                valid.Pattern = schema.Pattern;
-                valid.EnumValues.AddRange(schema.EnumValues);
-                return valid;
+                if (!_definitionNames.Contains(reference.Value))
+                {
+                    Report(RipeDiagnostics.UnknownDefinition, reference.Span, owner, reference.Value);
+                }
+
+                return schema;
             }
 
+            var valid = schema;
             if (schema.Pattern is { } pattern)
             {
                 try
                 {
                     _ = new Regex(pattern.Value, RegexOptions.CultureInvariant);
-                    valid.Pattern = pattern;
                 }
                 catch (ArgumentException ex)
                 {
                     Report(RipeDiagnostics.InvalidConstraint, pattern.Span, "pattern", owner, ex.Message);
+                    valid = valid with { Pattern = null };
                 }
             }
 
@@ -412,6 +470,7 @@ namespace RipeTyped.Generator.Plan
             if (schema.Kind == PropertyKind.Enum)
             {
                 var values = new Dictionary<string, Named>(StringComparer.Ordinal);
+                var kept = new List<Named>(schema.EnumValues.Count);
                 foreach (var value in schema.EnumValues)
                 {
                     if (value.Value.Trim().Length == 0)
@@ -425,61 +484,50 @@ namespace RipeTyped.Generator.Plan
                     else
                     {
                         values.Add(value.Value, value);
-                        valid.EnumValues.Add(value);
+                        kept.Add(value);
                     }
                 }
-            }
-            else
-            {
-                valid.EnumValues.AddRange(schema.EnumValues);
+
+                valid = valid with { EnumValues = kept.ToEquatableArray() };
             }
 
+            valid = valid with { Examples = CheckExamples(valid, owner) };
             if (schema.Items != null)
             {
-                valid.Items = CheckSchema(schema.Items, owner + "[]");
+                valid = valid with { Items = CheckSchema(schema.Items, owner + "[]") };
             }
 
-            valid.Properties.AddRange(CheckProperties(schema.Properties, "Property"));
-            return valid;
+            return valid with { Properties = CheckProperties(schema.Properties, "Property") };
         }
 
-        /// <summary>
-        /// Reports every definition on a <c>$ref</c> cycle and cuts it (its type becomes unknown). Each definition is
-        /// walked once: a chain of n definitions costs O(n), so a long hostile chain cannot stall the compiler.
-        /// </summary>
-        private void ReportCircularDefinitions()
+        /// <summary>Examples a property's own type can hold (a <c>$ref</c> use's are the definition's business); the rest are reported and left out.</summary>
+        private EquatableArray<Named> CheckExamples(PropertySchema schema, string owner)
         {
-            // Absent: not reached yet; true: on the walk in progress; false: settled (ends, or its cycle is cut).
-            var onWalk = new Dictionary<PropertyDefinition, bool>();
-            var walk = new List<PropertyDefinition>();
-            foreach (var start in _plan.Definitions)
+            if (schema.Examples.IsEmpty)
             {
-                walk.Clear();
-                PropertyDefinition? current = start;
-                while (current != null && !onWalk.ContainsKey(current))
-                {
-                    onWalk[current] = true;
-                    walk.Add(current);
-                    current = current.Schema.ResolvedRef;
-                }
+                return schema.Examples;
+            }
 
-                if (current != null && onWalk[current])
-                {
-                    // The walk came back to itself: everything from `current` on is the cycle.
-                    for (int i = walk.IndexOf(current); i < walk.Count; i++)
-                    {
-                        var definition = walk[i];
-                        Report(RipeDiagnostics.CircularDefinition, definition.NameSpan, definition.Name);
-                        definition.Schema.ResolvedRef = null;
-                        definition.Schema.Kind = PropertyKind.Unknown;
-                    }
-                }
+            if (schema.Kind == PropertyKind.Object || schema.Kind == PropertyKind.Array)
+            {
+                Report(RipeDiagnostics.InvalidConstraint, schema.Examples[0].Span, "examples", owner, $"examples are single values (text, numbers, true or false, date-times, enum values); describe {Kind(schema.Kind)} in 'description' (they are left out)");
+                return EquatableArray<Named>.Empty;
+            }
 
-                foreach (var definition in walk)
+            var kept = new List<Named>(schema.Examples.Count);
+            foreach (var example in schema.Examples)
+            {
+                if (ValueProblem(schema, owner, example.Value) is { } problem)
                 {
-                    onWalk[definition] = false;
+                    Report(RipeDiagnostics.InvalidConstraint, example.Span, "examples", owner, problem + " (the example is left out)");
+                }
+                else
+                {
+                    kept.Add(example);
                 }
             }
+
+            return kept.ToEquatableArray();
         }
 
         private static string Article(string what) =>
@@ -488,6 +536,6 @@ namespace RipeTyped.Generator.Plan
         private static string Line(SourceSpan span) => span.DisplayLine.ToString(CultureInfo.InvariantCulture);
 
         private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, SourceSpan span, params string[] args) =>
-            _diagnostics.Add(PlanDiagnostic.Create(descriptor, _plan.FilePath, span, args));
+            _diagnostics.Add(PlanDiagnostic.Create(descriptor, _read.FilePath, span, args));
     }
 }

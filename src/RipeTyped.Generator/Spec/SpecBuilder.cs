@@ -13,7 +13,7 @@ namespace RipeTyped.Generator.Spec
     /// </summary>
     internal sealed class SpecBuilder
     {
-        public const string DefaultClassName = "RipeAnalytics";
+        public const string DefaultClassName = PlanSettings.DefaultClassName;
         public const string FallbackNamespace = "RipeTyped.Generated";
 
         /// <summary>The member of an open type (<c>additionalProperties: true</c>) that carries the unlisted properties.</summary>
@@ -35,7 +35,7 @@ namespace RipeTyped.Generator.Spec
         private static readonly HashSet<string> MemberReserved =
             new HashSet<string>(GeneratedNames.Aliases.Concat(ObjectMembers).Concat(GeneratedNames.BodyParameters), System.StringComparer.Ordinal);
 
-        private readonly TrackingPlan _plan;
+        private readonly ValidatedPlan _plan;
         private readonly NameChooser _names;
         private readonly string _namespace;
         private readonly NameScope _namespaceScope;
@@ -43,24 +43,23 @@ namespace RipeTyped.Generator.Spec
         private readonly List<TypeSpec> _types = new List<TypeSpec>();
 
         // Full C# names of the types generated for enum/object definitions; absent when the definition produced none.
-        private readonly Dictionary<PropertyDefinition, string> _definitionTypes = new Dictionary<PropertyDefinition, string>();
+        private readonly Dictionary<string, string> _definitionTypes = new Dictionary<string, string>(System.StringComparer.Ordinal);
 
         private readonly string? _source;
         private readonly List<OtherSourceCall> _otherSourceCalls = new List<OtherSourceCall>();
 
-        private SpecBuilder(TrackingPlan plan, string defaultNamespace, string? source, List<PlanDiagnostic> diagnostics)
+        private SpecBuilder(ValidatedPlan plan, string defaultNamespace, string? source, List<PlanDiagnostic> diagnostics)
         {
             _plan = plan;
             _source = string.IsNullOrWhiteSpace(source) ? null : source!.Trim();
             _names = new NameChooser(plan.FilePath, diagnostics);
-            _namespace = plan.Options.Namespace is { } ns && GeneratedNames.IsUsableNamespace(ns.Value)
-                ? ns.Value
-                : (GeneratedNames.IsUsableNamespace(defaultNamespace) ? defaultNamespace : FallbackNamespace);
-            ClassName = plan.Options.ClassName is { } cls && GeneratedNames.IsUsableClassName(cls.Value) ? cls.Value : DefaultClassName;
+            // The plan's options were checked once by the validator; the project's namespace is checked here.
+            _namespace = plan.Settings.Namespace ?? (GeneratedNames.IsUsableNamespace(defaultNamespace) ? defaultNamespace : FallbackNamespace);
+            ClassName = plan.Settings.ClassName;
             // The generated files' aliases (GeneratedNames.Aliases): no type may take them.
             _namespaceScope = new NameScope(new[] { ClassName }.Concat(GeneratedNames.Aliases).ToArray());
             WireValuesClassName = _namespaceScope.TakeUnique(ClassName + "WireValues");
-            InterfaceName = plan.Options.FacadeInterface?.Value == "false" ? null : _namespaceScope.TakeUnique("I" + ClassName);
+            InterfaceName = !plan.Settings.FacadeInterface ? null : _namespaceScope.TakeUnique("I" + ClassName);
             _facadeScope = new NameScope(new[] { ClassName, "Identify", "Group", "Reset", "Client", "FlushAsync", "PlanVersion", "Source", EventNamesClass, PageNamesClass }.Concat(ObjectMembers).Concat(GeneratedNames.Aliases).ToArray());
         }
 
@@ -71,10 +70,10 @@ namespace RipeTyped.Generator.Spec
         private string? InterfaceName { get; }
 
         /// <param name="source">The project's source (<c>RipeTypedSource</c>): only calls it implements get code. Null: all.</param>
-        public static GenerationSpec Build(TrackingPlan plan, string defaultNamespace, string? source, List<PlanDiagnostic> diagnostics) =>
+        public static GenerationSpec Build(ValidatedPlan plan, string defaultNamespace, string? source, List<PlanDiagnostic> diagnostics) =>
             new SpecBuilder(plan, defaultNamespace, source, diagnostics).Build();
 
-        public static GenerationSpec Build(TrackingPlan plan, string defaultNamespace, List<PlanDiagnostic> diagnostics) =>
+        public static GenerationSpec Build(ValidatedPlan plan, string defaultNamespace, List<PlanDiagnostic> diagnostics) =>
             Build(plan, defaultNamespace, null, diagnostics);
 
         private GenerationSpec Build()
@@ -101,7 +100,7 @@ namespace RipeTyped.Generator.Spec
                 var definition = typed[i];
                 PropertySchema schema = definition.Schema;
                 string fullName = Qualify(names[i]);
-                _definitionTypes[definition] = fullName;
+                _definitionTypes[definition.Name] = fullName;
                 _types.Add(schema.Kind == PropertyKind.Enum
                     ? BuildEnum(names[i], fullName, schema.Description, schema)
                     : BuildObject(names[i], fullName, schema.Description, TypeRole.Definition, definition.Name, schema.Properties, schema.AdditionalProperties));
@@ -126,7 +125,7 @@ namespace RipeTyped.Generator.Spec
             return new CallSpec(methodName, methodName, Qualify(typeName), type.Members.Any(m => m.Required), traits.Description, null);
         }
 
-        private EquatableArray<CallSpec> BuildCalls(List<CallDefinition> calls, string what, string methodPrefix, string typeSuffix, TypeRole role, out EquatableArray<CallName> names)
+        private EquatableArray<CallSpec> BuildCalls(EquatableArray<CallDefinition> calls, string what, string methodPrefix, string typeSuffix, TypeRole role, out EquatableArray<CallName> names)
         {
             string capitalized = char.ToUpperInvariant(what[0]) + what.Substring(1);
             // A page named "Names" would be PageNames, the nested class of page names: it gets a suffix, as a member named like its type does.
@@ -172,7 +171,7 @@ namespace RipeTyped.Generator.Spec
         public static string SourcesField(int index) => "s_" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         /// <summary>The constants of <c>EventNames</c>/<c>PageNames</c>: every call of the plan, by its C# base name.</summary>
-        private static EquatableArray<CallName> NameConstants(List<CallDefinition> calls, string[] baseNames, string className, string suffix)
+        private static EquatableArray<CallName> NameConstants(EquatableArray<CallDefinition> calls, string[] baseNames, string className, string suffix)
         {
             // The class's own name, its array, its fields of source lists and object's members cannot be constants: such a
             // name gets the kind as suffix.
@@ -264,11 +263,16 @@ namespace RipeTyped.Generator.Spec
             // Enum or string (the validator allows a list for no other type): the variant's own enum, same wire values.
             string name = scope.TryTake(member.Name, member.JsonName, when.Property.Span.DisplayLine, out _) ? member.Name : scope.TakeUnique(member.Name + "Value");
             string enumName = scope.TakeUnique(name + "Kind");
-            var values = new PropertySchema(when.Property.Span) { Kind = PropertyKind.Enum };
             // An enum's values as the plan declares them (with their csharpName), so each keeps its C# name; a collision
             // among them is the event's enum's to report, once.
-            var declared = call.Properties.Find(p => p.Name == when.Property.Value)?.Schema.TypeSource.EnumValues;
-            values.EnumValues.AddRange(when.Values.Select(v => declared?.Find(d => d.Value == v.Value) ?? v));
+            var declared = call.Properties.FirstOrDefault(p => p.Name == when.Property.Value)?.Schema is { } whenSchema
+                ? _plan.TypeSource(whenSchema).EnumValues
+                : EquatableArray<Named>.Empty;
+            var values = new PropertySchema(when.Property.Span)
+            {
+                Kind = PropertyKind.Enum,
+                EnumValues = when.Values.Select(v => declared.FirstOrDefault(d => d.Value == v.Value) ?? v).ToEquatableArray(),
+            };
             nested.Add(BuildEnum(enumName, fullName + "." + enumName, null, values, new NameChooser(_plan.FilePath, new List<PlanDiagnostic>())));
             var value = new ValueSpec(ValueKind.Enum, false, fullName + "." + enumName, null, null, null, null, null, null, WireValuesOf(values));
             return member with { Name = name, Value = value, Required = true };
@@ -282,16 +286,16 @@ namespace RipeTyped.Generator.Spec
             _ => value,
         };
 
-        private static int LineOf(CallDefinition call, string jsonName) => call.Properties.Find(p => p.Name == jsonName)?.NameSpan.DisplayLine ?? 0;
+        private static int LineOf(CallDefinition call, string jsonName) => call.Properties.FirstOrDefault(p => p.Name == jsonName)?.NameSpan.DisplayLine ?? 0;
 
         private static int PatternCount(ValueSpec? value) => value is null ? 0 : (value.Pattern != null ? 1 : 0) + PatternCount(value.Item);
 
-        private static int PatternCount(List<PropertyDefinition> properties)
+        private int PatternCount(EquatableArray<PropertyDefinition> properties)
         {
             int patterns = 0;
             foreach (var property in properties)
             {
-                for (PropertySchema? value = property.Schema.TypeSource; value != null; value = value.Items?.TypeSource)
+                for (PropertySchema? value = _plan.TypeSource(property.Schema); value != null; value = value.Items is { } items ? _plan.TypeSource(items) : null)
                 {
                     patterns += value.Pattern != null ? 1 : 0;
                 }
@@ -300,7 +304,7 @@ namespace RipeTyped.Generator.Spec
             return patterns;
         }
 
-        private ObjectTypeSpec BuildObject(string name, string fullName, string? description, TypeRole role, string subject, List<PropertyDefinition> properties, bool open)
+        private ObjectTypeSpec BuildObject(string name, string fullName, string? description, TypeRole role, string subject, EquatableArray<PropertyDefinition> properties, bool open)
         {
             var own = new List<string> { name };
             if (open)
@@ -317,7 +321,7 @@ namespace RipeTyped.Generator.Spec
             return new ObjectTypeSpec(name, description, role, subject, members.ToEquatableArray(), nested.ToEquatableArray(), open ? AdditionalPropertiesMember : null);
         }
 
-        private List<MemberSpec> BuildMembers(List<PropertyDefinition> properties, string fullName, NameScope scope, List<TypeSpec> nested)
+        private List<MemberSpec> BuildMembers(EquatableArray<PropertyDefinition> properties, string fullName, NameScope scope, List<TypeSpec> nested)
         {
             // A member cannot share its type's name or hide object's members: such a member gets a 'Value' suffix.
             string[] memberNames = _names.Choose(scope, properties.Select(p => new NameRequest(p.Name, p.Schema.CSharpName, p.NameSpan)).ToList(), "Property", NameForm.Member, reservedSuffix: "Value");
@@ -325,11 +329,11 @@ namespace RipeTyped.Generator.Spec
             for (int i = 0; i < properties.Count; i++)
             {
                 PropertySchema schema = properties[i].Schema;
-                bool required = schema.IsRequired;
-                ValueSpec? value = BuildValue(schema, fullName, memberNames[i], scope, nested, nullable: schema.IsNullable || !required);
+                bool required = _plan.IsRequired(schema);
+                ValueSpec? value = BuildValue(schema, fullName, memberNames[i], scope, nested, nullable: _plan.IsNullable(schema) || !required);
                 if (value != null)
                 {
-                    members.Add(new MemberSpec(properties[i].Name, memberNames[i], value, required, schema.EffectiveDescription));
+                    members.Add(new MemberSpec(properties[i].Name, memberNames[i], value, required, _plan.DescriptionOf(schema)));
                 }
             }
 
@@ -339,8 +343,8 @@ namespace RipeTyped.Generator.Spec
         /// <summary>The C# type of a schema; null when it cannot be typed (an error has been reported for it).</summary>
         private ValueSpec? BuildValue(PropertySchema schema, string ownerFullName, string baseName, NameScope scope, List<TypeSpec> nested, bool nullable)
         {
-            PropertySchema source = schema.TypeSource;
-            PropertyDefinition? definition = schema.FinalRef;
+            PropertySchema source = _plan.TypeSource(schema);
+            PropertyDefinition? definition = _plan.FinalRef(schema);
             switch (source.Kind)
             {
                 case PropertyKind.String:
@@ -360,7 +364,7 @@ namespace RipeTyped.Generator.Spec
                     var kind = source.Kind == PropertyKind.Enum ? ValueKind.Enum : ValueKind.Object;
                     if (definition != null)
                     {
-                        return _definitionTypes.TryGetValue(definition, out string? typeName) ? Value(kind, nullable, typeName, null, source) : null;
+                        return _definitionTypes.TryGetValue(definition.Name, out string? typeName) ? Value(kind, nullable, typeName, null, source) : null;
                     }
 
                     string nestedName = scope.TakeUnique(baseName + (kind == ValueKind.Enum ? "Kind" : "Object"));
@@ -375,7 +379,7 @@ namespace RipeTyped.Generator.Spec
                         return null;
                     }
 
-                    ValueSpec? item = BuildValue(source.Items, ownerFullName, baseName + "Item", scope, nested, source.Items.IsNullable);
+                    ValueSpec? item = BuildValue(source.Items, ownerFullName, baseName + "Item", scope, nested, _plan.IsNullable(source.Items));
                     return item is null ? null : Value(ValueKind.Array, nullable, null, item, source);
                 default:
                     return null;
