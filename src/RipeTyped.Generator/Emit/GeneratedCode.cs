@@ -1,3 +1,5 @@
+using RipeTyped.Generator.Spec;
+
 namespace RipeTyped.Generator.Emit
 {
     /// <summary>Text shared by every generated file.</summary>
@@ -42,12 +44,9 @@ namespace RipeTyped.Generator.Emit
         /// </summary>
         public static string NamespaceAlias(string @namespace) => "using __N = global::" + @namespace + ";";
 
-        /// <summary>A type's <c>global::</c> name in the generated namespace, written through <c>__N</c>; any other name as it is.</summary>
-        public static string Local(string qualifiedName, string @namespace)
-        {
-            string prefix = "global::" + @namespace + ".";
-            return qualifiedName.Replace(prefix, "__N.");
-        }
+        /// <summary>A type of the generated namespace written through <c>__N</c>; any other type by its <c>global::</c> name.</summary>
+        public static string Local(GeneratedTypeRef type, string @namespace) =>
+            type.Namespace == @namespace ? "__N." + type.NameInNamespace : type.FullyQualifiedName;
 
         /// <summary>The file header and a file-scoped namespace (C# 10; the generated code needs C# 11 anyway).</summary>
         public static CodeWriter Start(string @namespace, params string[] usings)

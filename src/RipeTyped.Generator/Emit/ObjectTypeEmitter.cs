@@ -15,18 +15,17 @@ namespace RipeTyped.Generator.Emit
     internal sealed class ObjectTypeEmitter
     {
         private readonly CodeWriter _w;
-        private readonly string _fullName;
+        private readonly GeneratedTypeRef _self;
         private readonly List<string> _patterns = new List<string>();
 
-        private ObjectTypeEmitter(CodeWriter writer, string fullName)
+        private ObjectTypeEmitter(CodeWriter writer, GeneratedTypeRef self)
         {
             _w = writer;
-            _fullName = fullName;
+            _self = self;
         }
 
-        /// <param name="fullName">The type's <c>global::</c> name: its own nested types are written by their short name.</param>
-        public static void Emit(CodeWriter writer, ObjectTypeSpec type, string fullName, bool topLevel) =>
-            new ObjectTypeEmitter(writer, fullName).EmitType(type, topLevel);
+        public static void Emit(CodeWriter writer, ObjectTypeSpec type, bool topLevel) =>
+            new ObjectTypeEmitter(writer, type.Type).EmitType(type, topLevel);
 
         private void EmitType(ObjectTypeSpec type, bool topLevel)
         {
@@ -56,7 +55,7 @@ namespace RipeTyped.Generator.Emit
                 }
 
                 _w.SummaryIfAny(member.Description);
-                _w.Line($"public {(member.Required ? "required " : "")}{CSharpTypes.Of(member.Value, _fullName)} {member.Name} {{ get; set; }}");
+                _w.Line($"public {(member.Required ? "required " : "")}{CSharpTypes.Of(member.Value, _self)} {member.Name} {{ get; set; }}");
             }
 
             if (type.AdditionalPropertiesMember is { } open)
@@ -74,7 +73,7 @@ namespace RipeTyped.Generator.Emit
                 _w.Line();
                 if (nested is ObjectTypeSpec nestedObject)
                 {
-                    Emit(_w, nestedObject, _fullName + "." + nestedObject.Name, topLevel: false);
+                    Emit(_w, nestedObject, topLevel: false);
                 }
                 else if (nested is EnumTypeSpec nestedEnum)
                 {
@@ -197,7 +196,7 @@ namespace RipeTyped.Generator.Emit
         private static string EnumPosition(string access, ValueSpec value) => value.Nullable ? $"(int?){access}" : $"(int){access}";
 
         /// <summary>The enum's C# name, for the message of an undefined value (as <c>ToWireValue</c> words it).</summary>
-        private static string EnumName(ValueSpec value) => value.TypeName!.Substring(value.TypeName!.LastIndexOf('.') + 1);
+        private static string EnumName(ValueSpec value) => value.Type!.Name;
 
         /// <summary>How one array item is written: a helper's method group, or a static lambda for enums and nested arrays.</summary>
         private static string ItemWriter(ValueSpec item, int depth)

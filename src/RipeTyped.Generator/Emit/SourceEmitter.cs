@@ -52,7 +52,7 @@ namespace RipeTyped.Generator.Emit
             var w = file.Type is ObjectTypeSpec ? GeneratedCode.Start(file.Namespace, GeneratedCode.TypeFileAliases) : GeneratedCode.Start(file.Namespace);
             if (file.Type is ObjectTypeSpec objectType)
             {
-                ObjectTypeEmitter.Emit(w, objectType, "global::" + file.Namespace + "." + objectType.Name, topLevel: true);
+                ObjectTypeEmitter.Emit(w, objectType, topLevel: true);
             }
             else if (file.Type is EnumTypeSpec enumType)
             {

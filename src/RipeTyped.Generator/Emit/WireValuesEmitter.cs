@@ -27,7 +27,7 @@ namespace RipeTyped.Generator.Emit
                     w.Line($"private static readonly string[] {table} = {{ {values} }};");
                 }
 
-                w.Line($"public static string ToWireValue(this {GeneratedCode.Local(type.FullName, spec.Namespace)} value) => {GeneratedCode.Helpers}.Wire({table}, (int)value, {Escaping.Literal(type.Name)});");
+                w.Line($"public static string ToWireValue(this {GeneratedCode.Local(type.Type, spec.Namespace)} value) => {GeneratedCode.Helpers}.Wire({table}, (int)value, {Escaping.Literal(type.Name)});");
             }
 
             w.Close();

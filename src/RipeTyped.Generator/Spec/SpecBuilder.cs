@@ -19,7 +19,7 @@ namespace RipeTyped.Generator.Spec
         /// <summary>The member of an open type (<c>additionalProperties: true</c>) that carries the unlisted properties.</summary>
         public const string AdditionalPropertiesMember = "AdditionalProperties";
 
-        private const string UntypedProperties = "global::RipeTyped.RipeProperties";
+        private static readonly GeneratedTypeRef UntypedProperties = GeneratedTypeRef.TopLevel("RipeTyped", "RipeProperties");
 
         /// <summary>The facade's nested classes of name constants (<c>{ClassName}.EventNames.ClickedButton</c>).</summary>
         public const string EventNamesClass = "EventNames";
@@ -42,8 +42,8 @@ namespace RipeTyped.Generator.Spec
         private readonly NameScope _facadeScope;
         private readonly List<TypeSpec> _types = new List<TypeSpec>();
 
-        // Full C# names of the types generated for enum/object definitions; absent when the definition produced none.
-        private readonly Dictionary<PropertyDefinition, string> _definitionTypes = new Dictionary<PropertyDefinition, string>();
+        // The types generated for enum/object definitions; absent when the definition produced none.
+        private readonly Dictionary<PropertyDefinition, GeneratedTypeRef> _definitionTypes = new Dictionary<PropertyDefinition, GeneratedTypeRef>();
 
         private readonly string? _source;
         private readonly List<OtherSourceCall> _otherSourceCalls = new List<OtherSourceCall>();
@@ -100,11 +100,11 @@ namespace RipeTyped.Generator.Spec
             {
                 var definition = typed[i];
                 PropertySchema schema = definition.Schema;
-                string fullName = Qualify(names[i]);
-                _definitionTypes[definition] = fullName;
+                var type = Qualify(names[i]);
+                _definitionTypes[definition] = type;
                 _types.Add(schema.Kind == PropertyKind.Enum
-                    ? BuildEnum(names[i], fullName, schema.Description, schema)
-                    : BuildObject(names[i], fullName, schema.Description, TypeRole.Definition, definition.Name, schema.Properties, schema.AdditionalProperties));
+                    ? BuildEnum(type, schema.Description, schema)
+                    : BuildObject(type, schema.Description, TypeRole.Definition, definition.Name, schema.Properties, schema.AdditionalProperties));
             }
         }
 
@@ -121,9 +121,9 @@ namespace RipeTyped.Generator.Spec
             }
 
             typeName = _names.TakeTypeName(_namespaceScope, typeName, "Traits type of", traits.Name, traits.NameSpan);
-            var type = BuildObject(typeName, Qualify(typeName), traits.Description, role, traits.Name, traits.Properties, traits.AdditionalProperties);
+            var type = BuildObject(Qualify(typeName), traits.Description, role, traits.Name, traits.Properties, traits.AdditionalProperties);
             _types.Add(type);
-            return new CallSpec(methodName, methodName, Qualify(typeName), type.Members.Any(m => m.Required), traits.Description, null);
+            return new CallSpec(methodName, methodName, type.Type, type.Members.Any(m => m.Required), traits.Description, null);
         }
 
         private EquatableArray<CallSpec> BuildCalls(List<CallDefinition> calls, string what, string methodPrefix, string typeSuffix, TypeRole role, out EquatableArray<CallName> names)
@@ -198,9 +198,9 @@ namespace RipeTyped.Generator.Spec
             }
 
             typeName = _names.TakeTypeName(_namespaceScope, typeName, $"Properties class of {what}", call.Name, call.NameSpan);
-            common = BuildObject(typeName, Qualify(typeName), call.Description, role, call.Name, call.Properties, call.AdditionalProperties);
+            common = BuildObject(Qualify(typeName), call.Description, role, call.Name, call.Properties, call.AdditionalProperties);
             _types.Add(common);
-            return new CallSpec(call.Name, methodName, Qualify(typeName), common.Members.Any(m => m.Required), call.Description, obsolete);
+            return new CallSpec(call.Name, methodName, common.Type, common.Members.Any(m => m.Required), call.Description, obsolete);
         }
 
         /// <summary>
@@ -212,7 +212,7 @@ namespace RipeTyped.Generator.Spec
             // The variant's own description; without one the docs say which event and variant it is (not the event's text).
             string? doc = string.IsNullOrWhiteSpace(variant.Description) ? null : variant.Description;
             typeName = _names.TakeTypeName(_namespaceScope, typeName, "Properties class of variant", $"{call.Name} ({variant.CSharpName.Value})", variant.CSharpName.Span);
-            string fullName = Qualify(typeName);
+            var fullName = Qualify(typeName);
             var inherited = common?.Members.Items ?? System.Collections.Immutable.ImmutableArray<MemberSpec>.Empty;
             var when = variant.When;
             var nested = new List<TypeSpec>();
@@ -242,7 +242,7 @@ namespace RipeTyped.Generator.Spec
             }
 
             members.AddRange(BuildMembers(variant.Properties, fullName, scope, nested));
-            var type = new ObjectTypeSpec(typeName, doc, TypeRole.VariantProperties, call.Name, members.ToEquatableArray(), nested.ToEquatableArray(),
+            var type = new ObjectTypeSpec(fullName, doc, TypeRole.VariantProperties, call.Name, members.ToEquatableArray(), nested.ToEquatableArray(),
                 call.AdditionalProperties ? AdditionalPropertiesMember : null, variant.CSharpName.Value);
             _types.Add(type);
 
@@ -254,7 +254,7 @@ namespace RipeTyped.Generator.Spec
         }
 
         /// <summary>The <c>when</c> property in a variant: its one value, fixed; or an enum of the variant's values only.</summary>
-        private MemberSpec Condition(CallDefinition call, MemberSpec member, VariantCondition when, string fullName, NameScope scope, List<TypeSpec> nested)
+        private MemberSpec Condition(CallDefinition call, MemberSpec member, VariantCondition when, GeneratedTypeRef fullName, NameScope scope, List<TypeSpec> nested)
         {
             if (when.IsFixed)
             {
@@ -269,8 +269,9 @@ namespace RipeTyped.Generator.Spec
             // among them is the event's enum's to report, once.
             var declared = call.Properties.Find(p => p.Name == when.Property.Value)?.Schema.TypeSource.EnumValues;
             values.EnumValues.AddRange(when.Values.Select(v => declared?.Find(d => d.Value == v.Value) ?? v));
-            nested.Add(BuildEnum(enumName, fullName + "." + enumName, null, values, new NameChooser(_plan.FilePath, new List<PlanDiagnostic>())));
-            var value = new ValueSpec(ValueKind.Enum, false, fullName + "." + enumName, null, null, null, null, null, null, WireValuesOf(values));
+            var enumType = fullName.Nested(enumName);
+            nested.Add(BuildEnum(enumType, null, values, new NameChooser(_plan.FilePath, new List<PlanDiagnostic>())));
+            var value = new ValueSpec(ValueKind.Enum, false, enumType, null, null, null, null, null, null, WireValuesOf(values));
             return member with { Name = name, Value = value, Required = true };
         }
 
@@ -300,9 +301,9 @@ namespace RipeTyped.Generator.Spec
             return patterns;
         }
 
-        private ObjectTypeSpec BuildObject(string name, string fullName, string? description, TypeRole role, string subject, List<PropertyDefinition> properties, bool open)
+        private ObjectTypeSpec BuildObject(GeneratedTypeRef type, string? description, TypeRole role, string subject, List<PropertyDefinition> properties, bool open)
         {
-            var own = new List<string> { name };
+            var own = new List<string> { type.Name };
             if (open)
             {
                 own.Add(AdditionalPropertiesMember);
@@ -313,11 +314,11 @@ namespace RipeTyped.Generator.Spec
             own.AddRange(Enumerable.Range(0, PatternCount(properties)).Select(GeneratedNames.PatternField));
             var scope = new NameScope(MemberReserved, own.ToArray());
             var nested = new List<TypeSpec>();
-            var members = BuildMembers(properties, fullName, scope, nested);
-            return new ObjectTypeSpec(name, description, role, subject, members.ToEquatableArray(), nested.ToEquatableArray(), open ? AdditionalPropertiesMember : null);
+            var members = BuildMembers(properties, type, scope, nested);
+            return new ObjectTypeSpec(type, description, role, subject, members.ToEquatableArray(), nested.ToEquatableArray(), open ? AdditionalPropertiesMember : null);
         }
 
-        private List<MemberSpec> BuildMembers(List<PropertyDefinition> properties, string fullName, NameScope scope, List<TypeSpec> nested)
+        private List<MemberSpec> BuildMembers(List<PropertyDefinition> properties, GeneratedTypeRef fullName, NameScope scope, List<TypeSpec> nested)
         {
             // A member cannot share its type's name or hide object's members: such a member gets a 'Value' suffix.
             string[] memberNames = _names.Choose(scope, properties.Select(p => new NameRequest(p.Name, p.Schema.CSharpName, p.NameSpan)).ToList(), "Property", NameForm.Member, reservedSuffix: "Value");
@@ -337,7 +338,7 @@ namespace RipeTyped.Generator.Spec
         }
 
         /// <summary>The C# type of a schema; null when it cannot be typed (an error has been reported for it).</summary>
-        private ValueSpec? BuildValue(PropertySchema schema, string ownerFullName, string baseName, NameScope scope, List<TypeSpec> nested, bool nullable)
+        private ValueSpec? BuildValue(PropertySchema schema, GeneratedTypeRef ownerFullName, string baseName, NameScope scope, List<TypeSpec> nested, bool nullable)
         {
             PropertySchema source = schema.TypeSource;
             PropertyDefinition? definition = schema.FinalRef;
@@ -360,14 +361,14 @@ namespace RipeTyped.Generator.Spec
                     var kind = source.Kind == PropertyKind.Enum ? ValueKind.Enum : ValueKind.Object;
                     if (definition != null)
                     {
-                        return _definitionTypes.TryGetValue(definition, out string? typeName) ? Value(kind, nullable, typeName, null, source) : null;
+                        return _definitionTypes.TryGetValue(definition, out var typeName) ? Value(kind, nullable, typeName, null, source) : null;
                     }
 
                     string nestedName = scope.TakeUnique(baseName + (kind == ValueKind.Enum ? "Kind" : "Object"));
-                    string nestedFullName = ownerFullName + "." + nestedName;
+                    var nestedFullName = ownerFullName.Nested(nestedName);
                     nested.Add(kind == ValueKind.Enum
-                        ? BuildEnum(nestedName, nestedFullName, source.Description, source)
-                        : BuildObject(nestedName, nestedFullName, source.Description, TypeRole.NestedValue, baseName, source.Properties, source.AdditionalProperties));
+                        ? BuildEnum(nestedFullName, source.Description, source)
+                        : BuildObject(nestedFullName, source.Description, TypeRole.NestedValue, baseName, source.Properties, source.AdditionalProperties));
                     return Value(kind, nullable, nestedFullName, null, source);
                 case PropertyKind.Array:
                     if (source.Items is null)
@@ -382,21 +383,21 @@ namespace RipeTyped.Generator.Spec
             }
         }
 
-        private static ValueSpec Value(ValueKind kind, bool nullable, string? typeName, ValueSpec? item, PropertySchema rules) =>
+        private static ValueSpec Value(ValueKind kind, bool nullable, GeneratedTypeRef? typeName, ValueSpec? item, PropertySchema rules) =>
             new ValueSpec(kind, nullable, typeName, item, rules.Pattern?.Value, rules.Minimum, rules.Maximum, rules.MinLength, rules.MaxLength,
                 kind == ValueKind.Enum ? WireValuesOf(rules) : default);
 
         /// <summary>An enum's strings in member order (<see cref="BuildEnum"/> numbers the members in the same order).</summary>
         private static EquatableArray<string> WireValuesOf(PropertySchema schema) => schema.EnumValues.Select(v => v.Value).ToEquatableArray();
 
-        private EnumTypeSpec BuildEnum(string name, string fullName, string? description, PropertySchema schema, NameChooser? chooser = null)
+        private EnumTypeSpec BuildEnum(GeneratedTypeRef type, string? description, PropertySchema schema, NameChooser? chooser = null)
         {
             var values = schema.EnumValues;
             string[] names = (chooser ?? _names).Choose(new NameScope("value__"), values.Select(v => new NameRequest(v.Value, v.CSharpName, v.Span)).ToList(), "Enum value", NameForm.Member);
             var members = values.Select((v, i) => new EnumMemberSpec(names[i], v.Value)).ToEquatableArray();
-            return new EnumTypeSpec(name, description, fullName, members);
+            return new EnumTypeSpec(type, description, members);
         }
 
-        private string Qualify(string typeName) => "global::" + _namespace + "." + typeName;
+        private GeneratedTypeRef Qualify(string typeName) => GeneratedTypeRef.TopLevel(_namespace, typeName);
     }
 }
