@@ -4,6 +4,7 @@ using System.Linq;
 using RipeTyped.Generator.Naming;
 using RipeTyped.Generator.Spec;
 using static RipeTyped.Generator.Emit.GeneratedCode;
+using static RipeTyped.Generator.Naming.GeneratedAliases;
 
 namespace RipeTyped.Generator.Emit
 {
@@ -14,9 +15,13 @@ namespace RipeTyped.Generator.Emit
     /// </summary>
     internal sealed class ObjectTypeEmitter
     {
+        // The parameters of the generated WriteTo(w) and Validate(e, p); SpecBuilder keeps members from taking them.
+        private const string W = GeneratedNames.WriterParameter;
+        private const string E = GeneratedNames.ErrorsParameter;
+        private const string P = GeneratedNames.PathParameter;
+
         private readonly CodeWriter _w;
         private readonly GeneratedTypeRef _self;
-        private readonly List<string> _patterns = new List<string>();
 
         private ObjectTypeEmitter(CodeWriter writer, GeneratedTypeRef self)
         {
@@ -29,7 +34,6 @@ namespace RipeTyped.Generator.Emit
 
         private void EmitType(ObjectTypeSpec type, bool topLevel)
         {
-            CollectPatterns(type);
             if (topLevel)
             {
                 _w.Summary(type.Description, DocText.SummaryOf(type));
@@ -41,10 +45,10 @@ namespace RipeTyped.Generator.Emit
                 _w.SummaryIfAny(type.Description);
             }
 
-            _w.Open($"public sealed partial class {type.Name} : __P");
-            for (int i = 0; i < _patterns.Count; i++)
+            _w.Open($"public sealed partial class {type.Name} : {Properties}");
+            foreach (var pattern in type.Patterns)
             {
-                _w.Line($"private static readonly {Regex} {GeneratedNames.PatternField(i)} = {Helpers}.Pattern({Escaping.Literal(_patterns[i])});");
+                _w.Line($"private static readonly {Regex} {pattern.Field} = {Helpers}.Pattern({Escaping.Literal(pattern.Pattern)});");
             }
 
             foreach (var member in type.Members)
@@ -84,24 +88,10 @@ namespace RipeTyped.Generator.Emit
             _w.Close();
         }
 
-        private void CollectPatterns(ObjectTypeSpec type)
-        {
-            foreach (var member in type.Members.Where(m => m.Fixed is null))
-            {
-                for (var value = member.Value; value != null; value = value.Item)
-                {
-                    if (value.Pattern != null && !_patterns.Contains(value.Pattern))
-                    {
-                        _patterns.Add(value.Pattern);
-                    }
-                }
-            }
-        }
-
         private void EmitWriteTo(ObjectTypeSpec type)
         {
-            _w.Open("void __P.WriteTo(__W w)");
-            _w.Line("w.WriteStartObject();");
+            _w.Open($"void {Properties}.WriteTo({Writer} {W})");
+            _w.Line($"{W}.WriteStartObject();");
             foreach (var member in type.Members)
             {
                 // Required members are always sent (null as JSON null); optional ones are left out when null.
@@ -113,27 +103,27 @@ namespace RipeTyped.Generator.Emit
                 if (member.Fixed is { } fixedValue)
                 {
                     // A variant's selecting value: always sent, written as the plan gives it.
-                    _w.Line($"{Helpers}.{Writer(value.Kind == ValueKind.Enum ? ValueKind.String : value.Kind)}(w, {name}, {FixedLiteral(value.Kind, fixedValue)});");
+                    _w.Line($"{Helpers}.{WriteHelper(value.Kind == ValueKind.Enum ? ValueKind.String : value.Kind)}({W}, {name}, {FixedLiteral(value.Kind, fixedValue)});");
                     continue;
                 }
 
                 switch (value.Kind)
                 {
                     case ValueKind.Enum when WireValuesLiteral(value) is { } values:
-                        _w.Line($"{Helpers}.Enum{opt}(w, {name}, {EnumPosition(access, value)}, {values}, {Escaping.Literal(EnumName(value))});");
+                        _w.Line($"{Helpers}.Enum{opt}({W}, {name}, {EnumPosition(access, value)}, {values}, {Escaping.Literal(EnumName(value))});");
                         break;
                     case ValueKind.Enum:
-                        _w.Line($"{Helpers}.Str{opt}(w, {name}, {access}{(value.Nullable ? "?" : "")}.ToWireValue());");
+                        _w.Line($"{Helpers}.Str{opt}({W}, {name}, {access}{(value.Nullable ? "?" : "")}.ToWireValue());");
                         break;
                     case ValueKind.Array:
-                        _w.Line($"{Helpers}.List{opt}(w, {name}, {access}, {ItemWriter(value.Item!, 1)});");
+                        _w.Line($"{Helpers}.List{opt}({W}, {name}, {access}, {ItemWriter(value.Item!, 1)});");
                         break;
                     case ValueKind.Any:
                         // The name as text too: an unwritable value's error names the property without decoding UTF-8 per message.
-                        _w.Line($"{Helpers}.Any{opt}(w, {name}, {access}, {Escaping.Literal(member.JsonName)});");
+                        _w.Line($"{Helpers}.Any{opt}({W}, {name}, {access}, {Escaping.Literal(member.JsonName)});");
                         break;
                     default:
-                        _w.Line($"{Helpers}.{Writer(value.Kind)}{opt}(w, {name}, {access});");
+                        _w.Line($"{Helpers}.{WriteHelper(value.Kind)}{opt}({W}, {name}, {access});");
                         break;
                 }
             }
@@ -142,10 +132,10 @@ namespace RipeTyped.Generator.Emit
             {
                 // A static lambda: no field that a member name could collide with, no allocation per message.
                 string listed = type.Members.Count == 0 ? "false" : "key is " + string.Join(" or ", type.Members.Select(m => Escaping.Literal(m.JsonName)));
-                _w.Line($"if (this.{open} is {{ }} additional) {Json}.WriteAdditionalProperties(w, additional, static key => {listed});");
+                _w.Line($"if (this.{open} is {{ }} additional) {Json}.WriteAdditionalProperties({W}, additional, static key => {listed});");
             }
 
-            _w.Line("w.WriteEndObject();");
+            _w.Line($"{W}.WriteEndObject();");
             _w.Close();
         }
 
@@ -157,7 +147,8 @@ namespace RipeTyped.Generator.Emit
             _ => Escaping.Literal(value),
         };
 
-        private static string Writer(ValueKind kind) => kind switch
+        /// <summary>The helper that writes a value of the kind (<c>__.Str</c>, <c>__.Int</c>...).</summary>
+        private static string WriteHelper(ValueKind kind) => kind switch
         {
             ValueKind.String => "Str",
             ValueKind.Integer => "Int",
@@ -207,13 +198,13 @@ namespace RipeTyped.Generator.Emit
                 ValueKind.Enum when WireValuesLiteral(item) is { } values => $"static ({w}, {v}) => {Helpers}.EnumItem({w}, {EnumPosition(v, item)}, {values}, {Escaping.Literal(EnumName(item))})",
                 ValueKind.Enum => $"static ({w}, {v}) => {Helpers}.StrItem({w}, {v}{(item.Nullable ? "?" : "")}.ToWireValue())",
                 ValueKind.Array => $"static ({w}, {v}) => {Helpers}.ListItem({w}, {v}, {ItemWriter(item.Item!, depth + 1)})",
-                _ => $"{Helpers}.{Writer(item.Kind)}Item",
+                _ => $"{Helpers}.{WriteHelper(item.Kind)}Item",
             };
         }
 
         private void EmitValidate(ObjectTypeSpec type)
         {
-            _w.Open("void __P.Validate(__E e, string p)");
+            _w.Open($"void {Properties}.Validate({Errors} {E}, string {P})");
             foreach (var member in type.Members.Where(m => m.Fixed is null))
             {
                 string name = Escaping.Literal(member.JsonName);
@@ -228,29 +219,29 @@ namespace RipeTyped.Generator.Emit
                 switch (value.Kind)
                 {
                     case ValueKind.String when checkRequired || value.Pattern != null || value.MinLength.HasValue || value.MaxLength.HasValue:
-                        string pattern = value.Pattern != null ? GeneratedNames.PatternField(_patterns.IndexOf(value.Pattern)) : "null";
-                        _w.Line($"{Helpers}.Text(e, p, {name}, {access}, {required}, {pattern}, {Escaping.NullableInt(value.MinLength)}, {Escaping.NullableInt(value.MaxLength)});");
+                        string pattern = value.PatternField ?? "null";
+                        _w.Line($"{Helpers}.Text({E}, {P}, {name}, {access}, {required}, {pattern}, {Escaping.NullableInt(value.MinLength)}, {Escaping.NullableInt(value.MaxLength)});");
                         break;
                     case ValueKind.Integer:
                     case ValueKind.Number:
                         if (value.Minimum.HasValue || value.Maximum.HasValue)
                         {
-                            _w.Line($"{Helpers}.Range(e, p, {name}, {access}, {Escaping.NullableNumber(value.Minimum)}, {Escaping.NullableNumber(value.Maximum)});");
+                            _w.Line($"{Helpers}.Range({E}, {P}, {name}, {access}, {Escaping.NullableNumber(value.Minimum)}, {Escaping.NullableNumber(value.Maximum)});");
                         }
 
                         break;
                     case ValueKind.Object:
-                        _w.Line($"{Helpers}.Nested(e, p, {name}, {access}, {required});");
+                        _w.Line($"{Helpers}.Nested({E}, {P}, {name}, {access}, {required});");
                         break;
                     default:
                         if (checkRequired)
                         {
-                            _w.Line($"{Helpers}.Required(e, p, {name}, {access});");
+                            _w.Line($"{Helpers}.Required({E}, {P}, {name}, {access});");
                         }
 
                         if (value.Kind == ValueKind.Array && NeedsValidation(value.Item!))
                         {
-                            _w.Line($"{Helpers}.Each(e, p, {name}, {access}, {ItemValidator(value.Item!, 1)});");
+                            _w.Line($"{Helpers}.Each({E}, {P}, {name}, {access}, {ItemValidator(value.Item!, 1)});");
                         }
 
                         break;
@@ -259,7 +250,7 @@ namespace RipeTyped.Generator.Emit
 
             if (type.AdditionalPropertiesMember is { } open)
             {
-                _w.Line($"((__P?)this.{open})?.Validate(e, p);");
+                _w.Line($"(({Properties}?)this.{open})?.Validate({E}, {P});");
             }
 
             _w.Close();
@@ -269,7 +260,7 @@ namespace RipeTyped.Generator.Emit
             value.HasConstraints || value.Kind == ValueKind.Object || (value.Kind == ValueKind.Array && NeedsValidation(value.Item!));
 
         /// <summary>How one array item is checked, given the item's path.</summary>
-        private string ItemValidator(ValueSpec item, int depth)
+        private static string ItemValidator(ValueSpec item, int depth)
         {
             string d = depth.ToString(CultureInfo.InvariantCulture);
             string e = "e" + d, p = "p" + d, v = "v" + d;
@@ -283,7 +274,7 @@ namespace RipeTyped.Generator.Emit
                     var checks = new List<string>();
                     if (item.Pattern != null)
                     {
-                        checks.Add($"{Helpers}.ItemMatches({e}, {p}, {v}, {GeneratedNames.PatternField(_patterns.IndexOf(item.Pattern))});");
+                        checks.Add($"{Helpers}.ItemMatches({e}, {p}, {v}, {item.PatternField});");
                     }
 
                     if (item.MinLength.HasValue || item.MaxLength.HasValue)

@@ -100,6 +100,7 @@ namespace RipeTyped.Generator.Spec
     /// <param name="Role">What the type stands for, with <paramref name="Subject"/> (a plan or C# name, as plain text).</param>
     /// <param name="AdditionalPropertiesMember">For an open type (<c>additionalProperties: true</c>): the member that carries unlisted properties.</param>
     /// <param name="Variant">For <see cref="TypeRole.VariantProperties"/>: the variant's <c>csharpName</c>.</param>
+    /// <param name="Patterns">The type's regex fields, one per distinct pattern its members check (see <see cref="PatternFields"/>).</param>
     internal sealed record ObjectTypeSpec(
         GeneratedTypeRef Type,
         string? Description,
@@ -108,7 +109,11 @@ namespace RipeTyped.Generator.Spec
         EquatableArray<MemberSpec> Members,
         EquatableArray<TypeSpec> NestedTypes,
         string? AdditionalPropertiesMember,
-        string? Variant = null) : TypeSpec(Type, Description);
+        string? Variant = null,
+        EquatableArray<PatternFieldSpec> Patterns = default) : TypeSpec(Type, Description);
+
+    /// <summary>A private static field of a generated type holding the compiled regex of one pattern.</summary>
+    internal sealed record PatternFieldSpec(string Field, string Pattern);
 
     internal sealed record EnumTypeSpec(
         GeneratedTypeRef Type,
@@ -147,6 +152,7 @@ namespace RipeTyped.Generator.Spec
     /// <summary>A value's C# type and its rules; <see cref="Item"/> is set for arrays.</summary>
     /// <param name="Type">For an enum or object: the generated type; null for the other kinds.</param>
     /// <param name="WireValues">For an enum: the plan's strings for its values, in the order of the C# enum's members.</param>
+    /// <param name="PatternField">With <paramref name="Pattern"/>: the field of the declaring type that holds its regex.</param>
     internal sealed record ValueSpec(
         ValueKind Kind,
         bool Nullable,
@@ -157,7 +163,8 @@ namespace RipeTyped.Generator.Spec
         double? Maximum,
         int? MinLength,
         int? MaxLength,
-        EquatableArray<string> WireValues = default)
+        EquatableArray<string> WireValues = default,
+        string? PatternField = null)
     {
         public bool IsValueType => Kind is ValueKind.Integer or ValueKind.Number or ValueKind.Boolean or ValueKind.DateTime or ValueKind.Enum;
 

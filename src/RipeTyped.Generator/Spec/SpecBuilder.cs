@@ -21,19 +21,11 @@ namespace RipeTyped.Generator.Spec
 
         private static readonly GeneratedTypeRef UntypedProperties = GeneratedTypeRef.TopLevel("RipeTyped", "RipeProperties");
 
-        /// <summary>The facade's nested classes of name constants (<c>{ClassName}.EventNames.ClickedButton</c>).</summary>
-        public const string EventNamesClass = "EventNames";
-
-        public const string PageNamesClass = "PageNames";
-
-        /// <summary>The array of every name of <see cref="EventNamesClass"/> and <see cref="PageNamesClass"/>.</summary>
-        public const string AllNamesMember = "All";
-
         private static readonly string[] ObjectMembers = { "Equals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "Finalize" };
 
         /// <summary>Names no member of a generated type can take: the files' aliases, object's members, the generated methods' parameters.</summary>
         private static readonly HashSet<string> MemberReserved =
-            new HashSet<string>(GeneratedNames.Aliases.Concat(ObjectMembers).Concat(GeneratedNames.BodyParameters), System.StringComparer.Ordinal);
+            new HashSet<string>(GeneratedAliases.All.Concat(ObjectMembers).Concat(GeneratedNames.BodyParameters), System.StringComparer.Ordinal);
 
         private readonly TrackingPlan _plan;
         private readonly NameChooser _names;
@@ -57,11 +49,11 @@ namespace RipeTyped.Generator.Spec
                 ? ns.Value
                 : (GeneratedNames.IsUsableNamespace(defaultNamespace) ? defaultNamespace : FallbackNamespace);
             ClassName = plan.Options.ClassName is { } cls && GeneratedNames.IsUsableClassName(cls.Value) ? cls.Value : DefaultClassName;
-            // The generated files' aliases (GeneratedNames.Aliases): no type may take them.
-            _namespaceScope = new NameScope(new[] { ClassName }.Concat(GeneratedNames.Aliases).ToArray());
+            // The generated files' aliases: no type may take them.
+            _namespaceScope = new NameScope(new[] { ClassName }.Concat(GeneratedAliases.All).ToArray());
             WireValuesClassName = _namespaceScope.TakeUnique(ClassName + "WireValues");
             InterfaceName = plan.Options.FacadeInterface?.Value == "false" ? null : _namespaceScope.TakeUnique("I" + ClassName);
-            _facadeScope = new NameScope(new[] { ClassName, "Identify", "Group", "Reset", "Client", "FlushAsync", "PlanVersion", "Source", EventNamesClass, PageNamesClass }.Concat(ObjectMembers).Concat(GeneratedNames.Aliases).ToArray());
+            _facadeScope = new NameScope(new[] { ClassName }.Concat(FacadeMembers.Reserved).Concat(ObjectMembers).Concat(GeneratedAliases.All).ToArray());
         }
 
         private string ClassName { get; }
@@ -80,8 +72,8 @@ namespace RipeTyped.Generator.Spec
         private GenerationSpec Build()
         {
             AddDefinitionTypes();
-            CallSpec identify = BuildTraits(_plan.Identify?.BelongsTo(_source) == true ? _plan.Identify : null, "UserTraits", "Identify", TypeRole.UserTraits);
-            CallSpec group = BuildTraits(_plan.Group?.BelongsTo(_source) == true ? _plan.Group : null, "GroupTraits", "Group", TypeRole.GroupTraits);
+            CallSpec identify = BuildTraits(_plan.Identify?.BelongsTo(_source) == true ? _plan.Identify : null, "UserTraits", FacadeMembers.Identify, TypeRole.UserTraits);
+            CallSpec group = BuildTraits(_plan.Group?.BelongsTo(_source) == true ? _plan.Group : null, "GroupTraits", FacadeMembers.Group, TypeRole.GroupTraits);
             var events = BuildCalls(_plan.Events, "event", "Track", "Properties", TypeRole.EventProperties, out var eventNames);
             var pages = BuildCalls(_plan.Pages, "page", "Page", "PageProperties", TypeRole.PageProperties, out var pageNames);
             return new GenerationSpec(
@@ -135,7 +127,7 @@ namespace RipeTyped.Generator.Spec
             // Variants' methods after every event's, so adding a variant never renames an event's method.
             var variantMethods = calls.Select((call, i) => call.Variants.Select(v => _names.TakeTypeName(
                 _facadeScope, methodPrefix + baseNames[i] + v.CSharpName.Value, "Variant", $"{call.Name} ({v.CSharpName.Value})", v.CSharpName.Span)).ToArray()).ToArray();
-            names = NameConstants(calls, baseNames, what == "event" ? EventNamesClass : PageNamesClass, capitalized);
+            names = NameConstants(calls, baseNames, what == "event" ? FacadeMembers.EventNames : FacadeMembers.PageNames, capitalized);
 
             // Names come from the whole plan, so a call keeps its C# name in every source's project.
             var specs = new List<CallSpec>(calls.Count);
@@ -168,17 +160,14 @@ namespace RipeTyped.Generator.Spec
             return specs.ToEquatableArray();
         }
 
-        /// <summary>The private field of the names class holding its i-th distinct list of sources (in order of first use).</summary>
-        public static string SourcesField(int index) => "s_" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
         /// <summary>The constants of <c>EventNames</c>/<c>PageNames</c>: every call of the plan, by its C# base name.</summary>
         private static EquatableArray<CallName> NameConstants(List<CallDefinition> calls, string[] baseNames, string className, string suffix)
         {
             // The class's own name, its array, its fields of source lists and object's members cannot be constants: such a
             // name gets the kind as suffix.
             int sourceLists = calls.Select(c => string.Concat(c.Sources.Select(s => s.Value.Length.ToString(System.Globalization.CultureInfo.InvariantCulture) + ":" + s.Value))).Distinct(System.StringComparer.Ordinal).Count();
-            var scope = new NameScope(new[] { className, AllNamesMember, "ReferenceEquals" }.Concat(ObjectMembers)
-                .Concat(Enumerable.Range(0, sourceLists).Select(SourcesField)).ToArray());
+            var scope = new NameScope(new[] { className, FacadeMembers.AllNames, "ReferenceEquals" }.Concat(ObjectMembers)
+                .Concat(Enumerable.Range(0, sourceLists).Select(GeneratedNames.SourcesField)).ToArray());
             return calls.Select((call, i) => new CallName(
                     scope.TryTake(baseNames[i], call.Name, 0, out _) ? baseNames[i] : scope.TakeUnique(baseNames[i] + suffix),
                     call.Name,
@@ -242,8 +231,8 @@ namespace RipeTyped.Generator.Spec
             }
 
             members.AddRange(BuildMembers(variant.Properties, fullName, scope, nested));
-            var type = new ObjectTypeSpec(fullName, doc, TypeRole.VariantProperties, call.Name, members.ToEquatableArray(), nested.ToEquatableArray(),
-                call.AdditionalProperties ? AdditionalPropertiesMember : null, variant.CSharpName.Value);
+            var type = PatternFields.Assign(new ObjectTypeSpec(fullName, doc, TypeRole.VariantProperties, call.Name, members.ToEquatableArray(), nested.ToEquatableArray(),
+                call.AdditionalProperties ? AdditionalPropertiesMember : null, variant.CSharpName.Value));
             _types.Add(type);
 
             bool required = members.Any(m => m.Required && m.Fixed is null);
@@ -315,7 +304,7 @@ namespace RipeTyped.Generator.Spec
             var scope = new NameScope(MemberReserved, own.ToArray());
             var nested = new List<TypeSpec>();
             var members = BuildMembers(properties, type, scope, nested);
-            return new ObjectTypeSpec(type, description, role, subject, members.ToEquatableArray(), nested.ToEquatableArray(), open ? AdditionalPropertiesMember : null);
+            return PatternFields.Assign(new ObjectTypeSpec(type, description, role, subject, members.ToEquatableArray(), nested.ToEquatableArray(), open ? AdditionalPropertiesMember : null));
         }
 
         private List<MemberSpec> BuildMembers(List<PropertyDefinition> properties, GeneratedTypeRef fullName, NameScope scope, List<TypeSpec> nested)
