@@ -1,58 +1,69 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Simplification;
+using RipeTyped.Generator.Analyzers;
 
 namespace RipeTyped.CodeFixes
 {
     /// <summary>
-    /// Writes a fully qualified type name the way the user would: the shortest suffix that still binds to the
-    /// same type at the edited position (so <c>global::App.Analytics.PlanTier</c> becomes <c>PlanTier</c> under
-    /// <c>using App.Analytics;</c>, and stays qualified where it must).
+    /// The types a fix writes, bound in the document's compilation from the metadata names the analyzer passed (which
+    /// name nested types too: <c>App.Shop.OrderProperties+ShippingKind</c>). Each is written fully qualified and marked
+    /// for the simplifier, which the code-action pipeline runs: Roslyn shortens it as far as it still binds where it
+    /// stands (<c>PlanTier</c> under <c>using App.Analytics;</c>), so no name search of our own can get it wrong.
     /// </summary>
     internal sealed class TypeNames
     {
-        private readonly SemanticModel _model;
-        private readonly int _position;
+        private readonly Dictionary<string, INamedTypeSymbol> _bound;
 
-        public TypeNames(SemanticModel model, int position)
-        {
-            _model = model;
-            _position = position;
-        }
+        private TypeNames(Dictionary<string, INamedTypeSymbol> bound) => _bound = bound;
 
-        public TypeSyntax Shortest(string globalName)
+        /// <summary>Binds every type the diagnostic names; null when one is missing (then no fix is offered: it could not compile).</summary>
+        public static TypeNames? Bind(Compilation compilation, ImmutableDictionary<string, string?> properties, int entries)
         {
-            TypeSyntax full = SyntaxFactory.ParseTypeName(globalName);
-            var target = Bind(full);
-            if (target is null)
+            var names = new List<string> { properties[RawTrackCallAnalyzer.FacadeKey]! };
+            if (properties[RawTrackCallAnalyzer.PayloadKey] is { Length: > 0 } payload)
             {
-                return full;
+                names.Add(payload);
             }
 
-            string[] parts = globalName.Substring("global::".Length).Split('.');
-            for (int start = parts.Length - 1; start >= 0; start--)
+            for (int i = 0; i < entries; i++)
             {
-                TypeSyntax candidate = SyntaxFactory.ParseTypeName(string.Join(".", parts, start, parts.Length - start));
-                if (SymbolEqualityComparer.Default.Equals(Bind(candidate), target))
+                if (properties.TryGetValue(RawTrackCallAnalyzer.EnumKey(i), out var enumType) && enumType != null)
                 {
-                    return candidate;
+                    names.Add(enumType);
                 }
             }
 
-            return full;
+            var bound = new Dictionary<string, INamedTypeSymbol>(System.StringComparer.Ordinal);
+            foreach (string name in names)
+            {
+                if (compilation.GetTypeByMetadataName(name) is not { } symbol)
+                {
+                    return null;
+                }
+
+                bound[name] = symbol;
+            }
+
+            return new TypeNames(bound);
         }
 
-        /// <summary>A member of a type, e.g. an enum value <c>global::Ns.PlanTier.Pro</c>.</summary>
-        public ExpressionSyntax ShortestMember(string globalMemberName)
-        {
-            int dot = globalMemberName.LastIndexOf('.');
-            return SyntaxFactory.MemberAccessExpression(
+        /// <summary>The type of a metadata name that <see cref="Bind"/> bound, as <c>global::</c> syntax for the simplifier to shorten.</summary>
+        public TypeSyntax Type(string metadataName) =>
+            SyntaxFactory.ParseTypeName(_bound[metadataName].ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat))
+                .WithAdditionalAnnotations(Simplifier.Annotation);
+
+        /// <summary>
+        /// A member of a bound type, e.g. an enum value: <c>global::Ns.PlanTier.Pro</c> before simplification. The type is
+        /// parsed as an expression (member accesses, as the parser reads such code back), not as a qualified type name.
+        /// </summary>
+        public ExpressionSyntax Member(string metadataName, string member) =>
+            SyntaxFactory.MemberAccessExpression(
                 SyntaxKind.SimpleMemberAccessExpression,
-                Shortest(globalMemberName.Substring(0, dot)),
-                SyntaxFactory.IdentifierName(globalMemberName.Substring(dot + 1)));
-        }
-
-        private ISymbol? Bind(TypeSyntax type) =>
-            _model.GetSpeculativeSymbolInfo(_position, type, SpeculativeBindingOption.BindAsTypeOrNamespace).Symbol;
+                SyntaxFactory.ParseExpression(_bound[metadataName].ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)).WithAdditionalAnnotations(Simplifier.Annotation),
+                SyntaxFactory.IdentifierName(member));
     }
 }

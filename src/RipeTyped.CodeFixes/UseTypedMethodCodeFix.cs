@@ -35,6 +35,7 @@ namespace RipeTyped.CodeFixes
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {
             var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+            var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
             foreach (var diagnostic in context.Diagnostics)
             {
                 if (!diagnostic.Properties.TryGetValue(RawTrackCallAnalyzer.FixableKey, out var fixable) || fixable != "true")
@@ -43,23 +44,27 @@ namespace RipeTyped.CodeFixes
                 }
 
                 var invocation = root?.FindNode(diagnostic.Location.SourceSpan).FirstAncestorOrSelf<InvocationExpressionSyntax>();
-                if (invocation?.Expression is MemberAccessExpressionSyntax)
+                var names = model is null ? null : TypeNames.Bind(model.Compilation, diagnostic.Properties, diagnostic.AdditionalLocations.Count);
+                if (invocation?.Expression is MemberAccessExpressionSyntax && names != null)
                 {
                     string method = diagnostic.Properties[RawTrackCallAnalyzer.MethodKey]!;
                     context.RegisterCodeFix(
-                        CodeAction.Create("Use " + method, ct => RewriteAsync(context.Document, invocation, diagnostic.AdditionalLocations, diagnostic.Properties, ct), nameof(UseTypedMethodCodeFix)),
+                        CodeAction.Create("Use " + method, ct => RewriteAsync(context.Document, invocation, diagnostic.AdditionalLocations, diagnostic.Properties, names, ct), nameof(UseTypedMethodCodeFix)),
                         diagnostic);
                 }
             }
         }
 
-        private static async Task<Document> RewriteAsync(Document document, InvocationExpressionSyntax invocation, IReadOnlyList<Location> entries, ImmutableDictionary<string, string?> properties, CancellationToken cancellationToken)
+        /// <summary>
+        /// The typed call, its types written <c>global::</c> and annotated: the code action's pipeline then simplifies and
+        /// formats the annotated nodes (its default post-processing), so the result reads as the user would write it.
+        /// </summary>
+        private static async Task<Document> RewriteAsync(
+            Document document, InvocationExpressionSyntax invocation, IReadOnlyList<Location> entries, ImmutableDictionary<string, string?> properties, TypeNames names, CancellationToken cancellationToken)
         {
-            var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
             var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-            var names = new TypeNames(model!, invocation.SpanStart);
             var access = (MemberAccessExpressionSyntax)invocation.Expression;
-            var facade = ObjectCreationExpression(names.Shortest(properties[RawTrackCallAnalyzer.FacadeKey]!))
+            var facade = ObjectCreationExpression(names.Type(properties[RawTrackCallAnalyzer.FacadeKey]!))
                 .WithArgumentList(ArgumentList(SingletonSeparatedList(Argument(access.Expression.WithoutTrivia()))));
             var arguments = new List<ArgumentSyntax>();
             string payload = properties[RawTrackCallAnalyzer.PayloadKey] ?? "";
@@ -82,8 +87,7 @@ namespace RipeTyped.CodeFixes
                 .WithTriviaFrom(invocation)
                 .WithAdditionalAnnotations(Formatter.Annotation);
 
-            var updated = document.WithSyntaxRoot(root!.ReplaceNode(invocation, replacement));
-            return await Formatter.FormatAsync(updated, Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return document.WithSyntaxRoot(root!.ReplaceNode(invocation, replacement));
         }
 
         /// <summary>
@@ -98,13 +102,13 @@ namespace RipeTyped.CodeFixes
                 var element = root.FindNode(entries[i].SourceSpan, getInnermostNodeForTie: true).AncestorsAndSelf()
                     .First(n => n.Span == entries[i].SourceSpan && (n is AssignmentExpressionSyntax || n is InitializerExpressionSyntax));
                 ExpressionSyntax source = element is AssignmentExpressionSyntax assignment ? assignment.Right : ((InitializerExpressionSyntax)element).Expressions[1];
-                ExpressionSyntax value = properties.TryGetValue(RawTrackCallAnalyzer.ValueKey(i), out var enumValue) && enumValue != null
-                    ? names.ShortestMember(enumValue)
+                ExpressionSyntax value = properties.TryGetValue(RawTrackCallAnalyzer.EnumKey(i), out var enumType) && enumType != null
+                    ? names.Member(enumType, properties[RawTrackCallAnalyzer.ValueKey(i)]!)
                     : source.WithoutTrivia();
                 assignments.Add(AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, IdentifierName(properties[RawTrackCallAnalyzer.MemberKey(i)]!), value));
             }
 
-            return ObjectCreationExpression(names.Shortest(payloadType))
+            return ObjectCreationExpression(names.Type(payloadType))
                 .WithArgumentList(null)
                 .WithInitializer(InitializerExpression(SyntaxKind.ObjectInitializerExpression, SeparatedList(assignments)));
         }

@@ -172,6 +172,29 @@ public class ScenarioSnapshotTests
                   modes: { type: array, items: { type: array, items: { type: enum, values: [fill, stroke] } } }
             """
         },
+        {
+            // Each type numbers its distinct patterns in member order (a value before its items): a repeated pattern shares
+            // a field, a nested object has its own, and a variant whose fixed 'when' property had the first pattern numbers again.
+            "Patterns",
+            """
+            version: 1
+            events:
+              - name: Signed Up
+                properties:
+                  channel: { type: string, pattern: "^(web|app)$" }
+                  referral_code: { type: string, pattern: "^[A-Z]{4}$" }
+                  coupon: { type: string, pattern: "^[A-Z]{4}$" }
+                  email: { type: string, required: true, pattern: "^[^@]+@[^@]+$" }
+                  tags: { type: array, items: { type: string, pattern: "^[a-z]+$" } }
+                  codes: { type: array, items: { type: string, pattern: "^[A-Z]{4}$" } }
+                  address: { type: object, properties: { zip: { type: string, pattern: "^[0-9]{5}$" }, codes: { type: array, items: { type: string, pattern: "^[A-Z]{4}$" } } } }
+                variants:
+                  - csharpName: FromWeb
+                    when: { channel: web }
+                    properties:
+                      landing: { type: string, pattern: "^/" }
+            """
+        },
     };
 
     [Theory]

@@ -60,7 +60,7 @@ namespace RipeTyped.Cli.Diff
             }
         }
 
-        private static Dictionary<string, ObjectTypeSpec> Types(GenerationSpec spec) =>
-            spec.Types.OfType<ObjectTypeSpec>().ToDictionary(t => "global::" + spec.Namespace + "." + t.Name, System.StringComparer.Ordinal);
+        private static Dictionary<GeneratedTypeRef, ObjectTypeSpec> Types(GenerationSpec spec) =>
+            spec.Types.OfType<ObjectTypeSpec>().ToDictionary(t => t.Type);
     }
 }

@@ -14,10 +14,10 @@ namespace RipeTyped.Cli.Import
     {
         public static int Apply(ImportedPlan plan, GenerationSpec spec)
         {
-            var types = new Dictionary<string, TypeSpec>(System.StringComparer.Ordinal);
+            var types = new Dictionary<GeneratedTypeRef, TypeSpec>();
             foreach (var type in spec.Types)
             {
-                Index(types, "global::" + spec.Namespace + "." + type.Name, type);
+                Index(types, type);
             }
 
             int pinned = PinCalls(plan.Events, spec.Events, "Track") + PinCalls(plan.Pages, spec.Pages, "Page");
@@ -39,14 +39,14 @@ namespace RipeTyped.Cli.Import
             return pinned;
         }
 
-        private static void Index(Dictionary<string, TypeSpec> types, string fullName, TypeSpec type)
+        private static void Index(Dictionary<GeneratedTypeRef, TypeSpec> types, TypeSpec type)
         {
-            types[fullName] = type;
+            types[type.Type] = type;
             if (type is ObjectTypeSpec objectType)
             {
                 foreach (var nested in objectType.NestedTypes)
                 {
-                    Index(types, fullName + "." + nested.Name, nested);
+                    Index(types, nested);
                 }
             }
         }
@@ -83,7 +83,7 @@ namespace RipeTyped.Cli.Import
             return pinned;
         }
 
-        private static int PinMembers(List<ImportedProperty> properties, string? typeName, Dictionary<string, TypeSpec> types)
+        private static int PinMembers(List<ImportedProperty> properties, GeneratedTypeRef? typeName, Dictionary<GeneratedTypeRef, TypeSpec> types)
         {
             if (typeName is null || !types.TryGetValue(typeName, out var type) || !(type is ObjectTypeSpec objectType))
             {
@@ -112,15 +112,15 @@ namespace RipeTyped.Cli.Import
             return pinned;
         }
 
-        private static int PinValue(ImportedProperty property, ValueSpec value, Dictionary<string, TypeSpec> types)
+        private static int PinValue(ImportedProperty property, ValueSpec value, Dictionary<GeneratedTypeRef, TypeSpec> types)
         {
             switch (value.Kind)
             {
                 case ValueKind.Object:
-                    return PinMembers(property.Properties, value.TypeName, types);
+                    return PinMembers(property.Properties, value.Type, types);
                 case ValueKind.Array when property.Items != null && value.Item != null:
                     return PinValue(property.Items, value.Item, types);
-                case ValueKind.Enum when value.TypeName != null && types.TryGetValue(value.TypeName, out var type) && type is EnumTypeSpec enumType:
+                case ValueKind.Enum when value.Type != null && types.TryGetValue(value.Type, out var type) && type is EnumTypeSpec enumType:
                     int pinned = 0;
                     foreach (var group in property.Values.GroupBy(v => IdentifierNaming.ToPascalCase(v)).Where(g => g.Count() > 1))
                     {

@@ -32,7 +32,11 @@ namespace RipeTyped.Generator.Analyzers
             EventCase = PlanLinter.EventCaseOf(analysis.Plan);
             EventsByName = analysis.Plan.Events.ToDictionary(e => e.Name, StringComparer.Ordinal);
             EventMethods = Spec.Events.ToDictionary(e => e.WireName, StringComparer.Ordinal);
-            FacadeMetadataName = Spec.Namespace + "." + Spec.ClassName;
+            Facade = GeneratedTypeRef.TopLevel(Spec.Namespace, Spec.ClassName);
+            FacadeInterface = Spec.InterfaceName is { } name ? GeneratedTypeRef.TopLevel(Spec.Namespace, name) : null;
+            var types = new Dictionary<GeneratedTypeRef, TypeSpec>();
+            AddTypes(Spec.Types, types);
+            Types = types;
         }
 
         public PlanAnalysis Analysis { get; }
@@ -50,7 +54,15 @@ namespace RipeTyped.Generator.Analyzers
         /// <summary>Generated Track methods by event name (events that got code).</summary>
         public IReadOnlyDictionary<string, CallSpec> EventMethods { get; }
 
-        public string FacadeMetadataName { get; }
+        public GeneratedTypeRef Facade { get; }
+
+        public string FacadeMetadataName => Facade.MetadataName;
+
+        /// <summary>The facade's interface, or null when the plan turns it off.</summary>
+        public GeneratedTypeRef? FacadeInterface { get; }
+
+        /// <summary>Every generated type, nested ones too, by its identity.</summary>
+        public IReadOnlyDictionary<GeneratedTypeRef, TypeSpec> Types { get; }
 
         /// <summary>The loaded plan of a compilation; null when it has none, or while it cannot be read (then no C# rule judges calls against it).</summary>
         public static AnalyzedPlan? Get(AnalyzerOptions options, Compilation compilation, CancellationToken cancellationToken)
@@ -88,5 +100,17 @@ namespace RipeTyped.Generator.Analyzers
             PlanLoader.InReadingOrder(options.AdditionalFiles.Where(f => PlanFileSelector.IsPlan(f, options.AnalyzerConfigOptionsProvider)), f => f.Path);
 
         public Location LocationOf(SourceSpan span) => Location.Create(span.File ?? Path, span.TextSpan, span.LineSpan);
+
+        private static void AddTypes(IEnumerable<TypeSpec> types, Dictionary<GeneratedTypeRef, TypeSpec> index)
+        {
+            foreach (var type in types)
+            {
+                index[type.Type] = type;
+                if (type is ObjectTypeSpec objectType)
+                {
+                    AddTypes(objectType.NestedTypes, index);
+                }
+            }
+        }
     }
 }

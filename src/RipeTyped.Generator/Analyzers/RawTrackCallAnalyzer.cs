@@ -22,8 +22,9 @@ namespace RipeTyped.Generator.Analyzers
     public sealed class RawTrackCallAnalyzer : DiagnosticAnalyzer
     {
         /// <summary>
-        /// Diagnostic property keys the code fix reads. Entry i of the initializer is the diagnostic's additional location i;
-        /// its member is <c>Member{i}</c> and, for an enum, its C# value <c>Value{i}</c>.
+        /// Diagnostic property keys the code fix reads. Types travel as metadata names (<see cref="GeneratedTypeRef.MetadataName"/>),
+        /// which the fix binds in its compilation. Entry i of the initializer is the diagnostic's additional location i;
+        /// its member is <c>Member{i}</c> and, for an enum, the enum type is <c>Enum{i}</c> and its C# member <c>Value{i}</c>.
         /// </summary>
         internal const string FixableKey = "Fixable";
         internal const string FacadeKey = "Facade";
@@ -31,6 +32,8 @@ namespace RipeTyped.Generator.Analyzers
         internal const string PayloadKey = "Payload";
 
         internal static string MemberKey(int entry) => "Member" + entry.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        internal static string EnumKey(int entry) => "Enum" + entry.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         internal static string ValueKey(int entry) => "Value" + entry.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
@@ -81,7 +84,7 @@ namespace RipeTyped.Generator.Analyzers
                 if (plan != null && facade != null && !plan.Spec.OtherSourceCalls.IsEmpty)
                 {
                     var otherSources = plan.Spec.OtherSourceCalls.GroupBy(c => c.MethodName, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-                    var facadeInterface = plan.Spec.InterfaceName is { } name ? start.Compilation.GetTypeByMetadataName(plan.Spec.Namespace + "." + name) : null;
+                    var facadeInterface = plan.FacadeInterface is { } name ? start.Compilation.GetTypeByMetadataName(name.MetadataName) : null;
                     start.RegisterSyntaxNodeAction(
                         node => ReportOtherSourceCall(node, plan, otherSources, facade, facadeInterface),
                         Microsoft.CodeAnalysis.CSharp.SyntaxKind.InvocationExpression);
@@ -164,9 +167,9 @@ namespace RipeTyped.Generator.Analyzers
         private static ImmutableDictionary<string, string?> FixProperties(IInvocationOperation invocation, AnalyzedPlan plan, CallSpec call, List<RipePropertyEntry>? entries)
         {
             var builder = ImmutableDictionary.CreateBuilder<string, string?>();
-            builder[FacadeKey] = "global::" + plan.FacadeMetadataName;
+            builder[FacadeKey] = plan.Facade.MetadataName;
             builder[MethodKey] = call.MethodName;
-            builder[PayloadKey] = call.PayloadType ?? "";
+            builder[PayloadKey] = call.PayloadType?.MetadataName ?? "";
             bool fixable = entries != null && invocation.Instance != null && MapEntries(invocation.SemanticModel!.Compilation, plan, call, entries, builder);
             builder[FixableKey] = fixable ? "true" : "false";
             return builder.ToImmutable();
@@ -179,8 +182,8 @@ namespace RipeTyped.Generator.Analyzers
                 return entries.Count == 0;
             }
 
-            var payloadSpec = plan.Spec.Types.OfType<ObjectTypeSpec>().FirstOrDefault(t => "global::" + plan.Spec.Namespace + "." + t.Name == call.PayloadType);
-            var payloadType = compilation.GetTypeByMetadataName(call.PayloadType.Substring("global::".Length));
+            var payloadSpec = plan.Types.TryGetValue(call.PayloadType, out var spec) ? spec as ObjectTypeSpec : null;
+            var payloadType = compilation.GetTypeByMetadataName(call.PayloadType.MetadataName);
             if (payloadSpec is null || payloadType is null || entries.Select(e => e.Key).Distinct(StringComparer.Ordinal).Count() != entries.Count)
             {
                 return false;
@@ -199,15 +202,18 @@ namespace RipeTyped.Generator.Analyzers
                 builder[MemberKey(i)] = member.Name;
                 if (member.Value.Kind == ValueKind.Enum)
                 {
-                    var enumMember = entry.Value.ConstantValue is { HasValue: true, Value: string wire }
-                        ? FindEnum(plan.Spec.Types, member.Value.TypeName!)?.Members.FirstOrDefault(m => m.WireValue == wire)
+                    // Bound here as the fix will bind it: an enum nested in the payload class is found by its metadata name too.
+                    var enumType = member.Value.Type!;
+                    var enumMember = entry.Value.ConstantValue is { HasValue: true, Value: string wire } && plan.Types.TryGetValue(enumType, out var enumSpec)
+                        ? (enumSpec as EnumTypeSpec)?.Members.FirstOrDefault(m => m.WireValue == wire)
                         : null;
-                    if (enumMember is null)
+                    if (enumMember is null || compilation.GetTypeByMetadataName(enumType.MetadataName) is not { TypeKind: TypeKind.Enum })
                     {
                         return false;
                     }
 
-                    builder[ValueKey(i)] = member.Value.TypeName + "." + enumMember.Name;
+                    builder[EnumKey(i)] = enumType.MetadataName;
+                    builder[ValueKey(i)] = enumMember.Name;
                 }
                 else if (!SendsTheSameJson(entry.Value, member.Value.Kind) || entry.Value.Type is null || !compilation.ClassifyCommonConversion(entry.Value.Type, property.Type).IsImplicit)
                 {
@@ -268,24 +274,6 @@ namespace RipeTyped.Generator.Analyzers
 
             // Nullable analysis knows (a non-null local, a non-nullable parameter); outside a nullable context it does not.
             return value.SemanticModel?.GetTypeInfo(value.Syntax).Nullability.FlowState == NullableFlowState.NotNull;
-        }
-
-        private static EnumTypeSpec? FindEnum(IEnumerable<TypeSpec> types, string fullName)
-        {
-            foreach (var type in types)
-            {
-                if (type is EnumTypeSpec enumType && enumType.FullName == fullName)
-                {
-                    return enumType;
-                }
-
-                if (type is ObjectTypeSpec objectType && FindEnum(objectType.NestedTypes, fullName) is { } nested)
-                {
-                    return nested;
-                }
-            }
-
-            return null;
         }
 
         private static string DidYouMean(string eventName, AnalyzedPlan plan)

@@ -5,11 +5,8 @@ namespace RipeTyped.Generator.Emit
     /// <summary>The C# type written for each plan type.</summary>
     internal static class CSharpTypes
     {
-        /// <param name="owner">
-        /// The <c>global::</c> name of the class declaring the member, or null. A type nested in it is written by its short
-        /// name: inside the class that name can only mean that type (nested type names are chosen apart from member names).
-        /// </param>
-        public static string Of(ValueSpec value, string? owner = null)
+        /// <param name="owner">The class declaring the member, or null: a type nested in it is written by its short name (<see cref="GeneratedTypeRef.NameIn"/>).</param>
+        public static string Of(ValueSpec value, GeneratedTypeRef? owner = null)
         {
             string type = value.Kind switch
             {
@@ -20,10 +17,7 @@ namespace RipeTyped.Generator.Emit
                 ValueKind.DateTime => "global::System.DateTimeOffset",
                 ValueKind.Array => "global::System.Collections.Generic.IReadOnlyList<" + Of(value.Item!, owner) + ">",
                 ValueKind.Any => "object",
-                _ => owner != null && value.TypeName!.Length > owner.Length + 1 && value.TypeName.StartsWith(owner + ".", System.StringComparison.Ordinal) &&
-                     value.TypeName.IndexOf('.', owner.Length + 1) < 0
-                    ? value.TypeName.Substring(owner.Length + 1)
-                    : value.TypeName!,
+                _ => value.Type!.NameIn(owner),
             };
 
             return value.Nullable ? type + "?" : type;

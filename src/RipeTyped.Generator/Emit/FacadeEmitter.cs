@@ -2,8 +2,10 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using RipeTyped.Generator.Common;
+using RipeTyped.Generator.Naming;
 using RipeTyped.Generator.Spec;
 using static RipeTyped.Generator.Emit.GeneratedCode;
+using static RipeTyped.Generator.Naming.GeneratedAliases;
 
 namespace RipeTyped.Generator.Emit
 {
@@ -13,11 +15,10 @@ namespace RipeTyped.Generator.Emit
     /// </summary>
     internal sealed class FacadeEmitter
     {
-        private const string Identity = "__I";
         private const string PageContext = "global::RipeTyped.RipePageContext";
         private const string IdentityDoc = "/// <param name=\"identity\">Who it is about; null for the ambient identity (the app's last Identify and Group; in ASP.NET Core, the request's).</param>";
 
-        // The generated namespace: the plan's types are written through its alias (__N.).
+        // The generated namespace: the plan's types are written through its alias (GeneratedAliases.Namespace).
         private readonly string _ns;
 
         private FacadeEmitter(string ns) => _ns = ns;
@@ -26,7 +27,7 @@ namespace RipeTyped.Generator.Emit
 
         private string EmitFacade(GenerationSpec spec)
         {
-            var w = Start(spec.Namespace, HelpersAlias, "using __I = global::RipeTyped.RipeIdentity;", NamespaceAlias(spec.Namespace));
+            var w = Start(spec.Namespace, Helpers, Identity, GeneratedAliases.Namespace);
             if (spec.InterfaceName != null)
             {
                 EmitInterface(w, spec);
@@ -49,19 +50,19 @@ namespace RipeTyped.Generator.Emit
             w.Close();
             w.Line();
             w.Summary("The underlying client (ambient identity, statistics, flushing).");
-            w.Line($"public {RipeNs}.RipeClient Client => _client;");
+            w.Line($"public {RipeNs}.RipeClient {FacadeMembers.Client} => _client;");
             if (spec.PlanVersion is not null)
             {
                 w.Line();
                 w.Summary("The tracking plan's <c>planVersion</c> this code was generated from.");
-                w.Line($"public const string PlanVersion = {Escaping.Literal(spec.PlanVersion)};");
+                w.Line($"public const string {FacadeMembers.PlanVersion} = {Escaping.Literal(spec.PlanVersion)};");
             }
 
             if (spec.Source is not null)
             {
                 w.Line();
                 w.Summary("The source (service) this project is (<c>RipeTypedSource</c>): it has the calls of the plan that this source implements.");
-                w.Line($"public const string Source = {Escaping.Literal(spec.Source)};");
+                w.Line($"public const string {FacadeMembers.Source} = {Escaping.Literal(spec.Source)};");
             }
 
             EmitIdentify(w, spec.Identify);
@@ -80,8 +81,8 @@ namespace RipeTyped.Generator.Emit
                 EmitPage(w, call);
             }
 
-            EmitNames(w, spec.EventNames, SpecBuilder.EventNamesClass, "event");
-            EmitNames(w, spec.PageNames, SpecBuilder.PageNamesClass, "page");
+            EmitNames(w, spec.EventNames, FacadeMembers.EventNames, "event");
+            EmitNames(w, spec.PageNames, FacadeMembers.PageNames, "page");
 
             w.Line();
             w.Summary("Forgets the ambient user and group (at log-out) and starts a new anonymous id: the app's, or in ASP.NET Core the request's visitor's.");
@@ -95,9 +96,9 @@ namespace RipeTyped.Generator.Emit
             return w.ToString();
         }
 
-        private const string ResetSignature = "void Reset()";
+        private const string ResetSignature = "void " + FacadeMembers.Reset + "()";
 
-        private const string FlushSignature = "global::System.Threading.Tasks.Task FlushAsync(global::System.Threading.CancellationToken cancellationToken = default)";
+        private const string FlushSignature = "global::System.Threading.Tasks.Task " + FacadeMembers.FlushAsync + "(global::System.Threading.CancellationToken cancellationToken = default)";
 
         /// <summary>Every facade method's signature, for code to depend on (and tests to substitute): <c>I{ClassName}</c>.</summary>
         private void EmitInterface(CodeWriter w, GenerationSpec spec)
@@ -131,9 +132,9 @@ namespace RipeTyped.Generator.Emit
             w.Line();
         }
 
-        private string IdentifySignature(CallSpec call, string who) => $"void Identify({who}{PayloadParameter(call, "traits")})";
+        private string IdentifySignature(CallSpec call, string who) => $"void {FacadeMembers.Identify}({who}{PayloadParameter(call, "traits")})";
 
-        private string GroupSignature(CallSpec call) => $"void Group(string groupId{PayloadParameter(call, "traits")}, {Identity}? identity = null)";
+        private string GroupSignature(CallSpec call) => $"void {FacadeMembers.Group}(string groupId{PayloadParameter(call, "traits")}, {Identity}? identity = null)";
 
         private string TrackSignature(CallSpec call)
         {
@@ -192,7 +193,7 @@ namespace RipeTyped.Generator.Emit
             Obsolete(w, call);
             // Required properties are checked for null by the helper: one short call, no generic inference, per event.
             w.Line(call.PayloadType is not null && call.PayloadRequired
-                ? $"public {TrackSignature(call)} => __.Track(_client, {Escaping.Literal(call.WireName)}, properties, identity);"
+                ? $"public {TrackSignature(call)} => {Helpers}.Track(_client, {Escaping.Literal(call.WireName)}, properties, identity);"
                 : $"public {TrackSignature(call)} => _client.Track({Escaping.Literal(call.WireName)}, {PayloadArgument(call, "properties")}, identity);");
         }
 
@@ -201,7 +202,7 @@ namespace RipeTyped.Generator.Emit
             w.Summary(call.Description, $"Records a view of the <c>{Escaping.XmlText(call.WireName)}</c> page.");
             Obsolete(w, call);
             w.Line(call.PayloadType is not null && call.PayloadRequired
-                ? $"public {PageSignature(call)} => __.Page(_client, {Escaping.Literal(call.WireName)}, properties, page, identity);"
+                ? $"public {PageSignature(call)} => {Helpers}.Page(_client, {Escaping.Literal(call.WireName)}, properties, page, identity);"
                 : $"public {PageSignature(call)} => _client.Page({Escaping.Literal(call.WireName)}, {PayloadArgument(call, "properties")}, page, identity);");
         }
 
@@ -244,7 +245,7 @@ namespace RipeTyped.Generator.Emit
                 string list = string.Join(", ", name.Sources.Select(Escaping.Literal));
                 if (!sourceLists.ContainsKey(list))
                 {
-                    sourceLists.Add(list, SpecBuilder.SourcesField(sourceLists.Count));
+                    sourceLists.Add(list, GeneratedNames.SourcesField(sourceLists.Count));
                 }
             }
 
@@ -259,7 +260,7 @@ namespace RipeTyped.Generator.Emit
             // as much as the facade's methods together (measured with a 1,000-event plan).
             var lists = names.Select(name => sourceLists[string.Join(", ", name.Sources.Select(Escaping.Literal))]).ToList();
             string sources = lists.Distinct().Count() == 1 ? lists[0] : string.Join(", ", lists);
-            w.Line($"public static readonly {NameList} {SpecBuilder.AllNamesMember} = {Helpers}.CallNames(new string[]");
+            w.Line($"public static readonly {NameList} {FacadeMembers.AllNames} = {Helpers}.CallNames(new string[]");
             w.Line("{");
             foreach (var name in names)
             {

@@ -4,6 +4,7 @@ using System.Linq;
 using RipeTyped.Generator.Naming;
 using RipeTyped.Generator.Spec;
 using static RipeTyped.Generator.Emit.GeneratedCode;
+using static RipeTyped.Generator.Naming.GeneratedAliases;
 
 namespace RipeTyped.Generator.Emit
 {
@@ -14,23 +15,25 @@ namespace RipeTyped.Generator.Emit
     /// </summary>
     internal sealed class ObjectTypeEmitter
     {
-        private readonly CodeWriter _w;
-        private readonly string _fullName;
-        private readonly List<string> _patterns = new List<string>();
+        // The parameters of the generated WriteTo(w) and Validate(e, p); SpecBuilder keeps members from taking them.
+        private const string W = GeneratedNames.WriterParameter;
+        private const string E = GeneratedNames.ErrorsParameter;
+        private const string P = GeneratedNames.PathParameter;
 
-        private ObjectTypeEmitter(CodeWriter writer, string fullName)
+        private readonly CodeWriter _w;
+        private readonly GeneratedTypeRef _self;
+
+        private ObjectTypeEmitter(CodeWriter writer, GeneratedTypeRef self)
         {
             _w = writer;
-            _fullName = fullName;
+            _self = self;
         }
 
-        /// <param name="fullName">The type's <c>global::</c> name: its own nested types are written by their short name.</param>
-        public static void Emit(CodeWriter writer, ObjectTypeSpec type, string fullName, bool topLevel) =>
-            new ObjectTypeEmitter(writer, fullName).EmitType(type, topLevel);
+        public static void Emit(CodeWriter writer, ObjectTypeSpec type, bool topLevel) =>
+            new ObjectTypeEmitter(writer, type.Type).EmitType(type, topLevel);
 
         private void EmitType(ObjectTypeSpec type, bool topLevel)
         {
-            CollectPatterns(type);
             if (topLevel)
             {
                 _w.Summary(type.Description, DocText.SummaryOf(type));
@@ -42,10 +45,10 @@ namespace RipeTyped.Generator.Emit
                 _w.SummaryIfAny(type.Description);
             }
 
-            _w.Open($"public sealed partial class {type.Name} : __P");
-            for (int i = 0; i < _patterns.Count; i++)
+            _w.Open($"public sealed partial class {type.Name} : {Properties}");
+            foreach (var pattern in type.Patterns)
             {
-                _w.Line($"private static readonly {Regex} {GeneratedNames.PatternField(i)} = {Helpers}.Pattern({Escaping.Literal(_patterns[i])});");
+                _w.Line($"private static readonly {Regex} {pattern.Field} = {Helpers}.Pattern({Escaping.Literal(pattern.Pattern)});");
             }
 
             foreach (var member in type.Members)
@@ -56,7 +59,7 @@ namespace RipeTyped.Generator.Emit
                 }
 
                 _w.SummaryIfAny(member.Description);
-                _w.Line($"public {(member.Required ? "required " : "")}{CSharpTypes.Of(member.Value, _fullName)} {member.Name} {{ get; set; }}");
+                _w.Line($"public {(member.Required ? "required " : "")}{CSharpTypes.Of(member.Value, _self)} {member.Name} {{ get; set; }}");
             }
 
             if (type.AdditionalPropertiesMember is { } open)
@@ -74,7 +77,7 @@ namespace RipeTyped.Generator.Emit
                 _w.Line();
                 if (nested is ObjectTypeSpec nestedObject)
                 {
-                    Emit(_w, nestedObject, _fullName + "." + nestedObject.Name, topLevel: false);
+                    Emit(_w, nestedObject, topLevel: false);
                 }
                 else if (nested is EnumTypeSpec nestedEnum)
                 {
@@ -85,24 +88,10 @@ namespace RipeTyped.Generator.Emit
             _w.Close();
         }
 
-        private void CollectPatterns(ObjectTypeSpec type)
-        {
-            foreach (var member in type.Members.Where(m => m.Fixed is null))
-            {
-                for (var value = member.Value; value != null; value = value.Item)
-                {
-                    if (value.Pattern != null && !_patterns.Contains(value.Pattern))
-                    {
-                        _patterns.Add(value.Pattern);
-                    }
-                }
-            }
-        }
-
         private void EmitWriteTo(ObjectTypeSpec type)
         {
-            _w.Open("void __P.WriteTo(__W w)");
-            _w.Line("w.WriteStartObject();");
+            _w.Open($"void {Properties}.WriteTo({Writer} {W})");
+            _w.Line($"{W}.WriteStartObject();");
             foreach (var member in type.Members)
             {
                 // Required members are always sent (null as JSON null); optional ones are left out when null.
@@ -114,27 +103,27 @@ namespace RipeTyped.Generator.Emit
                 if (member.Fixed is { } fixedValue)
                 {
                     // A variant's selecting value: always sent, written as the plan gives it.
-                    _w.Line($"{Helpers}.{Writer(value.Kind == ValueKind.Enum ? ValueKind.String : value.Kind)}(w, {name}, {FixedLiteral(value.Kind, fixedValue)});");
+                    _w.Line($"{Helpers}.{WriteHelper(value.Kind == ValueKind.Enum ? ValueKind.String : value.Kind)}({W}, {name}, {FixedLiteral(value.Kind, fixedValue)});");
                     continue;
                 }
 
                 switch (value.Kind)
                 {
                     case ValueKind.Enum when WireValuesLiteral(value) is { } values:
-                        _w.Line($"{Helpers}.Enum{opt}(w, {name}, {EnumPosition(access, value)}, {values}, {Escaping.Literal(EnumName(value))});");
+                        _w.Line($"{Helpers}.Enum{opt}({W}, {name}, {EnumPosition(access, value)}, {values}, {Escaping.Literal(EnumName(value))});");
                         break;
                     case ValueKind.Enum:
-                        _w.Line($"{Helpers}.Str{opt}(w, {name}, {access}{(value.Nullable ? "?" : "")}.ToWireValue());");
+                        _w.Line($"{Helpers}.Str{opt}({W}, {name}, {access}{(value.Nullable ? "?" : "")}.ToWireValue());");
                         break;
                     case ValueKind.Array:
-                        _w.Line($"{Helpers}.List{opt}(w, {name}, {access}, {ItemWriter(value.Item!, 1)});");
+                        _w.Line($"{Helpers}.List{opt}({W}, {name}, {access}, {ItemWriter(value.Item!, 1)});");
                         break;
                     case ValueKind.Any:
                         // The name as text too: an unwritable value's error names the property without decoding UTF-8 per message.
-                        _w.Line($"{Helpers}.Any{opt}(w, {name}, {access}, {Escaping.Literal(member.JsonName)});");
+                        _w.Line($"{Helpers}.Any{opt}({W}, {name}, {access}, {Escaping.Literal(member.JsonName)});");
                         break;
                     default:
-                        _w.Line($"{Helpers}.{Writer(value.Kind)}{opt}(w, {name}, {access});");
+                        _w.Line($"{Helpers}.{WriteHelper(value.Kind)}{opt}({W}, {name}, {access});");
                         break;
                 }
             }
@@ -143,10 +132,10 @@ namespace RipeTyped.Generator.Emit
             {
                 // A static lambda: no field that a member name could collide with, no allocation per message.
                 string listed = type.Members.Count == 0 ? "false" : "key is " + string.Join(" or ", type.Members.Select(m => Escaping.Literal(m.JsonName)));
-                _w.Line($"if (this.{open} is {{ }} additional) {Json}.WriteAdditionalProperties(w, additional, static key => {listed});");
+                _w.Line($"if (this.{open} is {{ }} additional) {Json}.WriteAdditionalProperties({W}, additional, static key => {listed});");
             }
 
-            _w.Line("w.WriteEndObject();");
+            _w.Line($"{W}.WriteEndObject();");
             _w.Close();
         }
 
@@ -158,7 +147,8 @@ namespace RipeTyped.Generator.Emit
             _ => Escaping.Literal(value),
         };
 
-        private static string Writer(ValueKind kind) => kind switch
+        /// <summary>The helper that writes a value of the kind (<c>__.Str</c>, <c>__.Int</c>...).</summary>
+        private static string WriteHelper(ValueKind kind) => kind switch
         {
             ValueKind.String => "Str",
             ValueKind.Integer => "Int",
@@ -197,7 +187,7 @@ namespace RipeTyped.Generator.Emit
         private static string EnumPosition(string access, ValueSpec value) => value.Nullable ? $"(int?){access}" : $"(int){access}";
 
         /// <summary>The enum's C# name, for the message of an undefined value (as <c>ToWireValue</c> words it).</summary>
-        private static string EnumName(ValueSpec value) => value.TypeName!.Substring(value.TypeName!.LastIndexOf('.') + 1);
+        private static string EnumName(ValueSpec value) => value.Type!.Name;
 
         /// <summary>How one array item is written: a helper's method group, or a static lambda for enums and nested arrays.</summary>
         private static string ItemWriter(ValueSpec item, int depth)
@@ -208,13 +198,13 @@ namespace RipeTyped.Generator.Emit
                 ValueKind.Enum when WireValuesLiteral(item) is { } values => $"static ({w}, {v}) => {Helpers}.EnumItem({w}, {EnumPosition(v, item)}, {values}, {Escaping.Literal(EnumName(item))})",
                 ValueKind.Enum => $"static ({w}, {v}) => {Helpers}.StrItem({w}, {v}{(item.Nullable ? "?" : "")}.ToWireValue())",
                 ValueKind.Array => $"static ({w}, {v}) => {Helpers}.ListItem({w}, {v}, {ItemWriter(item.Item!, depth + 1)})",
-                _ => $"{Helpers}.{Writer(item.Kind)}Item",
+                _ => $"{Helpers}.{WriteHelper(item.Kind)}Item",
             };
         }
 
         private void EmitValidate(ObjectTypeSpec type)
         {
-            _w.Open("void __P.Validate(__E e, string p)");
+            _w.Open($"void {Properties}.Validate({Errors} {E}, string {P})");
             foreach (var member in type.Members.Where(m => m.Fixed is null))
             {
                 string name = Escaping.Literal(member.JsonName);
@@ -229,29 +219,29 @@ namespace RipeTyped.Generator.Emit
                 switch (value.Kind)
                 {
                     case ValueKind.String when checkRequired || value.Pattern != null || value.MinLength.HasValue || value.MaxLength.HasValue:
-                        string pattern = value.Pattern != null ? GeneratedNames.PatternField(_patterns.IndexOf(value.Pattern)) : "null";
-                        _w.Line($"{Helpers}.Text(e, p, {name}, {access}, {required}, {pattern}, {Escaping.NullableInt(value.MinLength)}, {Escaping.NullableInt(value.MaxLength)});");
+                        string pattern = value.PatternField ?? "null";
+                        _w.Line($"{Helpers}.Text({E}, {P}, {name}, {access}, {required}, {pattern}, {Escaping.NullableInt(value.MinLength)}, {Escaping.NullableInt(value.MaxLength)});");
                         break;
                     case ValueKind.Integer:
                     case ValueKind.Number:
                         if (value.Minimum.HasValue || value.Maximum.HasValue)
                         {
-                            _w.Line($"{Helpers}.Range(e, p, {name}, {access}, {Escaping.NullableNumber(value.Minimum)}, {Escaping.NullableNumber(value.Maximum)});");
+                            _w.Line($"{Helpers}.Range({E}, {P}, {name}, {access}, {Escaping.NullableNumber(value.Minimum)}, {Escaping.NullableNumber(value.Maximum)});");
                         }
 
                         break;
                     case ValueKind.Object:
-                        _w.Line($"{Helpers}.Nested(e, p, {name}, {access}, {required});");
+                        _w.Line($"{Helpers}.Nested({E}, {P}, {name}, {access}, {required});");
                         break;
                     default:
                         if (checkRequired)
                         {
-                            _w.Line($"{Helpers}.Required(e, p, {name}, {access});");
+                            _w.Line($"{Helpers}.Required({E}, {P}, {name}, {access});");
                         }
 
                         if (value.Kind == ValueKind.Array && NeedsValidation(value.Item!))
                         {
-                            _w.Line($"{Helpers}.Each(e, p, {name}, {access}, {ItemValidator(value.Item!, 1)});");
+                            _w.Line($"{Helpers}.Each({E}, {P}, {name}, {access}, {ItemValidator(value.Item!, 1)});");
                         }
 
                         break;
@@ -260,7 +250,7 @@ namespace RipeTyped.Generator.Emit
 
             if (type.AdditionalPropertiesMember is { } open)
             {
-                _w.Line($"((__P?)this.{open})?.Validate(e, p);");
+                _w.Line($"(({Properties}?)this.{open})?.Validate({E}, {P});");
             }
 
             _w.Close();
@@ -270,7 +260,7 @@ namespace RipeTyped.Generator.Emit
             value.HasConstraints || value.Kind == ValueKind.Object || (value.Kind == ValueKind.Array && NeedsValidation(value.Item!));
 
         /// <summary>How one array item is checked, given the item's path.</summary>
-        private string ItemValidator(ValueSpec item, int depth)
+        private static string ItemValidator(ValueSpec item, int depth)
         {
             string d = depth.ToString(CultureInfo.InvariantCulture);
             string e = "e" + d, p = "p" + d, v = "v" + d;
@@ -284,7 +274,7 @@ namespace RipeTyped.Generator.Emit
                     var checks = new List<string>();
                     if (item.Pattern != null)
                     {
-                        checks.Add($"{Helpers}.ItemMatches({e}, {p}, {v}, {GeneratedNames.PatternField(_patterns.IndexOf(item.Pattern))});");
+                        checks.Add($"{Helpers}.ItemMatches({e}, {p}, {v}, {item.PatternField});");
                     }
 
                     if (item.MinLength.HasValue || item.MaxLength.HasValue)

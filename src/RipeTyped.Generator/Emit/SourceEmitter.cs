@@ -48,11 +48,11 @@ namespace RipeTyped.Generator.Emit
 
         public static (string HintName, string Source) EmitType(TypeFile file)
         {
-            // A type file names few other plan types, so it writes them by their global:: names (no __N alias to pay for).
+            // A type file names few other plan types, so it writes them by their global:: names (no namespace alias to pay for).
             var w = file.Type is ObjectTypeSpec ? GeneratedCode.Start(file.Namespace, GeneratedCode.TypeFileAliases) : GeneratedCode.Start(file.Namespace);
             if (file.Type is ObjectTypeSpec objectType)
             {
-                ObjectTypeEmitter.Emit(w, objectType, "global::" + file.Namespace + "." + objectType.Name, topLevel: true);
+                ObjectTypeEmitter.Emit(w, objectType, topLevel: true);
             }
             else if (file.Type is EnumTypeSpec enumType)
             {

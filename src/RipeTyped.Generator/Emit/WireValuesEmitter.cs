@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using RipeTyped.Generator.Naming;
 using RipeTyped.Generator.Spec;
 
 namespace RipeTyped.Generator.Emit
@@ -9,7 +10,7 @@ namespace RipeTyped.Generator.Emit
     {
         public static string Emit(GenerationSpec spec, IReadOnlyList<EnumTypeSpec> enums)
         {
-            var w = GeneratedCode.Start(spec.Namespace, GeneratedCode.HelpersAlias, GeneratedCode.NamespaceAlias(spec.Namespace));
+            var w = GeneratedCode.Start(spec.Namespace, GeneratedAliases.Helpers, GeneratedAliases.Namespace);
             w.Summary("The exact strings the tracking plan gives each enum value, as sent to Ripe: <c>value.ToWireValue()</c> gives the plan's string for the value (an undefined value throws <see cref=\"global::System.ArgumentOutOfRangeException\"/>).");
             w.Line(GeneratedCode.Attribute);
             w.Open($"public static class {spec.WireValuesClassName}");
@@ -22,12 +23,12 @@ namespace RipeTyped.Generator.Emit
                 string values = string.Join(", ", type.Members.Select(m => Escaping.Literal(m.WireValue)));
                 if (!tables.TryGetValue(values, out string? table))
                 {
-                    table = "s_" + tables.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    table = GeneratedNames.WireValuesField(tables.Count);
                     tables.Add(values, table);
                     w.Line($"private static readonly string[] {table} = {{ {values} }};");
                 }
 
-                w.Line($"public static string ToWireValue(this {GeneratedCode.Local(type.FullName, spec.Namespace)} value) => {GeneratedCode.Helpers}.Wire({table}, (int)value, {Escaping.Literal(type.Name)});");
+                w.Line($"public static string ToWireValue(this {GeneratedCode.Local(type.Type, spec.Namespace)} value) => {GeneratedAliases.Helpers}.Wire({table}, (int)value, {Escaping.Literal(type.Name)});");
             }
 
             w.Close();

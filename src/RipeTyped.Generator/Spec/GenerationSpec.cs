@@ -4,7 +4,7 @@ namespace RipeTyped.Generator.Spec
 {
     /// <summary>
     /// Everything the emitter needs, as value-equatable records: names are final C# identifiers, types are
-    /// fully qualified. Equal specs mean equal output, so the incremental pipeline can skip emission.
+    /// <see cref="GeneratedTypeRef"/> values. Equal specs mean equal output, so the incremental pipeline can skip emission.
     /// </summary>
     /// <param name="InterfaceName">The facade's interface (<c>I{ClassName}</c>), or null when the plan turns it off.</param>
     /// <param name="PlanVersion">The plan's <c>planVersion</c>, emitted as a constant; null when not declared.</param>
@@ -51,14 +51,14 @@ namespace RipeTyped.Generator.Spec
     /// <summary>A facade method: a track of one event, a page, identify or group.</summary>
     /// <param name="WireName">The name sent to Ripe (event name or page name).</param>
     /// <param name="MethodName">The facade method's name.</param>
-    /// <param name="PayloadType">The fully qualified properties/traits type, or null when the call has none.</param>
+    /// <param name="PayloadType">The properties/traits type, or null when the call has none.</param>
     /// <param name="PayloadRequired">True when the payload has required members (so the parameter is not optional).</param>
     /// <param name="Variant">For a variant's method: its <c>csharpName</c> (the wire name stays the event's); null otherwise.</param>
     /// <param name="Variants">An event's variants' methods, emitted after the event's own.</param>
     internal sealed record CallSpec(
         string WireName,
         string MethodName,
-        string? PayloadType,
+        GeneratedTypeRef? PayloadType,
         bool PayloadRequired,
         string? Description,
         string? ObsoleteMessage,
@@ -66,7 +66,11 @@ namespace RipeTyped.Generator.Spec
         EquatableArray<CallSpec> Variants = default,
         PayloadMode PayloadMode = PayloadMode.Parameter);
 
-    internal abstract record TypeSpec(string Name, string? Description);
+    /// <summary>A generated type; <see cref="Type"/> says where it is declared.</summary>
+    internal abstract record TypeSpec(GeneratedTypeRef Type, string? Description)
+    {
+        public string Name => Type.Name;
+    }
 
     /// <summary>What a generated object type stands for in the plan; the emitter words its fallback doc comment from it.</summary>
     internal enum TypeRole
@@ -96,21 +100,25 @@ namespace RipeTyped.Generator.Spec
     /// <param name="Role">What the type stands for, with <paramref name="Subject"/> (a plan or C# name, as plain text).</param>
     /// <param name="AdditionalPropertiesMember">For an open type (<c>additionalProperties: true</c>): the member that carries unlisted properties.</param>
     /// <param name="Variant">For <see cref="TypeRole.VariantProperties"/>: the variant's <c>csharpName</c>.</param>
+    /// <param name="Patterns">The type's regex fields, one per distinct pattern its members check (see <see cref="PatternFields"/>).</param>
     internal sealed record ObjectTypeSpec(
-        string Name,
+        GeneratedTypeRef Type,
         string? Description,
         TypeRole Role,
         string Subject,
         EquatableArray<MemberSpec> Members,
         EquatableArray<TypeSpec> NestedTypes,
         string? AdditionalPropertiesMember,
-        string? Variant = null) : TypeSpec(Name, Description);
+        string? Variant = null,
+        EquatableArray<PatternFieldSpec> Patterns = default) : TypeSpec(Type, Description);
+
+    /// <summary>A private static field of a generated type holding the compiled regex of one pattern.</summary>
+    internal sealed record PatternFieldSpec(string Field, string Pattern);
 
     internal sealed record EnumTypeSpec(
-        string Name,
+        GeneratedTypeRef Type,
         string? Description,
-        string FullName,
-        EquatableArray<EnumMemberSpec> Members) : TypeSpec(Name, Description);
+        EquatableArray<EnumMemberSpec> Members) : TypeSpec(Type, Description);
 
     internal sealed record EnumMemberSpec(string Name, string WireValue);
 
@@ -142,18 +150,21 @@ namespace RipeTyped.Generator.Spec
     }
 
     /// <summary>A value's C# type and its rules; <see cref="Item"/> is set for arrays.</summary>
+    /// <param name="Type">For an enum or object: the generated type; null for the other kinds.</param>
     /// <param name="WireValues">For an enum: the plan's strings for its values, in the order of the C# enum's members.</param>
+    /// <param name="PatternField">With <paramref name="Pattern"/>: the field of the declaring type that holds its regex.</param>
     internal sealed record ValueSpec(
         ValueKind Kind,
         bool Nullable,
-        string? TypeName,
+        GeneratedTypeRef? Type,
         ValueSpec? Item,
         string? Pattern,
         double? Minimum,
         double? Maximum,
         int? MinLength,
         int? MaxLength,
-        EquatableArray<string> WireValues = default)
+        EquatableArray<string> WireValues = default,
+        string? PatternField = null)
     {
         public bool IsValueType => Kind is ValueKind.Integer or ValueKind.Number or ValueKind.Boolean or ValueKind.DateTime or ValueKind.Enum;
 

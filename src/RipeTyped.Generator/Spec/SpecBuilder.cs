@@ -19,21 +19,13 @@ namespace RipeTyped.Generator.Spec
         /// <summary>The member of an open type (<c>additionalProperties: true</c>) that carries the unlisted properties.</summary>
         public const string AdditionalPropertiesMember = "AdditionalProperties";
 
-        private const string UntypedProperties = "global::RipeTyped.RipeProperties";
-
-        /// <summary>The facade's nested classes of name constants (<c>{ClassName}.EventNames.ClickedButton</c>).</summary>
-        public const string EventNamesClass = "EventNames";
-
-        public const string PageNamesClass = "PageNames";
-
-        /// <summary>The array of every name of <see cref="EventNamesClass"/> and <see cref="PageNamesClass"/>.</summary>
-        public const string AllNamesMember = "All";
+        private static readonly GeneratedTypeRef UntypedProperties = GeneratedTypeRef.TopLevel("RipeTyped", "RipeProperties");
 
         private static readonly string[] ObjectMembers = { "Equals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "Finalize" };
 
         /// <summary>Names no member of a generated type can take: the files' aliases, object's members, the generated methods' parameters.</summary>
         private static readonly HashSet<string> MemberReserved =
-            new HashSet<string>(GeneratedNames.Aliases.Concat(ObjectMembers).Concat(GeneratedNames.BodyParameters), System.StringComparer.Ordinal);
+            new HashSet<string>(GeneratedAliases.All.Concat(ObjectMembers).Concat(GeneratedNames.BodyParameters), System.StringComparer.Ordinal);
 
         private readonly ValidatedPlan _plan;
         private readonly NameChooser _names;
@@ -42,8 +34,8 @@ namespace RipeTyped.Generator.Spec
         private readonly NameScope _facadeScope;
         private readonly List<TypeSpec> _types = new List<TypeSpec>();
 
-        // Full C# names of the types generated for enum/object definitions; absent when the definition produced none.
-        private readonly Dictionary<string, string> _definitionTypes = new Dictionary<string, string>(System.StringComparer.Ordinal);
+        // The types generated for enum/object definitions, by definition name; absent when the definition produced none.
+        private readonly Dictionary<string, GeneratedTypeRef> _definitionTypes = new Dictionary<string, GeneratedTypeRef>(System.StringComparer.Ordinal);
 
         private readonly string? _source;
         private readonly List<OtherSourceCall> _otherSourceCalls = new List<OtherSourceCall>();
@@ -56,11 +48,11 @@ namespace RipeTyped.Generator.Spec
             // The plan's options were checked once by the validator; the project's namespace is checked here.
             _namespace = plan.Settings.Namespace ?? (GeneratedNames.IsUsableNamespace(defaultNamespace) ? defaultNamespace : FallbackNamespace);
             ClassName = plan.Settings.ClassName;
-            // The generated files' aliases (GeneratedNames.Aliases): no type may take them.
-            _namespaceScope = new NameScope(new[] { ClassName }.Concat(GeneratedNames.Aliases).ToArray());
+            // The generated files' aliases: no type may take them.
+            _namespaceScope = new NameScope(new[] { ClassName }.Concat(GeneratedAliases.All).ToArray());
             WireValuesClassName = _namespaceScope.TakeUnique(ClassName + "WireValues");
             InterfaceName = !plan.Settings.FacadeInterface ? null : _namespaceScope.TakeUnique("I" + ClassName);
-            _facadeScope = new NameScope(new[] { ClassName, "Identify", "Group", "Reset", "Client", "FlushAsync", "PlanVersion", "Source", EventNamesClass, PageNamesClass }.Concat(ObjectMembers).Concat(GeneratedNames.Aliases).ToArray());
+            _facadeScope = new NameScope(new[] { ClassName }.Concat(FacadeMembers.Reserved).Concat(ObjectMembers).Concat(GeneratedAliases.All).ToArray());
         }
 
         private string ClassName { get; }
@@ -79,8 +71,8 @@ namespace RipeTyped.Generator.Spec
         private GenerationSpec Build()
         {
             AddDefinitionTypes();
-            CallSpec identify = BuildTraits(_plan.Identify?.BelongsTo(_source) == true ? _plan.Identify : null, "UserTraits", "Identify", TypeRole.UserTraits);
-            CallSpec group = BuildTraits(_plan.Group?.BelongsTo(_source) == true ? _plan.Group : null, "GroupTraits", "Group", TypeRole.GroupTraits);
+            CallSpec identify = BuildTraits(_plan.Identify?.BelongsTo(_source) == true ? _plan.Identify : null, "UserTraits", FacadeMembers.Identify, TypeRole.UserTraits);
+            CallSpec group = BuildTraits(_plan.Group?.BelongsTo(_source) == true ? _plan.Group : null, "GroupTraits", FacadeMembers.Group, TypeRole.GroupTraits);
             var events = BuildCalls(_plan.Events, "event", "Track", "Properties", TypeRole.EventProperties, out var eventNames);
             var pages = BuildCalls(_plan.Pages, "page", "Page", "PageProperties", TypeRole.PageProperties, out var pageNames);
             return new GenerationSpec(
@@ -99,11 +91,11 @@ namespace RipeTyped.Generator.Spec
             {
                 var definition = typed[i];
                 PropertySchema schema = definition.Schema;
-                string fullName = Qualify(names[i]);
-                _definitionTypes[definition.Name] = fullName;
+                var type = Qualify(names[i]);
+                _definitionTypes[definition.Name] = type;
                 _types.Add(schema.Kind == PropertyKind.Enum
-                    ? BuildEnum(names[i], fullName, schema.Description, schema)
-                    : BuildObject(names[i], fullName, schema.Description, TypeRole.Definition, definition.Name, schema.Properties, schema.AdditionalProperties));
+                    ? BuildEnum(type, schema.Description, schema)
+                    : BuildObject(type, schema.Description, TypeRole.Definition, definition.Name, schema.Properties, schema.AdditionalProperties));
             }
         }
 
@@ -120,9 +112,9 @@ namespace RipeTyped.Generator.Spec
             }
 
             typeName = _names.TakeTypeName(_namespaceScope, typeName, "Traits type of", traits.Name, traits.NameSpan);
-            var type = BuildObject(typeName, Qualify(typeName), traits.Description, role, traits.Name, traits.Properties, traits.AdditionalProperties);
+            var type = BuildObject(Qualify(typeName), traits.Description, role, traits.Name, traits.Properties, traits.AdditionalProperties);
             _types.Add(type);
-            return new CallSpec(methodName, methodName, Qualify(typeName), type.Members.Any(m => m.Required), traits.Description, null);
+            return new CallSpec(methodName, methodName, type.Type, type.Members.Any(m => m.Required), traits.Description, null);
         }
 
         private EquatableArray<CallSpec> BuildCalls(EquatableArray<CallDefinition> calls, string what, string methodPrefix, string typeSuffix, TypeRole role, out EquatableArray<CallName> names)
@@ -134,7 +126,7 @@ namespace RipeTyped.Generator.Spec
             // Variants' methods after every event's, so adding a variant never renames an event's method.
             var variantMethods = calls.Select((call, i) => call.Variants.Select(v => _names.TakeTypeName(
                 _facadeScope, methodPrefix + baseNames[i] + v.CSharpName.Value, "Variant", $"{call.Name} ({v.CSharpName.Value})", v.CSharpName.Span)).ToArray()).ToArray();
-            names = NameConstants(calls, baseNames, what == "event" ? EventNamesClass : PageNamesClass, capitalized);
+            names = NameConstants(calls, baseNames, what == "event" ? FacadeMembers.EventNames : FacadeMembers.PageNames, capitalized);
 
             // Names come from the whole plan, so a call keeps its C# name in every source's project.
             var specs = new List<CallSpec>(calls.Count);
@@ -167,17 +159,14 @@ namespace RipeTyped.Generator.Spec
             return specs.ToEquatableArray();
         }
 
-        /// <summary>The private field of the names class holding its i-th distinct list of sources (in order of first use).</summary>
-        public static string SourcesField(int index) => "s_" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
         /// <summary>The constants of <c>EventNames</c>/<c>PageNames</c>: every call of the plan, by its C# base name.</summary>
         private static EquatableArray<CallName> NameConstants(EquatableArray<CallDefinition> calls, string[] baseNames, string className, string suffix)
         {
             // The class's own name, its array, its fields of source lists and object's members cannot be constants: such a
             // name gets the kind as suffix.
             int sourceLists = calls.Select(c => string.Concat(c.Sources.Select(s => s.Value.Length.ToString(System.Globalization.CultureInfo.InvariantCulture) + ":" + s.Value))).Distinct(System.StringComparer.Ordinal).Count();
-            var scope = new NameScope(new[] { className, AllNamesMember, "ReferenceEquals" }.Concat(ObjectMembers)
-                .Concat(Enumerable.Range(0, sourceLists).Select(SourcesField)).ToArray());
+            var scope = new NameScope(new[] { className, FacadeMembers.AllNames, "ReferenceEquals" }.Concat(ObjectMembers)
+                .Concat(Enumerable.Range(0, sourceLists).Select(GeneratedNames.SourcesField)).ToArray());
             return calls.Select((call, i) => new CallName(
                     scope.TryTake(baseNames[i], call.Name, 0, out _) ? baseNames[i] : scope.TakeUnique(baseNames[i] + suffix),
                     call.Name,
@@ -197,9 +186,9 @@ namespace RipeTyped.Generator.Spec
             }
 
             typeName = _names.TakeTypeName(_namespaceScope, typeName, $"Properties class of {what}", call.Name, call.NameSpan);
-            common = BuildObject(typeName, Qualify(typeName), call.Description, role, call.Name, call.Properties, call.AdditionalProperties);
+            common = BuildObject(Qualify(typeName), call.Description, role, call.Name, call.Properties, call.AdditionalProperties);
             _types.Add(common);
-            return new CallSpec(call.Name, methodName, Qualify(typeName), common.Members.Any(m => m.Required), call.Description, obsolete);
+            return new CallSpec(call.Name, methodName, common.Type, common.Members.Any(m => m.Required), call.Description, obsolete);
         }
 
         /// <summary>
@@ -211,7 +200,7 @@ namespace RipeTyped.Generator.Spec
             // The variant's own description; without one the docs say which event and variant it is (not the event's text).
             string? doc = string.IsNullOrWhiteSpace(variant.Description) ? null : variant.Description;
             typeName = _names.TakeTypeName(_namespaceScope, typeName, "Properties class of variant", $"{call.Name} ({variant.CSharpName.Value})", variant.CSharpName.Span);
-            string fullName = Qualify(typeName);
+            var fullName = Qualify(typeName);
             var inherited = common?.Members.Items ?? System.Collections.Immutable.ImmutableArray<MemberSpec>.Empty;
             var when = variant.When;
             var nested = new List<TypeSpec>();
@@ -241,8 +230,8 @@ namespace RipeTyped.Generator.Spec
             }
 
             members.AddRange(BuildMembers(variant.Properties, fullName, scope, nested));
-            var type = new ObjectTypeSpec(typeName, doc, TypeRole.VariantProperties, call.Name, members.ToEquatableArray(), nested.ToEquatableArray(),
-                call.AdditionalProperties ? AdditionalPropertiesMember : null, variant.CSharpName.Value);
+            var type = PatternFields.Assign(new ObjectTypeSpec(fullName, doc, TypeRole.VariantProperties, call.Name, members.ToEquatableArray(), nested.ToEquatableArray(),
+                call.AdditionalProperties ? AdditionalPropertiesMember : null, variant.CSharpName.Value));
             _types.Add(type);
 
             bool required = members.Any(m => m.Required && m.Fixed is null);
@@ -253,7 +242,7 @@ namespace RipeTyped.Generator.Spec
         }
 
         /// <summary>The <c>when</c> property in a variant: its one value, fixed; or an enum of the variant's values only.</summary>
-        private MemberSpec Condition(CallDefinition call, MemberSpec member, VariantCondition when, string fullName, NameScope scope, List<TypeSpec> nested)
+        private MemberSpec Condition(CallDefinition call, MemberSpec member, VariantCondition when, GeneratedTypeRef fullName, NameScope scope, List<TypeSpec> nested)
         {
             if (when.IsFixed)
             {
@@ -273,8 +262,9 @@ namespace RipeTyped.Generator.Spec
                 Kind = PropertyKind.Enum,
                 EnumValues = when.Values.Select(v => declared.FirstOrDefault(d => d.Value == v.Value) ?? v).ToEquatableArray(),
             };
-            nested.Add(BuildEnum(enumName, fullName + "." + enumName, null, values, new NameChooser(_plan.FilePath, new List<PlanDiagnostic>())));
-            var value = new ValueSpec(ValueKind.Enum, false, fullName + "." + enumName, null, null, null, null, null, null, WireValuesOf(values));
+            var enumType = fullName.Nested(enumName);
+            nested.Add(BuildEnum(enumType, null, values, new NameChooser(_plan.FilePath, new List<PlanDiagnostic>())));
+            var value = new ValueSpec(ValueKind.Enum, false, enumType, null, null, null, null, null, null, WireValuesOf(values));
             return member with { Name = name, Value = value, Required = true };
         }
 
@@ -304,9 +294,9 @@ namespace RipeTyped.Generator.Spec
             return patterns;
         }
 
-        private ObjectTypeSpec BuildObject(string name, string fullName, string? description, TypeRole role, string subject, EquatableArray<PropertyDefinition> properties, bool open)
+        private ObjectTypeSpec BuildObject(GeneratedTypeRef type, string? description, TypeRole role, string subject, EquatableArray<PropertyDefinition> properties, bool open)
         {
-            var own = new List<string> { name };
+            var own = new List<string> { type.Name };
             if (open)
             {
                 own.Add(AdditionalPropertiesMember);
@@ -317,11 +307,11 @@ namespace RipeTyped.Generator.Spec
             own.AddRange(Enumerable.Range(0, PatternCount(properties)).Select(GeneratedNames.PatternField));
             var scope = new NameScope(MemberReserved, own.ToArray());
             var nested = new List<TypeSpec>();
-            var members = BuildMembers(properties, fullName, scope, nested);
-            return new ObjectTypeSpec(name, description, role, subject, members.ToEquatableArray(), nested.ToEquatableArray(), open ? AdditionalPropertiesMember : null);
+            var members = BuildMembers(properties, type, scope, nested);
+            return PatternFields.Assign(new ObjectTypeSpec(type, description, role, subject, members.ToEquatableArray(), nested.ToEquatableArray(), open ? AdditionalPropertiesMember : null));
         }
 
-        private List<MemberSpec> BuildMembers(EquatableArray<PropertyDefinition> properties, string fullName, NameScope scope, List<TypeSpec> nested)
+        private List<MemberSpec> BuildMembers(EquatableArray<PropertyDefinition> properties, GeneratedTypeRef fullName, NameScope scope, List<TypeSpec> nested)
         {
             // A member cannot share its type's name or hide object's members: such a member gets a 'Value' suffix.
             string[] memberNames = _names.Choose(scope, properties.Select(p => new NameRequest(p.Name, p.Schema.CSharpName, p.NameSpan)).ToList(), "Property", NameForm.Member, reservedSuffix: "Value");
@@ -341,7 +331,7 @@ namespace RipeTyped.Generator.Spec
         }
 
         /// <summary>The C# type of a schema; null when it cannot be typed (an error has been reported for it).</summary>
-        private ValueSpec? BuildValue(PropertySchema schema, string ownerFullName, string baseName, NameScope scope, List<TypeSpec> nested, bool nullable)
+        private ValueSpec? BuildValue(PropertySchema schema, GeneratedTypeRef ownerFullName, string baseName, NameScope scope, List<TypeSpec> nested, bool nullable)
         {
             PropertySchema source = _plan.TypeSource(schema);
             PropertyDefinition? definition = _plan.FinalRef(schema);
@@ -364,14 +354,14 @@ namespace RipeTyped.Generator.Spec
                     var kind = source.Kind == PropertyKind.Enum ? ValueKind.Enum : ValueKind.Object;
                     if (definition != null)
                     {
-                        return _definitionTypes.TryGetValue(definition.Name, out string? typeName) ? Value(kind, nullable, typeName, null, source) : null;
+                        return _definitionTypes.TryGetValue(definition.Name, out var typeName) ? Value(kind, nullable, typeName, null, source) : null;
                     }
 
                     string nestedName = scope.TakeUnique(baseName + (kind == ValueKind.Enum ? "Kind" : "Object"));
-                    string nestedFullName = ownerFullName + "." + nestedName;
+                    var nestedFullName = ownerFullName.Nested(nestedName);
                     nested.Add(kind == ValueKind.Enum
-                        ? BuildEnum(nestedName, nestedFullName, source.Description, source)
-                        : BuildObject(nestedName, nestedFullName, source.Description, TypeRole.NestedValue, baseName, source.Properties, source.AdditionalProperties));
+                        ? BuildEnum(nestedFullName, source.Description, source)
+                        : BuildObject(nestedFullName, source.Description, TypeRole.NestedValue, baseName, source.Properties, source.AdditionalProperties));
                     return Value(kind, nullable, nestedFullName, null, source);
                 case PropertyKind.Array:
                     if (source.Items is null)
@@ -386,21 +376,21 @@ namespace RipeTyped.Generator.Spec
             }
         }
 
-        private static ValueSpec Value(ValueKind kind, bool nullable, string? typeName, ValueSpec? item, PropertySchema rules) =>
+        private static ValueSpec Value(ValueKind kind, bool nullable, GeneratedTypeRef? typeName, ValueSpec? item, PropertySchema rules) =>
             new ValueSpec(kind, nullable, typeName, item, rules.Pattern?.Value, rules.Minimum, rules.Maximum, rules.MinLength, rules.MaxLength,
                 kind == ValueKind.Enum ? WireValuesOf(rules) : default);
 
         /// <summary>An enum's strings in member order (<see cref="BuildEnum"/> numbers the members in the same order).</summary>
         private static EquatableArray<string> WireValuesOf(PropertySchema schema) => schema.EnumValues.Select(v => v.Value).ToEquatableArray();
 
-        private EnumTypeSpec BuildEnum(string name, string fullName, string? description, PropertySchema schema, NameChooser? chooser = null)
+        private EnumTypeSpec BuildEnum(GeneratedTypeRef type, string? description, PropertySchema schema, NameChooser? chooser = null)
         {
             var values = schema.EnumValues;
             string[] names = (chooser ?? _names).Choose(new NameScope("value__"), values.Select(v => new NameRequest(v.Value, v.CSharpName, v.Span)).ToList(), "Enum value", NameForm.Member);
             var members = values.Select((v, i) => new EnumMemberSpec(names[i], v.Value)).ToEquatableArray();
-            return new EnumTypeSpec(name, description, fullName, members);
+            return new EnumTypeSpec(type, description, members);
         }
 
-        private string Qualify(string typeName) => "global::" + _namespace + "." + typeName;
+        private GeneratedTypeRef Qualify(string typeName) => GeneratedTypeRef.TopLevel(_namespace, typeName);
     }
 }
