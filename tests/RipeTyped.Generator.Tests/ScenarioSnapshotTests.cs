@@ -195,6 +195,27 @@ public class ScenarioSnapshotTests
                       landing: { type: string, pattern: "^/" }
             """
         },
+        {
+            // examples: shown in XML docs (escaped), inherited from a definition unless a use lists its own, checked against the type.
+            "Examples",
+            """
+            version: 1
+            definitions:
+              currency: { type: enum, values: [EUR, USD], examples: [EUR] }
+            events:
+              - name: Order Completed
+                properties:
+                  order_id: { type: string, required: true, description: "The order's id", examples: ["ord_123", "*/ </c> <b> & \"x\""] }
+                  total: { type: number, examples: [19.99, 0] }
+                  seats: { type: integer, examples: [3, three] }
+                  currency: { $ref: currency }
+                  billing_currency: { $ref: currency, examples: [USD, GBP] }
+                  gift: { type: boolean, examples: true }
+                  placed_at: { type: date-time, examples: ["2026-12-05T09:30:00Z", yesterday] }
+                  tier: { type: enum, values: [free, pro], examples: [pro, gold] }
+                  shipping: { type: object, properties: { city: string }, examples: [Paris] }
+            """
+        },
     };
 
     [Theory]

@@ -222,7 +222,18 @@ namespace RipeTyped.Cli.Diff
             {
                 changes.Add(new PlanChange(section, subject, "description changed", false, DescriptionOnly: true));
             }
+
+            // Examples document the data, as a description does: a patch-level change.
+            var oldExamples = old.Examples ?? Array.Empty<string>();
+            var newExamples = now.Examples ?? Array.Empty<string>();
+            if (!oldExamples.SequenceEqual(newExamples, StringComparer.Ordinal))
+            {
+                changes.Add(new PlanChange(section, subject, $"examples changed from {Examples(oldExamples)} to {Examples(newExamples)}", false, DescriptionOnly: true));
+            }
         }
+
+        private static string Examples(IReadOnlyList<string> examples) =>
+            examples.Count == 0 ? "none" : string.Join(", ", examples.Select(e => "`" + e.Replace("`", "'") + "`"));
 
         private static void Bound(string section, string subject, string name, double? old, double? now, bool tighterWhenHigher, List<PlanChange> changes)
         {

@@ -38,6 +38,19 @@ namespace RipeTyped.Cli.Docs
 
         public IReadOnlyList<(string Section, IReadOnlyList<CatalogEntry> Entries)> Sections { get; }
 
+        /// <summary>What the Description column shows: the property's description, then its examples from the plan.</summary>
+        public static string Notes(PropertyShape property)
+        {
+            string description = property.Description ?? "";
+            if (property.Examples is not { Count: > 0 } examples)
+            {
+                return description;
+            }
+
+            string listed = "Examples: " + string.Join(", ", examples) + ".";
+            return description.Length == 0 ? listed : description.TrimEnd() + " " + listed;
+        }
+
         public static Catalog Of(LoadedPlan plan, string? title)
         {
             var methods = new Dictionary<(string, string), string>();

@@ -158,7 +158,7 @@ namespace RipeTyped.Cli.Docs
             {
                 output.WriteLine(
                     $"<tr><td><code>{E(path)}</code></td><td>{E(p.Type)}</td><td>{(p.Required ? "<span class=\"req\">required</span>" : "optional")}</td>" +
-                    $"<td>{E(Catalog.Rules(p))}</td><td>{E(p.Description ?? "")}</td></tr>");
+                    $"<td>{E(Catalog.Rules(p))}</td><td>{E(Catalog.Notes(p))}</td></tr>");
             }
 
             output.WriteLine("</tbody></table>");

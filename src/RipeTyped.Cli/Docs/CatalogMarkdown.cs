@@ -159,7 +159,7 @@ namespace RipeTyped.Cli.Docs
             foreach (var (path, property) in properties)
             {
                 output.WriteLine(
-                    $"| {Markdown.Code(path).Replace("|", "\\|")} | {Markdown.Text(property.Type)} | {(property.Required ? "yes" : "no")} | {Markdown.Text(Catalog.Rules(property))} | {Markdown.Text(property.Description ?? "")} |");
+                    $"| {Markdown.Code(path).Replace("|", "\\|")} | {Markdown.Text(property.Type)} | {(property.Required ? "yes" : "no")} | {Markdown.Text(Catalog.Rules(property))} | {Markdown.Text(Catalog.Notes(property))} |");
             }
         }
     }

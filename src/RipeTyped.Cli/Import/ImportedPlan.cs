@@ -170,6 +170,9 @@ namespace RipeTyped.Cli.Import
 
         public List<string> Values { get; } = new List<string>();
 
+        /// <summary>JSON Schema <c>examples</c> that fit the type, as plan text.</summary>
+        public List<string> Examples { get; } = new List<string>();
+
         /// <summary>C# names chosen for enum values whose flattened names collide (by value).</summary>
         public Dictionary<string, string> ValueCSharpNames { get; } = new Dictionary<string, string>(System.StringComparer.Ordinal);
 

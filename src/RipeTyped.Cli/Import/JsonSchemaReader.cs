@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Text.Json;
 
@@ -165,6 +166,68 @@ namespace RipeTyped.Cli.Import
         }
 
         private void ReadInto(ImportedProperty property, JsonElement schema, string path)
+        {
+            ReadTypeInto(property, schema, path);
+            ReadExamples(property, schema, path);
+        }
+
+        /// <summary>
+        /// <c>examples</c>: the ones the plan can hold (single values that fit the imported type, an enum's own values) are
+        /// kept; any other is reported, so the imported plan never fails its own example check.
+        /// </summary>
+        private void ReadExamples(ImportedProperty property, JsonElement schema, string path)
+        {
+            if (Json.Property(schema, "examples") is not { } examples)
+            {
+                return;
+            }
+
+            string at = JsonPath.Member(path, "examples");
+            if (examples.ValueKind != JsonValueKind.Array)
+            {
+                _plan.Report(at, "examples that are not a list are not mapped");
+                return;
+            }
+
+            int index = 0;
+            foreach (var example in examples.EnumerateArray())
+            {
+                string? text = example.ValueKind switch
+                {
+                    JsonValueKind.String => example.GetString(),
+                    JsonValueKind.Number => example.GetRawText(),
+                    JsonValueKind.True => "true",
+                    JsonValueKind.False => "false",
+                    _ => null,
+                };
+                if (text != null && Fits(property, example.ValueKind, text))
+                {
+                    property.Examples.Add(text);
+                }
+                else
+                {
+                    _plan.Report(at + "[" + index.ToString(CultureInfo.InvariantCulture) + "]", $"example {Truncated(example.GetRawText())} does not fit the imported type '{property.Type}'; not mapped");
+                }
+
+                index++;
+            }
+        }
+
+        private static bool Fits(ImportedProperty property, JsonValueKind kind, string text) => property.Type switch
+        {
+            "string" => kind == JsonValueKind.String,
+            "date-time" => kind == JsonValueKind.String && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
+            "enum" => kind == JsonValueKind.String && property.Values.Contains(text),
+            "integer" => kind == JsonValueKind.Number && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _),
+            "number" => kind == JsonValueKind.Number,
+            "boolean" => kind is JsonValueKind.True or JsonValueKind.False,
+            "any" => true,
+            _ => false,
+        };
+
+        private static string Truncated(string json) => json.Length <= 40 ? json : json.Substring(0, 37) + "...";
+
+        private void ReadTypeInto(ImportedProperty property, JsonElement schema, string path)
         {
             property.Description = Json.NonEmpty(Json.String(schema, "description"));
             var types = InferredTypes(schema, Types(schema, path));
@@ -433,7 +496,7 @@ namespace RipeTyped.Cli.Import
             foreach (var member in schema.EnumerateObject())
             {
                 string key = member.Name;
-                if (Bookkeeping.Contains(key) || Alternatives.Contains(key) || key is "type" or "description" or "title" or "enum" or "const" or "nullable")
+                if (Bookkeeping.Contains(key) || Alternatives.Contains(key) || key is "type" or "description" or "title" or "enum" or "const" or "nullable" or "examples")
                 {
                     continue;
                 }

@@ -185,6 +185,15 @@ namespace RipeTyped.Cli.Import
         {
             void Line(string key, string value) => yaml.Append(' ', indent).Append(key).Append(": ").Append(value).Append('\n');
 
+            void WriteExamples()
+            {
+                if (property.Examples.Count > 0)
+                {
+                    // Numbers and booleans as YAML reads them; text quoted, so "42" stays the text it was.
+                    Line("examples", "[" + string.Join(", ", property.Examples.Select(e => property.Type is "integer" or "number" or "boolean" ? e : Quote(e))) + "]");
+                }
+            }
+
             if (property.Ref != null)
             {
                 // Next to $ref the plan takes only description, required, nullable and csharpName.
@@ -199,6 +208,7 @@ namespace RipeTyped.Cli.Import
                     Line("required", "true");
                 }
 
+                WriteExamples();
                 return;
             }
 
@@ -255,6 +265,7 @@ namespace RipeTyped.Cli.Import
                 Line("maxLength", property.MaxLength.Value.ToString(CultureInfo.InvariantCulture));
             }
 
+            WriteExamples();
             if (property.Items != null)
             {
                 yaml.Append(' ', indent).Append("items:\n");

@@ -62,6 +62,23 @@ namespace RipeTyped.Generator.Emit
             return this;
         }
 
+        /// <summary>The plan's examples of a value as one <c>&lt;remarks&gt;</c> line (which IDEs show on hover), each escaped.</summary>
+        public CodeWriter ExamplesIfAny(Common.EquatableArray<string> examples)
+        {
+            if (examples.IsEmpty)
+            {
+                return this;
+            }
+
+            var builder = new StringBuilder("/// <remarks>Examples: ");
+            for (int i = 0; i < examples.Count; i++)
+            {
+                builder.Append(i == 0 ? "<c>" : ", <c>").Append(Escaping.XmlText(examples[i])).Append("</c>");
+            }
+
+            return Line(builder.Append(".</remarks>").ToString());
+        }
+
         /// <summary>A <c>&lt;summary&gt;</c> from a plan description, only when the plan has one (docs cost compile time).</summary>
         public CodeWriter SummaryIfAny(string? description)
         {

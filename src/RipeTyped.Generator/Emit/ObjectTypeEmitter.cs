@@ -59,6 +59,7 @@ namespace RipeTyped.Generator.Emit
                 }
 
                 _w.SummaryIfAny(member.Description);
+                _w.ExamplesIfAny(member.Examples);
                 _w.Line($"public {(member.Required ? "required " : "")}{CSharpTypes.Of(member.Value, _self)} {member.Name} {{ get; set; }}");
             }
 

@@ -438,9 +438,14 @@ namespace RipeTyped.Generator.Plan
                 if (!_definitionNames.Contains(reference.Value))
                 {
                     Report(RipeDiagnostics.UnknownDefinition, reference.Span, owner, reference.Value);
+                    return schema;
                 }
 
-                return schema;
+                // Once every chain's end is known (calls are checked after definitions), a use's own examples are checked
+                // against the type it refers to; inside definitions they are shown as written.
+                return _chainEnds.Count > 0 && !schema.Examples.IsEmpty
+                    ? schema with { Examples = CheckExamples(TypeSource(schema), schema.Examples, owner) }
+                    : schema;
             }
 
             var valid = schema;
@@ -491,7 +496,7 @@ namespace RipeTyped.Generator.Plan
                 valid = valid with { EnumValues = kept.ToEquatableArray() };
             }
 
-            valid = valid with { Examples = CheckExamples(valid, owner) };
+            valid = valid with { Examples = CheckExamples(valid, valid.Examples, owner) };
             if (schema.Items != null)
             {
                 valid = valid with { Items = CheckSchema(schema.Items, owner + "[]") };
@@ -500,24 +505,24 @@ namespace RipeTyped.Generator.Plan
             return valid with { Properties = CheckProperties(schema.Properties, "Property") };
         }
 
-        /// <summary>Examples a property's own type can hold (a <c>$ref</c> use's are the definition's business); the rest are reported and left out.</summary>
-        private EquatableArray<Named> CheckExamples(PropertySchema schema, string owner)
+        /// <summary>The examples a value of <paramref name="type"/> can be; the rest are reported and left out.</summary>
+        private EquatableArray<Named> CheckExamples(PropertySchema type, EquatableArray<Named> examples, string owner)
         {
-            if (schema.Examples.IsEmpty)
+            if (examples.IsEmpty || type.Kind == PropertyKind.Unknown)
             {
-                return schema.Examples;
+                return examples;
             }
 
-            if (schema.Kind == PropertyKind.Object || schema.Kind == PropertyKind.Array)
+            if (type.Kind == PropertyKind.Object || type.Kind == PropertyKind.Array)
             {
-                Report(RipeDiagnostics.InvalidConstraint, schema.Examples[0].Span, "examples", owner, $"examples are single values (text, numbers, true or false, date-times, enum values); describe {Kind(schema.Kind)} in 'description' (they are left out)");
+                Report(RipeDiagnostics.InvalidConstraint, examples[0].Span, "examples", owner, $"examples are single values (text, numbers, true or false, date-times, enum values); describe {Kind(type.Kind)} in 'description' (they are left out)");
                 return EquatableArray<Named>.Empty;
             }
 
-            var kept = new List<Named>(schema.Examples.Count);
-            foreach (var example in schema.Examples)
+            var kept = new List<Named>(examples.Count);
+            foreach (var example in examples)
             {
-                if (ValueProblem(schema, owner, example.Value) is { } problem)
+                if (ValueProblem(type, owner, example.Value) is { } problem)
                 {
                     Report(RipeDiagnostics.InvalidConstraint, example.Span, "examples", owner, problem + " (the example is left out)");
                 }

@@ -134,7 +134,11 @@ namespace RipeTyped.Generator.Spec
         ValueSpec Value,
         bool Required,
         string? Description,
-        string? Fixed = null);
+        string? Fixed = null)
+    {
+        /// <summary>The plan's <c>examples</c> of the value, as written, for the member's XML docs.</summary>
+        public EquatableArray<string> Examples { get; init; }
+    }
 
     internal enum ValueKind
     {

@@ -323,7 +323,10 @@ namespace RipeTyped.Generator.Spec
                 ValueSpec? value = BuildValue(schema, fullName, memberNames[i], scope, nested, nullable: _plan.IsNullable(schema) || !required);
                 if (value != null)
                 {
-                    members.Add(new MemberSpec(properties[i].Name, memberNames[i], value, required, _plan.DescriptionOf(schema)));
+                    members.Add(new MemberSpec(properties[i].Name, memberNames[i], value, required, _plan.DescriptionOf(schema))
+                    {
+                        Examples = _plan.ExamplesOf(schema).Select(e => e.Value).ToEquatableArray(),
+                    });
                 }
             }
 
