@@ -29,4 +29,22 @@ public class JsonSchemaTests
         Assert.Equal(PlanReader.TraitsKeys.OrderBy(n => n), Keys(Definition("traits")));
         Assert.Equal(PlanReader.SchemaKeys.OrderBy(n => n), Keys(Definition("property").GetProperty("oneOf")[1]));
     }
+
+    [Fact]
+    public void Every_property_key_of_the_key_table_is_documented_with_the_types_it_applies_to()
+    {
+        string docs = File.ReadAllText(RepositoryFiles.Path("docs/tracking-plan.md"));
+        string table = docs.Substring(docs.IndexOf("## Properties", System.StringComparison.Ordinal));
+        table = table.Substring(0, table.IndexOf("\n\n", table.IndexOf("| Key |", System.StringComparison.Ordinal), System.StringComparison.Ordinal));
+
+        foreach (var key in PlanKeys.Schema)
+        {
+            string row = Assert.Single(table.Split('\n'), line => line.StartsWith("| ", System.StringComparison.Ordinal) && line.Split('|')[1].Contains("`" + key.Name + "`"));
+            foreach (var kind in key.OnlyFor)
+            {
+                string typeName = kind == PropertyKind.DateTime ? "date-time" : kind.ToString().ToLowerInvariant();
+                Assert.Contains("`" + typeName + "`", row.Split('|')[2]);
+            }
+        }
+    }
 }

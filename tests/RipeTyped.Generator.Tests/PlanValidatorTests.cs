@@ -56,6 +56,94 @@ public class PlanValidatorTests
             diagnostics.Select(d => d.Id).OrderBy(id => id, System.StringComparer.Ordinal));
     }
 
+    [Fact]
+    public void Every_field_of_a_sound_plan_flows_through_validation_unchanged()
+    {
+        // Record equality compares every field: a field the validator forgot to carry would make the stages differ.
+        const string Sound = """
+            version: 1
+            planVersion: 1.2.0
+            owner: "@growth"
+            sources: [web, api]
+            options: { namespace: Acme.Tracking, eventCase: title }
+            definitions:
+              tier: { type: enum, values: [free, { value: pro, csharpName: Professional }], description: The plan tier., examples: [pro] }
+            identify:
+              traits: { email: { type: string, required: true, examples: [a@b.c] } }
+            events:
+              - name: Signed Up
+                description: A user signed up.
+                csharpName: Registered
+                tags: [funnel]
+                sources: [web]
+                deprecated: Use Registered Account
+                additionalProperties: true
+                properties:
+                  tier: { $ref: tier, required: true, description: Chosen tier. }
+                  seats: { type: integer, minimum: 1, maximum: 500, examples: [3, 12] }
+                  code: { type: string, pattern: "^[A-Z]+$", minLength: 2, maxLength: 8, nullable: true }
+                  lines: { type: array, items: { type: object, properties: { sku: string }, additionalProperties: true } }
+                variants:
+                  - csharpName: Pro
+                    description: A pro sign-up.
+                    when: { tier: pro }
+                    properties: { seats_paid: integer }
+            pages:
+              - name: Pricing
+                owner: "@web"
+                properties: { plan: string }
+            """;
+        var diagnostics = new List<PlanDiagnostic>();
+        TrackingPlan read = PlanReader.Read(Sound, "plan.yaml", diagnostics);
+
+        ValidatedPlan valid = PlanValidator.Validate(read, diagnostics);
+
+        Assert.Empty(diagnostics);
+        Assert.Equal(read, valid.Content);
+        Assert.Equal("Professional", valid.Definitions[0].Schema.EnumValues[1].CSharpName!.Value);
+        Assert.Equal(new[] { "3", "12" }, valid.Events[0].Properties[1].Schema.Examples.Select(e => e.Value));
+        Assert.Equal("@growth", valid.Events[0].Owner!.Value);
+        Assert.Equal("@web", valid.Pages[0].Owner!.Value);
+    }
+
+    [Theory]
+    [InlineData("namespace: 1Acme", "namespace")]
+    [InlineData("className: \"my class\"", "className")]
+    [InlineData("eventCase: shouting", "eventCase")]
+    [InlineData("eventWordOrder: backwards", "eventWordOrder")]
+    [InlineData("propertyCase: shouting", "propertyCase")]
+    [InlineData("facadeInterface: maybe", "facadeInterface")]
+    public void An_invalid_option_is_reported_once_at_its_line_and_the_default_takes_its_place(string option, string name)
+    {
+        var diagnostics = new List<PlanDiagnostic>();
+        var read = PlanReader.Read("version: 1\noptions: { " + option + " }\nevents:\n  - name: Signed Up\n", "plan.yaml", diagnostics);
+
+        ValidatedPlan valid = PlanValidator.Validate(read, diagnostics);
+
+        var error = Assert.Single(diagnostics);
+        Assert.Equal("RIPE0014", error.Id);
+        Assert.Equal(2, error.Span.DisplayLine);
+        Assert.Contains("'" + name + "'", error.Message);
+        Assert.Equal(PlanSettings.Default, valid.Settings);
+    }
+
+    [Fact]
+    public void Valid_options_are_parsed_once_into_the_settings()
+    {
+        var diagnostics = new List<PlanDiagnostic>();
+        var read = PlanReader.Read(
+            "version: 1\noptions: { namespace: Acme.Tracking, className: AcmeEvents, eventCase: snake, eventWordOrder: object-verb, propertyCase: camel, facadeInterface: false }\n",
+            "plan.yaml",
+            diagnostics);
+
+        var settings = PlanValidator.Validate(read, diagnostics).Settings;
+
+        Assert.Empty(diagnostics);
+        Assert.Equal(
+            new PlanSettings("Acme.Tracking", "AcmeEvents", Naming.CaseStyle.Snake, Naming.WordOrderStyle.ObjectVerb, Naming.CaseStyle.Camel, FacadeInterface: false),
+            settings);
+    }
+
     private static string Describe(TrackingPlan plan) => string.Join("\n",
         plan.Definitions.Select(d => $"def {d.Name} {d.Schema.Kind} ref={d.Schema.Ref?.Value} values={string.Join(",", d.Schema.EnumValues.Select(v => v.Value))}")
             .Concat(plan.Events.Select(e => $"event {e.Name}: " + string.Join(", ", e.Properties.Select(p => $"{p.Name} {p.Schema.Kind} pattern={p.Schema.Pattern?.Value}")))));
