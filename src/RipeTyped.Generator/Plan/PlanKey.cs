@@ -28,15 +28,15 @@ namespace RipeTyped.Generator.Plan
         public KeyReader<T> Read { get; }
 
         /// <summary>A property's key that only some types take (<c>values</c>: enums); empty: every type.</summary>
-        public PropertyKind[] OnlyFor { get; set; } = Array.Empty<PropertyKind>();
+        public PropertyKind[] OnlyFor { get; init; } = Array.Empty<PropertyKind>();
 
         /// <summary>Why the key does not fit another type, as RIPE0003 says it.</summary>
-        public string? OnlyForReason { get; set; }
+        public string? OnlyForReason { get; init; }
 
         /// <summary>A property's key that may be added to a <c>$ref</c> use (it does not change the type).</summary>
-        public bool WithRef { get; set; }
+        public bool WithRef { get; init; }
 
         /// <summary>A validation rule (<c>pattern</c>, <c>minimum</c>...): the first one marks where contradictions are reported.</summary>
-        public bool IsConstraint { get; set; }
+        public bool IsConstraint { get; init; }
     }
 }
