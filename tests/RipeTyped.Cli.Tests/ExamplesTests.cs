@@ -59,7 +59,8 @@ public class ExamplesTests
               { "type": "TRACK", "key": "Signed Up", "jsonSchema": { "properties": { "properties": { "properties": {
                 "plan": { "type": "string", "enum": ["free", "pro"], "examples": ["pro", "gold"] },
                 "seats": { "type": "integer", "examples": [3, 2.5, "4"] },
-                "code": { "type": "string", "examples": ["A-1", { "x": 1 }] }
+                "code": { "type": "string", "examples": ["A-1", { "x": 1 }] },
+                "amount": { "type": "number", "examples": [1E400, 2.5] }
               } } } } }
             ] }
             """);
@@ -74,6 +75,8 @@ public class ExamplesTests
         Assert.Equal(new[] { "pro" }, byName["plan"].Schema.Examples.Select(e => e.Value));
         Assert.Equal(new[] { "3" }, byName["seats"].Schema.Examples.Select(e => e.Value));
         Assert.Equal(new[] { "A-1" }, byName["code"].Schema.Examples.Select(e => e.Value));
+        Assert.Equal(new[] { "2.5" }, byName["amount"].Schema.Examples.Select(e => e.Value));
+        Assert.Contains("examples[0]: example 1E400 does not fit", error);
         Assert.Contains("examples[1]: example \"gold\" does not fit", error);
         Assert.Contains("examples[1]: example 2.5 does not fit", error);
         Assert.Contains("examples[2]: example \"4\" does not fit", error);

@@ -65,11 +65,13 @@ public class PlanValidatorTests
             planVersion: 1.2.0
             owner: "@growth"
             sources: [web, api]
-            options: { namespace: Acme.Tracking, eventCase: title }
+            options: { namespace: Acme.Tracking, className: AcmeEvents, eventCase: title, eventWordOrder: verb-object, propertyCase: snake, facadeInterface: false }
             definitions:
               tier: { type: enum, values: [free, { value: pro, csharpName: Professional }], description: The plan tier., examples: [pro] }
             identify:
               traits: { email: { type: string, required: true, examples: [a@b.c] } }
+            group:
+              traits: { company: string }
             events:
               - name: Signed Up
                 description: A user signed up.
@@ -80,13 +82,13 @@ public class PlanValidatorTests
                 additionalProperties: true
                 properties:
                   tier: { $ref: tier, required: true, description: Chosen tier. }
-                  seats: { type: integer, minimum: 1, maximum: 500, examples: [3, 12] }
+                  seats: { type: integer, csharpName: SeatCount, minimum: 1, maximum: 500, examples: [3, 12] }
                   code: { type: string, pattern: "^[A-Z]+$", minLength: 2, maxLength: 8, nullable: true }
                   lines: { type: array, items: { type: object, properties: { sku: string }, additionalProperties: true } }
                 variants:
                   - csharpName: Pro
                     description: A pro sign-up.
-                    when: { tier: pro }
+                    when: { tier: [pro] }
                     properties: { seats_paid: integer }
             pages:
               - name: Pricing
@@ -100,10 +102,77 @@ public class PlanValidatorTests
 
         Assert.Empty(diagnostics);
         Assert.Equal(read, valid.Content);
+        var neverSet = FieldsNeverSet(read);
+        Assert.True(neverSet.Count == 0, "Set in the sound plan: " + string.Join(", ", neverSet));
         Assert.Equal("Professional", valid.Definitions[0].Schema.EnumValues[1].CSharpName!.Value);
         Assert.Equal(new[] { "3", "12" }, valid.Events[0].Properties[1].Schema.Examples.Select(e => e.Value));
         Assert.Equal("@growth", valid.Events[0].Owner!.Value);
         Assert.Equal("@web", valid.Pages[0].Owner!.Value);
+    }
+
+    [Fact]
+    public void Type_keys_next_to_an_unknown_ref_are_reported_and_left_out()
+    {
+        var diagnostics = new List<PlanDiagnostic>();
+        var read = PlanReader.Read("""
+            version: 1
+            events:
+              - name: Signed Up
+                properties:
+                  p: { $ref: nope, type: object, properties: { "": string, code: { type: string, pattern: "[" } } }
+                  q: { $ref: nope, type: array, items: { type: enum, values: ["", ""] } }
+                  r: { $ref: nope, type: string, pattern: "[", values: [a, a] }
+            """, "plan.yaml", diagnostics);
+
+        ValidatedPlan valid = PlanValidator.Validate(read, diagnostics);
+
+        Assert.All(valid.Events[0].Properties, p =>
+        {
+            Assert.Null(p.Schema.Items);
+            Assert.Empty(p.Schema.Properties);
+            Assert.Empty(p.Schema.EnumValues);
+            Assert.Null(p.Schema.Pattern);
+        });
+        Assert.Equal(3, diagnostics.Count(d => d.Id == "RIPE0006"));
+    }
+
+    [Fact]
+    public void Examples_of_ref_uses_inside_definitions_are_checked_against_the_type_the_chain_ends_at()
+    {
+        var diagnostics = new List<PlanDiagnostic>();
+        var read = PlanReader.Read("""
+            version: 1
+            definitions:
+              count: { type: integer }
+              seats: { $ref: count, examples: [abc, 4] }
+              addr: { type: object, properties: { zip: { $ref: count, examples: [notanumber] } } }
+            events:
+              - name: Signed Up
+                properties: { n: { $ref: seats }, a: { $ref: addr }, m: { $ref: count, examples: [bad, 5] } }
+            """, "plan.yaml", diagnostics);
+
+        ValidatedPlan valid = PlanValidator.Validate(read, diagnostics);
+
+        Assert.Equal(
+            new[] { "abc", "notanumber", "bad" },
+            diagnostics.Where(d => d.Id == "RIPE0009").OrderBy(d => d.Span.Start).Select(d => d.MessageArgs[2].Split('\'')[1]));
+        var properties = valid.Events[0].Properties.ToDictionary(p => p.Name);
+        Assert.Equal(new[] { "4" }, valid.ExamplesOf(properties["n"].Schema).Select(e => e.Value));
+        Assert.Equal(new[] { "5" }, valid.ExamplesOf(properties["m"].Schema).Select(e => e.Value));
+        Assert.Empty(valid.Definitions.Single(d => d.Name == "addr").Schema.Properties[0].Schema.Examples);
+    }
+
+    [Fact]
+    public void Merged_sources_name_each_source_once_even_when_a_file_repeats_one()
+    {
+        var diagnostics = new List<PlanDiagnostic>();
+        var plan = PlanLoader.Load(new[]
+        {
+            new PlanText("tracking-plan.yaml", "version: 1\nsources: [web, web]\n"),
+            new PlanText("billing.tracking-plan.yaml", "version: 1\nsources: [api, web]\n"),
+        }, diagnostics);
+
+        Assert.Equal(new[] { "web", "api" }, plan.Sources.Select(s => s.Value));
     }
 
     [Theory]
@@ -142,6 +211,58 @@ public class PlanValidatorTests
         Assert.Equal(
             new PlanSettings("Acme.Tracking", "AcmeEvents", Naming.CaseStyle.Snake, Naming.WordOrderStyle.ObjectVerb, Naming.CaseStyle.Camel, FacadeInterface: false),
             settings);
+    }
+
+    /// <summary>
+    /// The stage records' fields that hold only their default anywhere in <paramref name="plan"/>: a new field must be set
+    /// in the sound plan above, or the equality check would not see it dropped.
+    /// </summary>
+    private static List<string> FieldsNeverSet(TrackingPlan plan)
+    {
+        var set = new HashSet<string>();
+        var all = new HashSet<string>();
+        var visited = new HashSet<object>(ReferenceEqualityComparer.Instance);
+        void Visit(object? value)
+        {
+            if (value is null || value is string || value.GetType().IsPrimitive || value.GetType().IsEnum || !visited.Add(value))
+            {
+                return;
+            }
+
+            if (value is System.Collections.IEnumerable items)
+            {
+                foreach (var item in items)
+                {
+                    Visit(item);
+                }
+
+                return;
+            }
+
+            var type = value.GetType();
+            if (type.Namespace != typeof(TrackingPlan).Namespace)
+            {
+                return;
+            }
+
+            foreach (var property in type.GetProperties().Where(p => p.CanWrite || type.GetConstructors().Any(c => c.GetParameters().Any(a => a.Name == p.Name))))
+            {
+                string name = type.Name + "." + property.Name;
+                all.Add(name);
+                object? field = property.GetValue(value);
+                bool isDefault = field is null || (field is bool b && !b) || (field is System.Collections.IEnumerable e && !(field is string) && !e.Cast<object>().Any()) ||
+                    (field.GetType().IsValueType && field.Equals(System.Activator.CreateInstance(field.GetType())));
+                if (!isDefault)
+                {
+                    set.Add(name);
+                }
+
+                Visit(field);
+            }
+        }
+
+        Visit(plan);
+        return all.Except(set).OrderBy(n => n, System.StringComparer.Ordinal).ToList();
     }
 
     private static string Describe(TrackingPlan plan) => string.Join("\n",

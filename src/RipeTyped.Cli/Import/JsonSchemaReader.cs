@@ -219,7 +219,7 @@ namespace RipeTyped.Cli.Import
             "date-time" => kind == JsonValueKind.String && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
             "enum" => kind == JsonValueKind.String && property.Values.Contains(text),
             "integer" => kind == JsonValueKind.Number && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _),
-            "number" => kind == JsonValueKind.Number,
+            "number" => kind == JsonValueKind.Number && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double number) && !double.IsInfinity(number) && !double.IsNaN(number),
             "boolean" => kind is JsonValueKind.True or JsonValueKind.False,
             "any" => true,
             _ => false,

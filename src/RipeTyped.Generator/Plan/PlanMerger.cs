@@ -57,13 +57,20 @@ namespace RipeTyped.Generator.Plan
                     FacadeInterface = Pick(options.FacadeInterface, theirs.FacadeInterface, "Option", "facadeInterface"),
                 },
                 PlanVersion = Pick(merged.PlanVersion, file.PlanVersion, "The plan's", "planVersion"),
-                Sources = merged.Sources.Concat(file.Sources.Where(s => !merged.Sources.Any(m => m.Value == s.Value))).ToEquatableArray(),
+                Sources = Union(merged.Sources, file.Sources),
                 Definitions = AddNamed(merged.Definitions, file.Definitions, d => d.Name, d => d.NameSpan, "Definition"),
                 Events = AddNamed(merged.Events, file.Events, c => c.Name, c => c.NameSpan, "Event"),
                 Pages = AddNamed(merged.Pages, file.Pages, c => c.Name, c => c.NameSpan, "Page"),
                 Identify = MergeTraits(merged.Identify, file.Identify, "identify"),
                 Group = MergeTraits(merged.Group, file.Group, "group"),
             };
+        }
+
+        /// <summary>Each source once, by name, first mention kept (a file may repeat one too).</summary>
+        private static EquatableArray<Named> Union(EquatableArray<Named> first, EquatableArray<Named> second)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            return first.Concat(second).Where(s => seen.Add(s.Value)).ToEquatableArray();
         }
 
         private Named? Pick(Named? kept, Named? other, string what, string name)
@@ -129,7 +136,7 @@ namespace RipeTyped.Generator.Plan
                 Description = kept.Description ?? other.Description,
                 AdditionalProperties = kept.AdditionalProperties || other.AdditionalProperties,
                 Owner = kept.Owner ?? other.Owner,
-                Sources = kept.Sources.Concat(other.Sources.Where(s => !kept.Sources.Any(k => k.Value == s.Value))).ToEquatableArray(),
+                Sources = Union(kept.Sources, other.Sources),
                 Properties = AddNamed(kept.Properties, other.Properties, p => p.Name, p => p.NameSpan, $"Trait of '{section}'"),
             };
         }

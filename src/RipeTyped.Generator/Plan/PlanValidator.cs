@@ -53,7 +53,7 @@ namespace RipeTyped.Generator.Plan
                 _definitions[definition.Name] = definition;
             }
 
-            definitions = CutCycles(definitions);
+            definitions = CheckDefinitionExamples(CutCycles(definitions));
             var content = _read with
             {
                 PlanVersion = planVersion,
@@ -208,6 +208,40 @@ namespace RipeTyped.Generator.Plan
             }
 
             return definitions.Select(d => _definitions[d.Name]).ToList();
+        }
+
+        /// <summary>
+        /// The examples of <c>$ref</c> uses inside definitions, checked once every chain's end is known (while definitions
+        /// are checked, the type a <c>$ref</c> ends at may not be known yet); the lookups then hold the checked definitions.
+        /// </summary>
+        private List<PropertyDefinition> CheckDefinitionExamples(List<PropertyDefinition> definitions)
+        {
+            PropertySchema Check(PropertySchema schema, string owner)
+            {
+                if (schema.Ref != null)
+                {
+                    return schema.Examples.IsEmpty ? schema : schema with { Examples = CheckExamples(TypeSource(schema), schema.Examples, owner) };
+                }
+
+                return schema.Items is null && schema.Properties.IsEmpty ? schema : schema with
+                {
+                    Items = schema.Items is { } items ? Check(items, owner + "[]") : null,
+                    Properties = schema.Properties.Select(p => p with { Schema = Check(p.Schema, p.Name) }).ToEquatableArray(),
+                };
+            }
+
+            var checkedDefinitions = definitions.Select(d => d with { Schema = Check(d.Schema, d.Name) }).ToList();
+            foreach (var definition in checkedDefinitions)
+            {
+                _definitions[definition.Name] = definition;
+            }
+
+            foreach (var name in _chainEnds.Keys.ToList())
+            {
+                _chainEnds[name] = _definitions[_chainEnds[name].Name];
+            }
+
+            return checkedDefinitions;
         }
 
         private PropertySchema TypeSource(PropertySchema schema) =>
@@ -435,6 +469,19 @@ namespace RipeTyped.Generator.Plan
             if (schema.Ref is { } reference)
             {
                 // The type comes from the definition; nothing else of this schema is checked.
+                // Type keys next to $ref are reported by the reader and left out here, unchecked as they are.
+                schema = schema with
+                {
+                    Items = null,
+                    Properties = EquatableArray<PropertyDefinition>.Empty,
+                    EnumValues = EquatableArray<Named>.Empty,
+                    Pattern = null,
+                    Minimum = null,
+                    Maximum = null,
+                    MinLength = null,
+                    MaxLength = null,
+                    AdditionalProperties = false,
+                };
                 if (!_definitionNames.Contains(reference.Value))
                 {
                     Report(RipeDiagnostics.UnknownDefinition, reference.Span, owner, reference.Value);
