@@ -24,15 +24,6 @@ namespace RipeTyped.Benchmarks;
 [Config(typeof(BothCollectors))]
 public class GeneratorScalingBenchmarks
 {
-    private sealed class BothCollectors : ManualConfig
-    {
-        public BothCollectors()
-        {
-            AddJob(Job.ShortRun.WithGcServer(false).WithId("WorkstationGC"));
-            AddJob(Job.ShortRun.WithGcServer(true).WithId("ServerGC"));
-        }
-    }
-
     private string _text = "";
     private FreshPlanTexts _fresh = null!;
     private CSharpCompilation _compilation = null!;
@@ -74,4 +65,14 @@ public class GeneratorScalingBenchmarks
     public GeneratorDriver FullGeneratorRun() =>
         CSharpGeneratorDriver.Create(new[] { new TrackingPlanGenerator().AsSourceGenerator() }, new[] { new InMemoryPlanText("/bench/tracking-plan.yaml", _fresh.Next()) }).RunGenerators(_compilation);
 
+}
+
+/// <summary>The short job twice: workstation GC (an ordinary process) and server GC (csc, VBCSCompiler).</summary>
+internal sealed class BothCollectors : ManualConfig
+{
+    public BothCollectors()
+    {
+        AddJob(Job.ShortRun.WithGcServer(false).WithId("WorkstationGC"));
+        AddJob(Job.ShortRun.WithGcServer(true).WithId("ServerGC"));
+    }
 }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -14,10 +15,11 @@ namespace RipeTyped.Benchmarks;
 /// What one edit of the plan costs in the IDE: the generator re-runs on the edited text (driver state kept, as the IDE
 /// keeps it) and the plan analyzer reports on the same text. Both share one load of the text. Against the floor of one
 /// YamlDotNet event parse of the plan. Target (issue #14): the edit within 2.5× of that parse. Each invocation edits
-/// the plan anew (a comment line with a counter), so no cache can answer it.
+/// the plan anew (a comment line with a counter), so no cache can answer it. Run under both garbage collectors (the IDE's
+/// compiler server runs with server GC).
 /// </summary>
 [MemoryDiagnoser]
-[ShortRunJob]
+[Config(typeof(BothCollectors))]
 public class IdeEditBenchmarks
 {
     private const string PlanPath = "/bench/tracking-plan.yaml";

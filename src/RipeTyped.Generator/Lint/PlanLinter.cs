@@ -29,6 +29,10 @@ namespace RipeTyped.Generator.Lint
         private readonly CaseStyle _propertyCase;
         private readonly WordOrderStyle _wordOrder;
 
+        // A plan repeats its property names (every event has a "source_page"): each name's checks are computed once per run.
+        private readonly Dictionary<string, bool> _propertyCaseConforms = new Dictionary<string, bool>(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _normalized = new Dictionary<string, string>(StringComparer.Ordinal);
+
         private PlanLinter(ValidatedPlan plan, List<PlanDiagnostic> diagnostics)
         {
             _plan = plan;
@@ -97,12 +101,6 @@ namespace RipeTyped.Generator.Lint
         {
             bool casingOk = NamingConvention.Conforms(name, _eventCase);
             var words = NamingConvention.SplitWords(name);
-            string rule = NamingConvention.Describe(_eventCase) + _wordOrder switch
-            {
-                WordOrderStyle.VerbObject => ", past-tense verb first",
-                WordOrderStyle.ObjectVerb => ", past-tense verb last",
-                _ => "",
-            };
             if (words.Count == 0)
             {
                 return null;
@@ -117,6 +115,13 @@ namespace RipeTyped.Generator.Lint
             {
                 return null;
             }
+
+            string rule = NamingConvention.Describe(_eventCase) + _wordOrder switch
+            {
+                WordOrderStyle.VerbObject => ", past-tense verb first",
+                WordOrderStyle.ObjectVerb => ", past-tense verb last",
+                _ => "",
+            };
 
             if (!orderOk && words.Count > 1)
             {
@@ -146,7 +151,13 @@ namespace RipeTyped.Generator.Lint
             foreach (var property in properties)
             {
                 string name = property.Name;
-                if (!NamingConvention.Conforms(name, _propertyCase))
+                if (!_propertyCaseConforms.TryGetValue(name, out bool conforms))
+                {
+                    conforms = NamingConvention.Conforms(name, _propertyCase);
+                    _propertyCaseConforms.Add(name, conforms);
+                }
+
+                if (!conforms)
                 {
                     Report(RipeDiagnostics.PropertyNameConvention, property.NameSpan, name, NamingConvention.Describe(_propertyCase), NamingConvention.Apply(name, _propertyCase));
                 }
@@ -156,7 +167,7 @@ namespace RipeTyped.Generator.Lint
                     Report(RipeDiagnostics.NameTooLong, property.NameSpan, "Property", name, Num(name.Length), Num(MaxPropertyNameLength));
                 }
 
-                if (topLevel && ReservedByNormalized.TryGetValue(EventNameShape.Normalize(name), out string? reserved))
+                if (topLevel && ReservedByNormalized.TryGetValue(Normalize(name), out string? reserved))
                 {
                     Report(RipeDiagnostics.ReservedPropertyName, property.NameSpan, name, reserved);
                 }
@@ -175,7 +186,7 @@ namespace RipeTyped.Generator.Lint
             var seen = new Dictionary<string, T>(StringComparer.Ordinal);
             foreach (var item in items)
             {
-                string key = EventNameShape.Normalize(name(item));
+                string key = Normalize(name(item));
                 if (key.Length == 0)
                 {
                     continue;
@@ -244,6 +255,17 @@ namespace RipeTyped.Generator.Lint
             {
                 yield return _plan.Group;
             }
+        }
+
+        private string Normalize(string name)
+        {
+            if (!_normalized.TryGetValue(name, out string? normalized))
+            {
+                normalized = EventNameShape.Normalize(name);
+                _normalized.Add(name, normalized);
+            }
+
+            return normalized;
         }
 
         private static string Num(int value) => value.ToString(CultureInfo.InvariantCulture);

@@ -39,4 +39,29 @@ namespace RipeTyped.Generator.Plan
         /// <summary>A validation rule (<c>pattern</c>, <c>minimum</c>...): the first one marks where contradictions are reported.</summary>
         public bool IsConstraint { get; init; }
     }
+    /// <summary>
+    /// What a value is, as a message names it ("event description", "score.minimum"): up to three parts joined only when a
+    /// message is written, so reading a valid plan concatenates no message text.
+    /// </summary>
+    internal readonly struct What
+    {
+        private readonly string _first;
+        private readonly string? _second;
+        private readonly string? _third;
+
+        public What(string first, string? second = null, string? third = null)
+        {
+            _first = first;
+            _second = second;
+            _third = third;
+        }
+
+        public static implicit operator What(string text) => new What(text);
+
+        /// <summary>This name followed by <paramref name="suffix"/> ("[]" for a list's items).</summary>
+        public What Append(string suffix) =>
+            _second is null ? new What(_first, suffix) : _third is null ? new What(_first, _second, suffix) : new What(ToString(), suffix);
+
+        public override string ToString() => string.Concat(_first, _second, _third);
+    }
 }

@@ -44,14 +44,14 @@ namespace RipeTyped.Generator.Plan
         public static readonly PlanKey<CallDefinition>[] Page =
         {
             new PlanKey<CallDefinition>("name", (r, e, call) => call), // Read first: the call is created with it.
-            new PlanKey<CallDefinition>("description", (r, e, call) => call with { Description = r.ReadString(e.Value, e.Context + " description")?.Value }),
+            new PlanKey<CallDefinition>("description", (r, e, call) => call with { Description = r.ReadString(e.Value, new What(e.Context, " description"))?.Value }),
             new PlanKey<CallDefinition>("deprecated", (r, e, call) => r.ReadDeprecated(e.Value, call)),
             new PlanKey<CallDefinition>("properties", (r, e, call) => call with { Properties = r.ReadPropertyMap(e.Value, $"properties of {e.Context} '{e.Subject}'") }),
-            new PlanKey<CallDefinition>("csharpName", (r, e, call) => call with { CSharpName = r.ReadString(e.Value, e.Context + " csharpName") }),
-            new PlanKey<CallDefinition>("additionalProperties", (r, e, call) => call with { AdditionalProperties = r.ReadBool(e.Value, e.Context + " additionalProperties") ?? false }),
-            new PlanKey<CallDefinition>("tags", (r, e, call) => call with { Tags = r.ReadTags(e.Value, e.Context + " tags") }),
-            new PlanKey<CallDefinition>("sources", (r, e, call) => call with { Sources = r.ReadTags(e.Value, e.Context + " sources") }),
-            new PlanKey<CallDefinition>("owner", (r, e, call) => call with { Owner = r.ReadString(e.Value, e.Context + " owner") }),
+            new PlanKey<CallDefinition>("csharpName", (r, e, call) => call with { CSharpName = r.ReadString(e.Value, new What(e.Context, " csharpName")) }),
+            new PlanKey<CallDefinition>("additionalProperties", (r, e, call) => call with { AdditionalProperties = r.ReadBool(e.Value, new What(e.Context, " additionalProperties")) ?? false }),
+            new PlanKey<CallDefinition>("tags", (r, e, call) => call with { Tags = r.ReadTags(e.Value, new What(e.Context, " tags")) }),
+            new PlanKey<CallDefinition>("sources", (r, e, call) => call with { Sources = r.ReadTags(e.Value, new What(e.Context, " sources")) }),
+            new PlanKey<CallDefinition>("owner", (r, e, call) => call with { Owner = r.ReadString(e.Value, new What(e.Context, " owner")) }),
         };
 
         /// <summary>An event's keys: a page's and <c>variants</c> (a page has no variants: it is RIPE0002 there).</summary>
@@ -63,11 +63,11 @@ namespace RipeTyped.Generator.Plan
         /// <summary><c>identify</c> and <c>group</c>. Context: the section's name.</summary>
         public static readonly PlanKey<CallDefinition>[] Traits =
         {
-            new PlanKey<CallDefinition>("description", (r, e, call) => call with { Description = r.ReadString(e.Value, e.Context + ".description")?.Value }),
-            new PlanKey<CallDefinition>("traits", (r, e, call) => call with { Properties = r.ReadPropertyMap(e.Value, e.Context + ".traits") }),
-            new PlanKey<CallDefinition>("additionalProperties", (r, e, call) => call with { AdditionalProperties = r.ReadBool(e.Value, e.Context + ".additionalProperties") ?? false }),
-            new PlanKey<CallDefinition>("sources", (r, e, call) => call with { Sources = r.ReadTags(e.Value, e.Context + " sources") }),
-            new PlanKey<CallDefinition>("owner", (r, e, call) => call with { Owner = r.ReadString(e.Value, e.Context + ".owner") }),
+            new PlanKey<CallDefinition>("description", (r, e, call) => call with { Description = r.ReadString(e.Value, new What(e.Context, ".description"))?.Value }),
+            new PlanKey<CallDefinition>("traits", (r, e, call) => call with { Properties = r.ReadPropertyMap(e.Value, new What(e.Context, ".traits")) }),
+            new PlanKey<CallDefinition>("additionalProperties", (r, e, call) => call with { AdditionalProperties = r.ReadBool(e.Value, new What(e.Context, ".additionalProperties")) ?? false }),
+            new PlanKey<CallDefinition>("sources", (r, e, call) => call with { Sources = r.ReadTags(e.Value, new What(e.Context, " sources")) }),
+            new PlanKey<CallDefinition>("owner", (r, e, call) => call with { Owner = r.ReadString(e.Value, new What(e.Context, ".owner")) }),
         };
 
         /// <summary>An event's variant. Context: "variant 'X' of event 'Y'".</summary>
@@ -80,32 +80,32 @@ namespace RipeTyped.Generator.Plan
         };
 
         /// <summary>A property's (or item's, or definition's) keys. Context: the property's name.</summary>
-        public static readonly PlanKey<PropertySchema>[] Schema =
+        public static readonly PlanKey<PropertySchemaBuilder>[] Schema =
         {
-            new PlanKey<PropertySchema>("type", (r, e, s) => r.ReadType(e.Value, s, e.Context)),
-            new PlanKey<PropertySchema>("description", (r, e, s) => s with { Description = r.ReadString(e.Value, e.Context + ".description")?.Value }) { WithRef = true },
-            new PlanKey<PropertySchema>("required", (r, e, s) => s with { Required = r.ReadBool(e.Value, e.Context + ".required") }) { WithRef = true },
-            new PlanKey<PropertySchema>("nullable", (r, e, s) => s with { Nullable = r.ReadBool(e.Value, e.Context + ".nullable") }) { WithRef = true },
-            new PlanKey<PropertySchema>("values", (r, e, s) => s with { EnumValues = r.ReadEnumValues(e.Value, e.Context) }) { OnlyFor = new[] { PropertyKind.Enum }, OnlyForReason = "only an enum has 'values'" },
-            new PlanKey<PropertySchema>("items", (r, e, s) => s with { Items = r.ReadSchema(e.Value, e.Context + "[]") }) { OnlyFor = new[] { PropertyKind.Array }, OnlyForReason = "only an array has 'items'" },
-            new PlanKey<PropertySchema>("properties", (r, e, s) => s with { Properties = r.ReadPropertyMap(e.Value, $"properties of '{e.Context}'") }) { OnlyFor = new[] { PropertyKind.Object }, OnlyForReason = "only an object has 'properties'" },
-            new PlanKey<PropertySchema>("pattern", (r, e, s) => s with { Pattern = r.ReadString(e.Value, e.Context + ".pattern") }) { OnlyFor = Text, OnlyForReason = TextOnly, IsConstraint = true },
-            new PlanKey<PropertySchema>("minimum", (r, e, s) => s with { Minimum = r.ReadNumber(e.Value, e.Context + ".minimum") }) { OnlyFor = Numbers, OnlyForReason = NumbersOnly, IsConstraint = true },
-            new PlanKey<PropertySchema>("maximum", (r, e, s) => s with { Maximum = r.ReadNumber(e.Value, e.Context + ".maximum") }) { OnlyFor = Numbers, OnlyForReason = NumbersOnly, IsConstraint = true },
-            new PlanKey<PropertySchema>("minLength", (r, e, s) => s with { MinLength = r.ReadLength(e.Value, e.Context + ".minLength") }) { OnlyFor = Text, OnlyForReason = TextOnly, IsConstraint = true },
-            new PlanKey<PropertySchema>("maxLength", (r, e, s) => s with { MaxLength = r.ReadLength(e.Value, e.Context + ".maxLength") }) { OnlyFor = Text, OnlyForReason = TextOnly, IsConstraint = true },
-            new PlanKey<PropertySchema>("$ref", (r, e, s) => s with { Ref = r.ReadString(e.Value, e.Context + ".$ref") }) { WithRef = true },
-            new PlanKey<PropertySchema>("csharpName", (r, e, s) => s with { CSharpName = r.ReadString(e.Value, e.Context + ".csharpName") }) { WithRef = true },
-            new PlanKey<PropertySchema>("additionalProperties", (r, e, s) => s with { AdditionalProperties = r.ReadBool(e.Value, e.Context + ".additionalProperties") ?? false })
+            new PlanKey<PropertySchemaBuilder>("type", (r, e, s) => r.ReadType(e.Value, s, e.Context)),
+            new PlanKey<PropertySchemaBuilder>("description", (r, e, s) => { s.Description = r.ReadString(e.Value, new What(e.Context, ".description"))?.Value; return s; }) { WithRef = true },
+            new PlanKey<PropertySchemaBuilder>("required", (r, e, s) => { s.Required = r.ReadBool(e.Value, new What(e.Context, ".required")); return s; }) { WithRef = true },
+            new PlanKey<PropertySchemaBuilder>("nullable", (r, e, s) => { s.Nullable = r.ReadBool(e.Value, new What(e.Context, ".nullable")); return s; }) { WithRef = true },
+            new PlanKey<PropertySchemaBuilder>("values", (r, e, s) => { s.EnumValues = r.ReadEnumValues(e.Value, e.Context); return s; }) { OnlyFor = new[] { PropertyKind.Enum }, OnlyForReason = "only an enum has 'values'" },
+            new PlanKey<PropertySchemaBuilder>("items", (r, e, s) => { s.Items = r.ReadSchema(e.Value, e.Context + "[]"); return s; }) { OnlyFor = new[] { PropertyKind.Array }, OnlyForReason = "only an array has 'items'" },
+            new PlanKey<PropertySchemaBuilder>("properties", (r, e, s) => { s.Properties = r.ReadPropertyMap(e.Value, new What("properties of '", e.Context, "'")); return s; }) { OnlyFor = new[] { PropertyKind.Object }, OnlyForReason = "only an object has 'properties'" },
+            new PlanKey<PropertySchemaBuilder>("pattern", (r, e, s) => { s.Pattern = r.ReadString(e.Value, new What(e.Context, ".pattern")); return s; }) { OnlyFor = Text, OnlyForReason = TextOnly, IsConstraint = true },
+            new PlanKey<PropertySchemaBuilder>("minimum", (r, e, s) => { s.Minimum = r.ReadNumber(e.Value, new What(e.Context, ".minimum")); return s; }) { OnlyFor = Numbers, OnlyForReason = NumbersOnly, IsConstraint = true },
+            new PlanKey<PropertySchemaBuilder>("maximum", (r, e, s) => { s.Maximum = r.ReadNumber(e.Value, new What(e.Context, ".maximum")); return s; }) { OnlyFor = Numbers, OnlyForReason = NumbersOnly, IsConstraint = true },
+            new PlanKey<PropertySchemaBuilder>("minLength", (r, e, s) => { s.MinLength = r.ReadLength(e.Value, new What(e.Context, ".minLength")); return s; }) { OnlyFor = Text, OnlyForReason = TextOnly, IsConstraint = true },
+            new PlanKey<PropertySchemaBuilder>("maxLength", (r, e, s) => { s.MaxLength = r.ReadLength(e.Value, new What(e.Context, ".maxLength")); return s; }) { OnlyFor = Text, OnlyForReason = TextOnly, IsConstraint = true },
+            new PlanKey<PropertySchemaBuilder>("$ref", (r, e, s) => { s.Ref = r.ReadString(e.Value, new What(e.Context, ".$ref")); return s; }) { WithRef = true },
+            new PlanKey<PropertySchemaBuilder>("csharpName", (r, e, s) => { s.CSharpName = r.ReadString(e.Value, new What(e.Context, ".csharpName")); return s; }) { WithRef = true },
+            new PlanKey<PropertySchemaBuilder>("additionalProperties", (r, e, s) => { s.AdditionalProperties = r.ReadBool(e.Value, new What(e.Context, ".additionalProperties")) ?? false; return s; })
                 { OnlyFor = new[] { PropertyKind.Object }, OnlyForReason = "only an object has 'additionalProperties'" },
-            new PlanKey<PropertySchema>("examples", (r, e, s) => s with { Examples = r.ReadExamples(e.Value, e.Context + ".examples") }) { WithRef = true },
+            new PlanKey<PropertySchemaBuilder>("examples", (r, e, s) => { s.Examples = r.ReadExamples(e.Value, new What(e.Context, ".examples")); return s; }) { WithRef = true },
         };
 
         /// <summary><c>- { value: "Pro ", csharpName: ProTrailing }</c>: an enum value with its C# member name. Context: the enum's name.</summary>
         public static readonly PlanKey<Named>[] EnumValue =
         {
-            new PlanKey<Named>("value", (r, e, value) => r.ReadString(e.Value, e.Context + ".values[].value") is { } read ? read with { CSharpName = value.CSharpName } : value),
-            new PlanKey<Named>("csharpName", (r, e, value) => value with { CSharpName = r.ReadString(e.Value, e.Context + ".values[].csharpName") }),
+            new PlanKey<Named>("value", (r, e, value) => r.ReadString(e.Value, new What(e.Context, ".values[].value")) is { } read ? read with { CSharpName = value.CSharpName } : value),
+            new PlanKey<Named>("csharpName", (r, e, value) => value with { CSharpName = r.ReadString(e.Value, new What(e.Context, ".values[].csharpName")) }),
         };
 
         public static string[] Names<T>(IEnumerable<PlanKey<T>> keys) => keys.Select(k => k.Name).ToArray();

@@ -42,6 +42,8 @@ namespace RipeTyped.Generator.Plan
 
         private readonly string _filePath;
         private readonly List<PlanDiagnostic> _diagnostics;
+        private readonly List<PropertySchemaBuilder> _schemas = new List<PropertySchemaBuilder>();
+        private int _schemaDepth;
 
         private PlanReader(string filePath, List<PlanDiagnostic> diagnostics)
         {
@@ -93,9 +95,14 @@ namespace RipeTyped.Generator.Plan
         /// <summary>Applies each known key's reader in document order; unknown and repeated keys are reported and skipped.</summary>
         private T ReadKeys<T>(YamlMapping mapping, PlanKey<T>[] keys, string context, string? subject, T target, string? messageContext = null)
         {
-            foreach (var (key, value) in Entries(mapping, messageContext ?? context, null, keys))
+            var entries = mapping.Entries;
+            var seen = Seen(entries);
+            for (int i = 0; i < entries.Count; i++)
             {
-                target = Find(keys, key.Value)!.Read(this, new KeyEntry(key, value, context, subject), target);
+                if (Accept(entries, i, messageContext ?? context, null, keys, seen, out var key))
+                {
+                    target = key!.Read(this, new KeyEntry(entries[i].Key, entries[i].Value, context, subject), target);
+                }
             }
 
             return target;
@@ -164,13 +171,13 @@ namespace RipeTyped.Generator.Plan
                     continue;
                 }
 
-                var entries = Entries(mapping, (what == "event" ? "an " : "a ") + what, null, keys).ToList();
+                var entries = Accepted(mapping, what == "event" ? "an event" : what == "page" ? "a page" : "a " + what, null, keys);
                 Named? name = null;
-                foreach (var (key, value) in entries)
+                foreach (var (key, value, _) in entries)
                 {
                     if (key.Value == "name")
                     {
-                        name = ReadString(value, what + " name");
+                        name = ReadString(value, new What(what, " name"));
                     }
                 }
 
@@ -181,9 +188,9 @@ namespace RipeTyped.Generator.Plan
                 }
 
                 var call = new CallDefinition(name.Value, name.Span);
-                foreach (var (key, value) in entries)
+                foreach (var (key, value, declared) in entries)
                 {
-                    call = Find(keys, key.Value)!.Read(this, new KeyEntry(key, value, what, name.Value), call);
+                    call = declared.Read(this, new KeyEntry(key, value, what, name.Value), call);
                 }
 
                 calls.Add(call);
@@ -214,9 +221,9 @@ namespace RipeTyped.Generator.Plan
                     continue;
                 }
 
-                var entries = Entries(mapping, "a variant of event", eventName, PlanKeys.Variant).ToList();
+                var entries = Accepted(mapping, "a variant of event", eventName, PlanKeys.Variant);
                 Named? csharpName = null;
-                foreach (var (key, value) in entries)
+                foreach (var (key, value, _) in entries)
                 {
                     if (key.Value == "csharpName")
                     {
@@ -232,9 +239,9 @@ namespace RipeTyped.Generator.Plan
 
                 var variant = new VariantDefinition(csharpName);
                 string context = $"variant '{csharpName.Value}' of event '{eventName}'";
-                foreach (var (key, value) in entries)
+                foreach (var (key, value, declared) in entries)
                 {
-                    variant = Find(PlanKeys.Variant, key.Value)!.Read(this, new KeyEntry(key, value, context, eventName), variant);
+                    variant = declared.Read(this, new KeyEntry(key, value, context, eventName), variant);
                 }
 
                 variants.Add(variant);
@@ -279,7 +286,7 @@ namespace RipeTyped.Generator.Plan
         }
 
         /// <summary>A list of names (<c>tags</c>, <c>sources</c>): a sequence of strings.</summary>
-        internal EquatableArray<Named> ReadTags(YamlNode node, string what)
+        internal EquatableArray<Named> ReadTags(YamlNode node, What what)
         {
             if (!(node is YamlSequence sequence))
             {
@@ -290,7 +297,7 @@ namespace RipeTyped.Generator.Plan
             var tags = new List<Named>(sequence.Items.Count);
             foreach (var item in sequence.Items)
             {
-                if (ReadString(item, what + "[]") is { } tag)
+                if (ReadString(item, what.Append("[]")) is { } tag)
                 {
                     tags.Add(tag);
                 }
@@ -300,7 +307,7 @@ namespace RipeTyped.Generator.Plan
         }
 
         /// <summary><c>examples</c>: one value or a sequence of values, each text, a number or true/false, kept as written.</summary>
-        internal EquatableArray<Named> ReadExamples(YamlNode node, string what)
+        internal EquatableArray<Named> ReadExamples(YamlNode node, What what)
         {
             if (node is YamlScalar single && !single.IsNull)
             {
@@ -322,7 +329,7 @@ namespace RipeTyped.Generator.Plan
                 }
                 else
                 {
-                    ReportShape(item, what + "[]", "an example value (text, a number, true or false)");
+                    ReportShape(item, what.Append("[]"), "an example value (text, a number, true or false)");
                 }
             }
 
@@ -345,7 +352,7 @@ namespace RipeTyped.Generator.Plan
             return call with { Deprecated = true, DeprecationReason = scalar.Value };
         }
 
-        internal EquatableArray<PropertyDefinition> ReadPropertyMap(YamlNode node, string context)
+        internal EquatableArray<PropertyDefinition> ReadPropertyMap(YamlNode node, What context)
         {
             if (node is YamlScalar empty && empty.IsNull)
             {
@@ -358,108 +365,155 @@ namespace RipeTyped.Generator.Plan
                 return EquatableArray<PropertyDefinition>.Empty;
             }
 
-            var properties = ImmutableArray.CreateBuilder<PropertyDefinition>(mapping.Entries.Count);
-            foreach (var (key, value) in Entries<PropertySchema>(mapping, context, null, null))
+            var entries = mapping.Entries;
+            var properties = ImmutableArray.CreateBuilder<PropertyDefinition>(entries.Count);
+            var seen = Seen(entries);
+            for (int i = 0; i < entries.Count; i++)
             {
-                properties.Add(new PropertyDefinition(key.Value, key.Span, ReadSchema(value, key.Value)));
+                if (Accept<PropertySchemaBuilder>(entries, i, context, null, null, seen, out _))
+                {
+                    YamlScalar key = entries[i].Key;
+                    properties.Add(new PropertyDefinition(key.Value, key.Span, ReadSchema(entries[i].Value, key.Value)));
+                }
             }
 
-            return new EquatableArray<PropertyDefinition>(properties.ToImmutable());
+            return new EquatableArray<PropertyDefinition>(properties.Count == properties.Capacity ? properties.MoveToImmutable() : properties.ToImmutable());
         }
 
         internal PropertySchema ReadSchema(YamlNode node, string owner)
         {
-            var schema = new PropertySchema(node.Span);
             if (node is YamlScalar scalar)
             {
                 // Shorthand: `seats: integer`.
+                var shorthand = new PropertySchema(node.Span);
                 if (scalar.IsNull)
                 {
                     Report(RipeDiagnostics.MissingKey, node.Span, $"Property '{owner}'", "'type'");
-                    return schema;
+                    return shorthand;
                 }
 
-                return SetType(schema, scalar, owner);
+                if (TypeNames.TryGetValue(scalar.Value, out var kind))
+                {
+                    return shorthand with { TypeSpan = scalar.Span, Kind = kind };
+                }
+
+                Report(RipeDiagnostics.UnknownType, scalar.Span, scalar.Value, owner);
+                return shorthand with { TypeSpan = scalar.Span };
             }
 
             if (!(node is YamlMapping mapping))
             {
                 ReportShape(node, owner, "a type name or a mapping with 'type'");
-                return schema;
+                return new PropertySchema(node.Span);
             }
 
-            var present = new List<(PlanKey<PropertySchema> Key, YamlScalar At)>();
-            foreach (var (key, value) in Entries(mapping, "property", owner, PlanKeys.Schema))
+            // One builder per nesting level (items and object properties nest), reused from schema to schema.
+            if (_schemaDepth == _schemas.Count)
             {
-                var declared = Find(PlanKeys.Schema, key.Value)!;
-                present.Add((declared, key));
-                schema = declared.Read(this, new KeyEntry(key, value, owner, null), schema);
+                _schemas.Add(new PropertySchemaBuilder());
             }
 
-            var constraint = present.FirstOrDefault(p => p.Key.IsConstraint);
-            if (constraint.At != null)
+            var schema = _schemas[_schemaDepth++].Reset(node.Span);
+            try
             {
-                schema = schema with { ConstraintSpan = constraint.At.Span };
+                return ReadSchema(schema, mapping, owner);
+            }
+            finally
+            {
+                _schemaDepth--;
+            }
+        }
+
+        private PropertySchema ReadSchema(PropertySchemaBuilder schema, YamlMapping mapping, string owner)
+        {
+            var present = schema.Present;
+            var entries = mapping.Entries;
+            var seen = Seen(entries);
+            for (int i = 0; i < entries.Count; i++)
+            {
+                if (Accept(entries, i, "property", owner, PlanKeys.Schema, seen, out var declared))
+                {
+                    present.Add((Array.IndexOf(PlanKeys.Schema, declared), entries[i].Key));
+                    declared!.Read(this, new KeyEntry(entries[i].Key, entries[i].Value, owner, null), schema);
+                }
+            }
+
+            bool hasType = false, hasValues = false, hasItems = false, hasConstraint = false;
+            foreach (var (index, at) in present)
+            {
+                var key = PlanKeys.Schema[index];
+                if (key.IsConstraint && !hasConstraint)
+                {
+                    schema.ConstraintSpan = at.Span;
+                    hasConstraint = true;
+                }
+
+                hasType |= key.Name == "type";
+                hasValues |= key.Name == "values";
+                hasItems |= key.Name == "items";
             }
 
             if (schema.Ref != null)
             {
                 // A use of a shared definition may only say whether it is required/nullable, describe itself and name itself.
-                foreach (var (key, at) in present.Where(p => !p.Key.WithRef))
+                foreach (var (index, at) in present)
                 {
-                    Report(RipeDiagnostics.InvalidConstraint, at.Span, at.Value, owner, $"a property with '$ref' takes its type and constraints from the definition; only {WithRefKeys} may be added");
+                    if (!PlanKeys.Schema[index].WithRef)
+                    {
+                        Report(RipeDiagnostics.InvalidConstraint, at.Span, at.Value, owner, $"a property with '$ref' takes its type and constraints from the definition; only {WithRefKeys} may be added");
+                    }
                 }
 
-                return schema;
+                return schema.ToSchema();
             }
 
-            if (!present.Exists(p => p.Key.Name == "type"))
+            if (!hasType)
             {
                 Report(RipeDiagnostics.MissingKey, mapping.Span, $"Property '{owner}'", "'type' (or '$ref')");
-                return schema;
+                return schema.ToSchema();
             }
 
-            foreach (var (key, at) in present)
+            foreach (var (index, at) in present)
             {
+                var key = PlanKeys.Schema[index];
                 if (key.OnlyFor.Length > 0 && schema.Kind != PropertyKind.Unknown && Array.IndexOf(key.OnlyFor, schema.Kind) < 0)
                 {
                     Report(RipeDiagnostics.InvalidConstraint, at.Span, at.Value, owner, key.OnlyForReason!);
                 }
             }
 
-            if (schema.Kind == PropertyKind.Enum && !present.Exists(p => p.Key.Name == "values"))
+            if (schema.Kind == PropertyKind.Enum && !hasValues)
             {
                 Report(RipeDiagnostics.MissingKey, schema.TypeSpan, $"Enum property '{owner}'", "'values'");
             }
 
-            if (schema.Kind == PropertyKind.Array && !present.Exists(p => p.Key.Name == "items"))
+            if (schema.Kind == PropertyKind.Array && !hasItems)
             {
                 Report(RipeDiagnostics.MissingKey, schema.TypeSpan, $"Array property '{owner}'", "'items'");
             }
 
-            return schema;
+            return schema.ToSchema();
         }
 
-        internal PropertySchema ReadType(YamlNode value, PropertySchema schema, string owner)
+        internal PropertySchemaBuilder ReadType(YamlNode value, PropertySchemaBuilder schema, string owner)
         {
-            if (value is YamlScalar typeScalar && !typeScalar.IsNull)
+            if (value is YamlScalar typeName && !typeName.IsNull)
             {
-                return SetType(schema, typeScalar, owner);
+                schema.TypeSpan = typeName.Span;
+                if (TypeNames.TryGetValue(typeName.Value, out var kind))
+                {
+                    schema.Kind = kind;
+                }
+                else
+                {
+                    Report(RipeDiagnostics.UnknownType, typeName.Span, typeName.Value, owner);
+                }
+
+                return schema;
             }
 
-            ReportShape(value, owner + ".type", "a type name");
+            ReportShape(value, new What(owner, ".type"), "a type name");
             return schema;
-        }
-
-        private PropertySchema SetType(PropertySchema schema, YamlScalar typeName, string owner)
-        {
-            if (TypeNames.TryGetValue(typeName.Value, out var kind))
-            {
-                return schema with { TypeSpan = typeName.Span, Kind = kind };
-            }
-
-            Report(RipeDiagnostics.UnknownType, typeName.Span, typeName.Value, owner);
-            return schema with { TypeSpan = typeName.Span };
         }
 
         internal EquatableArray<Named> ReadEnumValues(YamlNode node, string owner)
@@ -517,51 +571,70 @@ namespace RipeTyped.Generator.Plan
             return null;
         }
 
-        /// <summary>Mapping entries with unknown and repeated keys reported (and skipped); <paramref name="allowed"/> null: any key.</summary>
-        /// <param name="contextName">When set, the context reads "{context} '{contextName}'"; built only if a key is reported.</param>
-        private IEnumerable<(YamlScalar Key, YamlNode Value)> Entries<T>(YamlMapping mapping, string context, string? contextName, PlanKey<T>[]? allowed)
-        {
-            // Most mappings have a handful of keys: a linear look-back finds duplicates without allocating a dictionary.
-            var entries = mapping.Entries;
-            Dictionary<string, YamlScalar>? seen = entries.Count > 16 ? new Dictionary<string, YamlScalar>(StringComparer.Ordinal) : null;
-            for (int i = 0; i < entries.Count; i++)
-            {
-                YamlScalar key = entries[i].Key;
-                if (allowed != null && Find(allowed, key.Value) is null)
-                {
-                    Report(RipeDiagnostics.UnknownKey, key.Span, key.Value, contextName is null ? context : context + " '" + contextName + "'", string.Join(", ", PlanKeys.Names(allowed)));
-                    continue;
-                }
+        /// <summary>Most mappings have a handful of keys: a linear look-back finds duplicates without allocating a dictionary.</summary>
+        private static Dictionary<string, YamlScalar>? Seen(List<KeyValuePair<YamlScalar, YamlNode>> entries) =>
+            entries.Count > 16 ? new Dictionary<string, YamlScalar>(StringComparer.Ordinal) : null;
 
-                YamlScalar? first = null;
-                if (seen != null)
+        /// <summary>
+        /// Whether entry <paramref name="i"/> of a mapping is read: unknown and repeated keys are reported (and skipped);
+        /// <paramref name="allowed"/> null: any key. <paramref name="seen"/> comes from <see cref="Seen"/> for the same entries.
+        /// </summary>
+        /// <param name="contextName">When set, the context reads "{context} '{contextName}'"; built only if a key is reported.</param>
+        private bool Accept<T>(List<KeyValuePair<YamlScalar, YamlNode>> entries, int i, What context, string? contextName, PlanKey<T>[]? allowed, Dictionary<string, YamlScalar>? seen, out PlanKey<T>? declared)
+        {
+            YamlScalar key = entries[i].Key;
+            declared = null;
+            if (allowed != null && (declared = Find(allowed, key.Value)) is null)
+            {
+                Report(RipeDiagnostics.UnknownKey, key.Span, key.Value, contextName is null ? context.ToString() : context.ToString() + " '" + contextName + "'", string.Join(", ", PlanKeys.Names(allowed)));
+                return false;
+            }
+
+            YamlScalar? first = null;
+            if (seen != null)
+            {
+                seen.TryGetValue(key.Value, out first);
+            }
+            else
+            {
+                for (int j = 0; j < i; j++)
                 {
-                    seen.TryGetValue(key.Value, out first);
-                }
-                else
-                {
-                    for (int j = 0; j < i; j++)
+                    if (string.Equals(entries[j].Key.Value, key.Value, StringComparison.Ordinal))
                     {
-                        if (string.Equals(entries[j].Key.Value, key.Value, StringComparison.Ordinal))
-                        {
-                            first = entries[j].Key;
-                            break;
-                        }
+                        first = entries[j].Key;
+                        break;
                     }
                 }
-
-                if (first != null)
-                {
-                    Report(RipeDiagnostics.Duplicate, key.Span, "Key", key.Value, first.Span.DisplayLine.ToString(CultureInfo.InvariantCulture));
-                    continue;
-                }
-
-                seen?.Add(key.Value, key);
-                yield return (key, entries[i].Value);
             }
+
+            if (first != null)
+            {
+                Report(RipeDiagnostics.Duplicate, key.Span, "Key", key.Value, first.Span.DisplayLine.ToString(CultureInfo.InvariantCulture));
+                return false;
+            }
+
+            seen?.Add(key.Value, key);
+            return true;
         }
 
-        internal Named? ReadString(YamlNode node, string what)
+        /// <summary>A mapping's entries that are read (see <see cref="Accept"/>), every unknown or repeated key reported first.</summary>
+        private List<(YamlScalar Key, YamlNode Value, PlanKey<T> Declared)> Accepted<T>(YamlMapping mapping, string context, string? contextName, PlanKey<T>[] allowed)
+        {
+            var entries = mapping.Entries;
+            var accepted = new List<(YamlScalar Key, YamlNode Value, PlanKey<T> Declared)>(entries.Count);
+            var seen = Seen(entries);
+            for (int i = 0; i < entries.Count; i++)
+            {
+                if (Accept(entries, i, context, contextName, allowed, seen, out var declared))
+                {
+                    accepted.Add((entries[i].Key, entries[i].Value, declared!));
+                }
+            }
+
+            return accepted;
+        }
+
+        internal Named? ReadString(YamlNode node, What what)
         {
             if (node is YamlScalar scalar && !scalar.IsNull)
             {
@@ -572,7 +645,7 @@ namespace RipeTyped.Generator.Plan
             return null;
         }
 
-        internal bool? ReadBool(YamlNode node, string what)
+        internal bool? ReadBool(YamlNode node, What what)
         {
             if (node is YamlScalar scalar && scalar.IsPlain && TryParseBool(scalar.Value, out bool value))
             {
@@ -583,7 +656,7 @@ namespace RipeTyped.Generator.Plan
             return null;
         }
 
-        internal double? ReadNumber(YamlNode node, string what)
+        internal double? ReadNumber(YamlNode node, What what)
         {
             if (node is YamlScalar scalar && scalar.IsPlain &&
                 double.TryParse(scalar.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) &&
@@ -596,7 +669,7 @@ namespace RipeTyped.Generator.Plan
             return null;
         }
 
-        internal int? ReadLength(YamlNode node, string what)
+        internal int? ReadLength(YamlNode node, What what)
         {
             if (node is YamlScalar scalar && scalar.IsPlain &&
                 int.TryParse(scalar.Value, NumberStyles.None, CultureInfo.InvariantCulture, out int value))
@@ -634,8 +707,8 @@ namespace RipeTyped.Generator.Plan
             return list.Count < 2 ? string.Concat(list) : string.Join(", ", list.Take(list.Count - 1)) + " and " + list[list.Count - 1];
         }
 
-        private void ReportShape(YamlNode node, string what, string expected) =>
-            Report(RipeDiagnostics.WrongNodeKind, node.Span, what, expected + ", not " + Describe(node));
+        private void ReportShape(YamlNode node, What what, string expected) =>
+            Report(RipeDiagnostics.WrongNodeKind, node.Span, what.ToString(), expected + ", not " + Describe(node));
 
         private static string Describe(YamlNode node) =>
             node is YamlScalar scalar ? (scalar.IsNull ? "empty" : $"'{scalar.Value}'") : node.ShapeName;

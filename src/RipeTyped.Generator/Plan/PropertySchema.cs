@@ -70,4 +70,81 @@ namespace RipeTyped.Generator.Plan
         /// <summary><c>examples</c>: sample values, as written, for the docs (XML docs, catalog) and reviews (<c>diff</c>).</summary>
         public EquatableArray<Named> Examples { get; init; } = EquatableArray<Named>.Empty;
     }
+    /// <summary>
+    /// A <see cref="PropertySchema"/> while its keys are read: the key readers set its fields, and the record is created once
+    /// at the end (one allocation per schema instead of a <c>with</c> copy per key). The reader reuses one per nesting level.
+    /// </summary>
+    internal sealed class PropertySchemaBuilder
+    {
+        public SourceSpan Span;
+        public PropertyKind Kind;
+        public SourceSpan TypeSpan;
+        public string? Description;
+        public bool? Required;
+        public bool? Nullable;
+        public EquatableArray<Named> EnumValues;
+        public PropertySchema? Items;
+        public EquatableArray<PropertyDefinition> Properties;
+        public Named? Pattern;
+        public double? Minimum;
+        public double? Maximum;
+        public int? MinLength;
+        public int? MaxLength;
+        public SourceSpan ConstraintSpan;
+        public Named? CSharpName;
+        public bool AdditionalProperties;
+        public Named? Ref;
+        public EquatableArray<Named> Examples;
+
+        /// <summary>The keys read so far, in document order, by their index in <see cref="PlanKeys.Schema"/>, and where each stands.</summary>
+        public readonly System.Collections.Generic.List<(int Key, YamlScalar At)> Present = new System.Collections.Generic.List<(int Key, YamlScalar At)>();
+
+        public PropertySchemaBuilder Reset(SourceSpan span)
+        {
+            Span = span;
+            Kind = PropertyKind.Unknown;
+            TypeSpan = SourceSpan.None;
+            Description = null;
+            Required = null;
+            Nullable = null;
+            EnumValues = EquatableArray<Named>.Empty;
+            Items = null;
+            Properties = EquatableArray<PropertyDefinition>.Empty;
+            Pattern = null;
+            Minimum = null;
+            Maximum = null;
+            MinLength = null;
+            MaxLength = null;
+            ConstraintSpan = SourceSpan.None;
+            CSharpName = null;
+            AdditionalProperties = false;
+            Ref = null;
+            Examples = EquatableArray<Named>.Empty;
+            Present.Clear();
+            return this;
+        }
+
+        public PropertySchema ToSchema() =>
+            new PropertySchema(Span)
+            {
+                Kind = Kind,
+                TypeSpan = TypeSpan,
+                Description = Description,
+                Required = Required,
+                Nullable = Nullable,
+                EnumValues = EnumValues,
+                Items = Items,
+                Properties = Properties,
+                Pattern = Pattern,
+                Minimum = Minimum,
+                Maximum = Maximum,
+                MinLength = MinLength,
+                MaxLength = MaxLength,
+                ConstraintSpan = ConstraintSpan,
+                CSharpName = CSharpName,
+                AdditionalProperties = AdditionalProperties,
+                Ref = Ref,
+                Examples = Examples,
+            };
+    }
 }

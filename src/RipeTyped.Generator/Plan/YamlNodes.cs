@@ -14,15 +14,6 @@ namespace RipeTyped.Generator.Plan
         public SourceSpan Span { get; }
 
         public abstract string ShapeName { get; }
-
-        /// <summary>
-        /// How many nodes a walk of this subtree visits, aliases counted by what they point at (saturating). What a
-        /// "billion laughs" document inflates: the reader refuses trees whose weight is far above their real size.
-        /// </summary>
-        public long Weight { get; set; } = 1;
-
-        /// <summary>False while the reader is still inside this collection: an alias to it would make a cycle.</summary>
-        public bool IsComplete { get; set; } = true;
     }
 
     internal sealed class YamlScalar : YamlNode
@@ -46,24 +37,26 @@ namespace RipeTyped.Generator.Plan
 
     internal sealed class YamlMapping : YamlNode
     {
-        public YamlMapping(SourceSpan span)
+        public YamlMapping(SourceSpan span, List<KeyValuePair<YamlScalar, YamlNode>> entries)
             : base(span)
         {
+            Entries = entries;
         }
 
-        public List<KeyValuePair<YamlScalar, YamlNode>> Entries { get; } = new List<KeyValuePair<YamlScalar, YamlNode>>();
+        public List<KeyValuePair<YamlScalar, YamlNode>> Entries { get; }
 
         public override string ShapeName => "a mapping";
     }
 
     internal sealed class YamlSequence : YamlNode
     {
-        public YamlSequence(SourceSpan span)
+        public YamlSequence(SourceSpan span, List<YamlNode> items)
             : base(span)
         {
+            Items = items;
         }
 
-        public List<YamlNode> Items { get; } = new List<YamlNode>();
+        public List<YamlNode> Items { get; }
 
         public override string ShapeName => "a sequence";
     }

@@ -22,7 +22,11 @@ namespace RipeTyped.Generator.Plan
         private readonly IParser _parser;
         private readonly string _filePath;
         private readonly List<PlanDiagnostic> _diagnostics;
-        private readonly Dictionary<string, YamlNode> _anchors = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+        private readonly Dictionary<string, Anchored> _anchors = new Dictionary<string, Anchored>(StringComparer.Ordinal);
+
+        // One list per nesting level to collect a collection's children in; the node then keeps an exactly sized copy.
+        private readonly List<List<KeyValuePair<YamlScalar, YamlNode>>> _entryScratch = new List<List<KeyValuePair<YamlScalar, YamlNode>>>();
+        private readonly List<List<YamlNode>> _itemScratch = new List<List<YamlNode>>();
         private int _depth;
         private long _nodes;
 
@@ -144,11 +148,11 @@ namespace RipeTyped.Generator.Plan
             }
 
             _parser.Consume<DocumentStart>();
-            YamlNode root = ReadNode();
+            YamlNode root = ReadNode(out long weight);
 
             // Aliases may repeat parts of the document, but not inflate it: a walk must stay near the document's size.
             long allowed = (4 * _nodes) + 10_000;
-            if (root.Weight > allowed)
+            if (weight > allowed)
             {
                 _diagnostics.Add(PlanDiagnostic.Create(RipeDiagnostics.YamlSyntax, _filePath, root.Span,
                     string.Format(System.Globalization.CultureInfo.InvariantCulture, "YAML aliases expand this document to more than {0:N0} nodes (it has {1:N0}); use $ref definitions instead of repeating anchors", allowed, _nodes)));
@@ -165,7 +169,11 @@ namespace RipeTyped.Generator.Plan
             return root;
         }
 
-        private YamlNode ReadNode()
+        /// <param name="weight">
+        /// How many nodes a walk of this subtree visits, aliases counted by what they point at (saturating). What a
+        /// "billion laughs" document inflates: the reader refuses documents whose weight is far above their real size.
+        /// </param>
+        private YamlNode ReadNode(out long weight)
         {
             ParsingEvent current = _parser.Current ?? throw new YamlException("Unexpected end of the YAML stream.");
             if (_depth >= MaxDepth && (current is SequenceStart || current is MappingStart))
@@ -174,6 +182,7 @@ namespace RipeTyped.Generator.Plan
             }
 
             _nodes++;
+            weight = 1;
             switch (current)
             {
                 case AnchorAlias alias:
@@ -183,48 +192,53 @@ namespace RipeTyped.Generator.Plan
                         throw new YamlException(alias.Start, alias.End, $"Alias '*{alias.Value.Value}' refers to no anchor defined before it.");
                     }
 
-                    if (!target.IsComplete)
+                    if (target.Node is null)
                     {
                         throw new YamlException(alias.Start, alias.End, $"Alias '*{alias.Value.Value}' refers to a node that contains it; the document would be infinite.");
                     }
 
-                    return target;
+                    weight = target.Weight;
+                    return target.Node;
 
                 case Scalar scalar:
                     _parser.MoveNext();
                     var scalarNode = new YamlScalar(scalar.Value, scalar.Style == ScalarStyle.Plain, ToSpan(scalar.Start, scalar.End));
-                    Remember(scalar.Anchor, scalarNode);
+                    Remember(scalar.Anchor)?.Complete(scalarNode, weight);
                     return scalarNode;
 
                 case SequenceStart sequenceStart:
+                {
                     _parser.MoveNext();
-                    var sequence = new YamlSequence(ToSpan(sequenceStart.Start, sequenceStart.End)) { IsComplete = false };
-                    Remember(sequenceStart.Anchor, sequence);
+                    var anchored = Remember(sequenceStart.Anchor);
+                    var items = Scratch(_itemScratch);
                     _depth++;
                     while (!_parser.TryConsume<SequenceEnd>(out _))
                     {
-                        var item = ReadNode();
-                        sequence.Items.Add(item);
-                        sequence.Weight = AddWeight(sequence.Weight, item.Weight);
+                        items.Add(ReadNode(out long itemWeight));
+                        weight = AddWeight(weight, itemWeight);
                     }
 
                     _depth--;
-                    sequence.IsComplete = true;
+                    var sequence = new YamlSequence(ToSpan(sequenceStart.Start, sequenceStart.End), new List<YamlNode>(items));
+                    items.Clear();
+                    anchored?.Complete(sequence, weight);
                     return sequence;
+                }
 
                 case MappingStart mappingStart:
+                {
                     _parser.MoveNext();
-                    var mapping = new YamlMapping(ToSpan(mappingStart.Start, mappingStart.End)) { IsComplete = false };
-                    Remember(mappingStart.Anchor, mapping);
+                    var anchored = Remember(mappingStart.Anchor);
+                    var entries = Scratch(_entryScratch);
                     _depth++;
                     while (!_parser.TryConsume<MappingEnd>(out _))
                     {
-                        YamlNode key = ReadNode();
-                        YamlNode value = ReadNode();
-                        mapping.Weight = AddWeight(mapping.Weight, AddWeight(key.Weight, value.Weight));
+                        YamlNode key = ReadNode(out long keyWeight);
+                        YamlNode value = ReadNode(out long valueWeight);
+                        weight = AddWeight(weight, AddWeight(keyWeight, valueWeight));
                         if (key is YamlScalar scalarKey)
                         {
-                            mapping.Entries.Add(new KeyValuePair<YamlScalar, YamlNode>(scalarKey, value));
+                            entries.Add(new KeyValuePair<YamlScalar, YamlNode>(scalarKey, value));
                         }
                         else
                         {
@@ -233,21 +247,54 @@ namespace RipeTyped.Generator.Plan
                     }
 
                     _depth--;
-                    mapping.IsComplete = true;
+                    var mapping = new YamlMapping(ToSpan(mappingStart.Start, mappingStart.End), new List<KeyValuePair<YamlScalar, YamlNode>>(entries));
+                    entries.Clear();
+                    anchored?.Complete(mapping, weight);
                     return mapping;
+                }
 
                 default:
                     throw new YamlException(current.Start, current.End, $"Unexpected YAML element {current.GetType().Name}.");
             }
         }
 
+        /// <summary>The collecting list of the current nesting level (its children are read one level deeper).</summary>
+        private List<T> Scratch<T>(List<List<T>> levels)
+        {
+            while (levels.Count <= _depth)
+            {
+                levels.Add(new List<T>());
+            }
+
+            return levels[_depth];
+        }
+
         private static long AddWeight(long a, long b) => a > WeightCap - b ? WeightCap : a + b;
 
-        private void Remember(AnchorName anchor, YamlNode node)
+        /// <summary>An anchored node, known from its start: an alias to it before it is complete would make a cycle.</summary>
+        private Anchored? Remember(AnchorName anchor)
         {
-            if (!anchor.IsEmpty)
+            if (anchor.IsEmpty)
             {
-                _anchors[anchor.Value] = node;
+                return null;
+            }
+
+            var anchored = new Anchored();
+            _anchors[anchor.Value] = anchored;
+            return anchored;
+        }
+
+        private sealed class Anchored
+        {
+            /// <summary>Null while the reader is still inside the node.</summary>
+            public YamlNode? Node { get; private set; }
+
+            public long Weight { get; private set; }
+
+            public void Complete(YamlNode node, long weight)
+            {
+                Node = node;
+                Weight = weight;
             }
         }
     }
