@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Net.Http;
@@ -28,7 +29,19 @@ public sealed class FlakyRipeTests : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    public async Task DisposeAsync() => await _server.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        // A client's shutdown budget runs on the fake clock: a test that failed with messages still pending would wait
+        // on it forever. Each client is disposed here with the clock moved past any budget, under the real-time guard.
+        foreach (var client in _clients)
+        {
+            var disposing = client.DisposeAsync().AsTask();
+            _clock.Advance(TimeSpan.FromDays(1));
+            await disposing.WaitAsync(Guard);
+        }
+
+        await _server.DisposeAsync();
+    }
 
     // Time moves only when a test advances it.
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 12, 4, 12, 0, 0, TimeSpan.Zero));
@@ -48,6 +61,16 @@ public sealed class FlakyRipeTests : IAsyncLifetime
         return options;
     }
 
+    private readonly List<RipeClient> _clients = new();
+
+    /// <summary>A client on the fake clock, disposed by <see cref="DisposeAsync"/> even when the test fails.</summary>
+    private RipeClient Client(Action<RipeClientOptions> configure)
+    {
+        var client = new RipeClient(Options(configure));
+        _clients.Add(client);
+        return client;
+    }
+
     private static string Event(ReceivedRequest request) => request.Json.GetProperty("event").GetString()!;
 
     [Fact]
@@ -56,11 +79,11 @@ public sealed class FlakyRipeTests : IAsyncLifetime
         // One worker: before, it slept through the failed message's backoff and everything else waited behind it.
         int slowAttempts = 0;
         _server.Faults = request => Event(request) == "Slow" && System.Threading.Interlocked.Increment(ref slowAttempts) == 1 ? RipeTestReply.WithStatus(500) : RipeTestReply.Ok;
-        await using var client = new RipeClient(Options(o =>
+        var client = Client(o =>
         {
             o.MaxConcurrentRequests = 1;
             o.RetryBaseDelay = TimeSpan.FromSeconds(2);
-        }));
+        });
 
         client.Track("Slow");
         for (int i = 0; i < 5; i++)
@@ -81,7 +104,7 @@ public sealed class FlakyRipeTests : IAsyncLifetime
     [Fact]
     public async Task A_message_is_stamped_with_the_clients_clock()
     {
-        await using var client = new RipeClient(Options(_ => { }));
+        var client = Client(_ => { });
         _clock.Advance(TimeSpan.FromMinutes(5));
 
         client.Track("Stamped");
@@ -97,12 +120,12 @@ public sealed class FlakyRipeTests : IAsyncLifetime
         _server.Faults = _ => Interlocked.Increment(ref requests) == 1 ? RipeTestReply.WithStatus(429, TimeSpan.FromSeconds(60)) : RipeTestReply.Ok;
         var sentAt = new ConcurrentQueue<DateTimeOffset>();
         using var http = new HttpClient(new SendClock(_clock, sentAt) { InnerHandler = new HttpClientHandler() });
-        await using var client = new RipeClient(Options(o =>
+        var client = Client(o =>
         {
             o.MaxConcurrentRequests = 4;
             o.RetryMaxDelay = TimeSpan.FromMinutes(2); // a pause longer than the real-time guard
             o.HttpClient = http;
-        }));
+        });
         var start = _clock.GetUtcNow();
 
         client.Track("First");
@@ -127,13 +150,13 @@ public sealed class FlakyRipeTests : IAsyncLifetime
     public async Task The_breaker_stops_hammering_an_outage_and_closes_on_recovery()
     {
         _server.Faults = _ => RipeTestReply.WithStatus(500);
-        await using var client = new RipeClient(Options(o =>
+        var client = Client(o =>
         {
             o.MaxConcurrentRequests = 8;
             o.MaxRetries = 1000;
             o.RetryBaseDelay = TimeSpan.FromMilliseconds(20);
             o.RetryMaxDelay = TimeSpan.FromMilliseconds(400);
-        }));
+        });
 
         for (int i = 0; i < 40; i++)
         {
@@ -172,12 +195,12 @@ public sealed class FlakyRipeTests : IAsyncLifetime
     {
         _server.Faults = _ => RipeTestReply.WithStatus(500);
         var failed = new ConcurrentBag<RipeDeliveryReport>();
-        var client = new RipeClient(Options(o =>
+        var client = Client(o =>
         {
             o.RetryBaseDelay = TimeSpan.FromSeconds(20); // every retry is far in the future
             o.ShutdownTimeout = TimeSpan.FromMilliseconds(300);
             o.OnMessageFailed = failed.Add;
-        }));
+        });
         for (int i = 0; i < 5; i++)
         {
             client.Track("Doomed");
@@ -202,13 +225,13 @@ public sealed class FlakyRipeTests : IAsyncLifetime
         {
             _server.Faults = _ => RipeTestReply.WithStatus(503);
             var kept = new ConcurrentBag<RipeDeliveryReport>();
-            var client = new RipeClient(Options(o =>
+            var client = Client(o =>
             {
                 o.SpoolDirectory = spool;
                 o.RetryBaseDelay = TimeSpan.FromSeconds(20);
                 o.ShutdownTimeout = TimeSpan.FromMilliseconds(300);
                 o.OnMessageFailed = kept.Add;
-            }));
+            });
             for (int i = 0; i < 5; i++)
             {
                 client.Track("Kept", new RipeProperties { ["seq"] = i });
@@ -224,10 +247,9 @@ public sealed class FlakyRipeTests : IAsyncLifetime
             var ids = kept.Select(r => r.MessageId).OrderBy(x => x).ToList();
 
             _server.Faults = null;
-            await using (var restarted = new RipeClient(Options(o => o.SpoolDirectory = spool)))
-            {
-                await restarted.FlushAsync().WaitAsync(Guard);
-            }
+            var restarted = Client(o => o.SpoolDirectory = spool);
+            await restarted.FlushAsync().WaitAsync(Guard);
+            await restarted.DisposeAsync().AsTask().WaitAsync(Guard); // releases the spool before it is deleted
 
             Assert.Equal(ids, _server.AcceptedMessageIds.OrderBy(x => x).ToList());
         }
@@ -251,14 +273,14 @@ public sealed class FlakyRipeTests : IAsyncLifetime
 
             return roll switch { < 15 => RipeTestReply.WithStatus(500), < 25 => RipeTestReply.WithStatus(503), < 30 => RipeTestReply.Reset(), _ => RipeTestReply.Ok };
         };
-        await using var client = new RipeClient(Options(o =>
+        var client = Client(o =>
         {
             o.MaxConcurrentRequests = 8;
             o.MaxRetries = 50;
             o.RetryBaseDelay = TimeSpan.FromMilliseconds(5);
             o.RetryMaxDelay = TimeSpan.FromMilliseconds(50);
             o.TimeProvider = TimeProvider.System; // many short retries at random: real time, awaited by the flush
-        }));
+        });
         for (int i = 0; i < 200; i++)
         {
             client.Track("Retried", new RipeProperties { ["seq"] = i });
