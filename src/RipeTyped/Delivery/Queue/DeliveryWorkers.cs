@@ -132,7 +132,15 @@ namespace RipeTyped.Delivery.Queue
                         await WaitOrStopAsync(probeAnswered!).ConfigureAwait(false);
                         break;
                     default:
-                        await _clock.Delay(RetrySchedule.WaitFor(decision.Until - _clock.Now), _backlog.Stopping).ConfigureAwait(false);
+                        var wait = _clock.Delay(RetrySchedule.WaitFor(decision.Until - _clock.Now), _backlog.Stopping);
+
+                        // Checked again once armed: a clock that moved on between reading it and arming the delay (a
+                        // test's FakeTimeProvider.Advance) armed it relative to the later time; the gate may be open already.
+                        if (_clock.Now < decision.Until)
+                        {
+                            await wait.ConfigureAwait(false);
+                        }
+
                         break;
                 }
             }
