@@ -41,7 +41,7 @@ namespace RipeTyped.Delivery.Queue
             _spool = spool;
             _options = options;
             _statistics = statistics;
-            _logger = options.Logger;
+            _logger = GuardedLogger.Wrap(options.Logger);
             _retryScheduled = retryScheduled;
             _finished = finished;
             var workers = new Task[options.MaxConcurrentRequests];
@@ -209,7 +209,7 @@ namespace RipeTyped.Delivery.Queue
             {
                 _spool?.Acknowledge(message);
             }
-            catch (IOException ex)
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
                 // The message is then re-sent by the next start: a duplicate Ripe can drop by messageId, not a loss.
                 _logger?.LogWarning(ex, "Could not record delivery of {MessageId} in the spool; it may be sent again after a restart.", message.MessageId);

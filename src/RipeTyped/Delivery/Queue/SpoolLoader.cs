@@ -23,7 +23,7 @@ namespace RipeTyped.Delivery.Queue
             _backlog = backlog;
             _spool = spool;
             _maxQueueLength = options.MaxQueueLength;
-            _logger = options.Logger;
+            _logger = GuardedLogger.Wrap(options.Logger);
             Completion = Task.Run(RunAsync);
             RequestLoad();
         }
