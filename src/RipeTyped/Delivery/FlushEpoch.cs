@@ -26,12 +26,20 @@ namespace RipeTyped.Delivery
     internal sealed class FlushGenerations
     {
         private readonly Queue<FlushEpoch> _sealed = new Queue<FlushEpoch>();
+        private bool _closed;
 
         public FlushEpoch Current { get; private set; } = new FlushEpoch();
 
         /// <summary>Seals the current generation for a flush and starts a new one; the flush waits on the sealed one.</summary>
         public FlushEpoch Seal()
         {
+            if (_closed)
+            {
+                // Nothing finishes any more, and a new generation would queue behind ones that never drain: every later
+                // flush gets the answer the closing gave (not drained).
+                return Current;
+            }
+
             var sealedEpoch = Current;
             sealedEpoch.Sealed = true;
             _sealed.Enqueue(sealedEpoch);
@@ -54,6 +62,7 @@ namespace RipeTyped.Delivery
         /// <summary>The queue closed: every flush still waiting is answered "not drained".</summary>
         public void Close()
         {
+            _closed = true;
             Current.Drained.TrySetResult(false);
             foreach (var epoch in _sealed)
             {

@@ -38,7 +38,7 @@ namespace RipeTyped.Delivery
             _options = options;
             _clock = clock;
             _readDeliveredBody = options.OnMessageDelivered != null;
-            _logger = options.Logger;
+            _logger = GuardedLogger.Wrap(options.Logger);
             _ownsHttp = options.HttpClient is null;
             _http = options.HttpClient ?? new HttpClient(options.CreateHttpMessageHandler(), disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
             _authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(options.ApiKey)));

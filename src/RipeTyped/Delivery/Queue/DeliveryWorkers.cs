@@ -41,7 +41,7 @@ namespace RipeTyped.Delivery.Queue
             _spool = spool;
             _options = options;
             _statistics = statistics;
-            _logger = options.Logger;
+            _logger = GuardedLogger.Wrap(options.Logger);
             _retryScheduled = retryScheduled;
             _finished = finished;
             var workers = new Task[options.MaxConcurrentRequests];
@@ -132,7 +132,15 @@ namespace RipeTyped.Delivery.Queue
                         await WaitOrStopAsync(probeAnswered!).ConfigureAwait(false);
                         break;
                     default:
-                        await _clock.Delay(RetrySchedule.WaitFor(decision.Until - _clock.Now), _backlog.Stopping).ConfigureAwait(false);
+                        var wait = _clock.Delay(RetrySchedule.WaitFor(decision.Until - _clock.Now), _backlog.Stopping);
+
+                        // Checked again once armed: a clock that moved on between reading it and arming the delay (a
+                        // test's FakeTimeProvider.Advance) armed it relative to the later time; the gate may be open already.
+                        if (_clock.Now < decision.Until)
+                        {
+                            await wait.ConfigureAwait(false);
+                        }
+
                         break;
                 }
             }
@@ -201,7 +209,7 @@ namespace RipeTyped.Delivery.Queue
             {
                 _spool?.Acknowledge(message);
             }
-            catch (IOException ex)
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
                 // The message is then re-sent by the next start: a duplicate Ripe can drop by messageId, not a loss.
                 _logger?.LogWarning(ex, "Could not record delivery of {MessageId} in the spool; it may be sent again after a restart.", message.MessageId);

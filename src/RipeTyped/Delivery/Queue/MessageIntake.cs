@@ -39,7 +39,7 @@ namespace RipeTyped.Delivery.Queue
             _spool = spool;
             _maxQueueLength = options.MaxQueueLength;
             _statistics = statistics;
-            _logger = options.Logger;
+            _logger = GuardedLogger.Wrap(options.Logger);
         }
 
         public EnqueueResult Enqueue(OutgoingMessage message)

@@ -52,6 +52,14 @@ namespace RipeTyped.Delivery.Queue
                 _backlog.CheckEnd();
                 var next = _machine.NextDue;
                 _timer.Change(next is { } due ? RetrySchedule.WaitFor(due - _clock.Now) : Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+
+                // Checked again once armed: a clock that moved on between reading it and arming the timer (a test's
+                // FakeTimeProvider.Advance) armed it relative to the later time, and it would not fire for this retry.
+                if (next is { } armed && armed <= _clock.Now)
+                {
+                    continue;
+                }
+
                 await _wake.WaitAsync().ConfigureAwait(false);
             }
         }

@@ -23,7 +23,7 @@ namespace RipeTyped.Delivery.Queue
             _backlog = backlog;
             _spool = spool;
             _maxQueueLength = options.MaxQueueLength;
-            _logger = options.Logger;
+            _logger = GuardedLogger.Wrap(options.Logger);
             Completion = Task.Run(RunAsync);
             RequestLoad();
         }
@@ -58,7 +58,10 @@ namespace RipeTyped.Delivery.Queue
                     return;
                 }
 
-                Volatile.Write(ref _requested, 0);
+                // A full fence, not a release store: the loader then reads HasCold, and a caller spilling a record writes
+                // the cold count then reads _requested (RequestLoad). With a plain store both could read the old values
+                // (store-load reordering): the caller skips the wake-up, the loader sees nothing cold, and sleeps.
+                Interlocked.Exchange(ref _requested, 0);
                 while (!_backlog.IsStopping)
                 {
                     var segment = TakeSegment(out int reserved);
