@@ -158,7 +158,8 @@ namespace RipeTyped
 
         /// <summary>
         /// Like <see cref="FlushAsync(CancellationToken)"/>, for at most <paramref name="timeout"/>. Returns false when time
-        /// ran out first; the messages not yet delivered stay queued (and on disk, with a spool).
+        /// ran out first (or the client was disposed before they all finished); the messages not yet delivered stay queued
+        /// (and on disk, with a spool).
         /// </summary>
         public Task<bool> FlushAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
         {

@@ -92,7 +92,7 @@ namespace RipeTyped.Delivery
             var drained = _backlog.Seal();
             if (drained.IsCompleted)
             {
-                return true;
+                return drained.Result; // false when the client closed with messages undelivered
             }
 
             using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -100,7 +100,7 @@ namespace RipeTyped.Delivery
             var first = await Task.WhenAny(drained, delay).ConfigureAwait(false);
             cancel.Cancel();
             cancellationToken.ThrowIfCancellationRequested();
-            return first == drained;
+            return first == drained && drained.Result;
         }
 
         /// <summary>Stops accepting messages; the returned task ends when every worker and loop has finished.</summary>

@@ -55,6 +55,7 @@ public sealed class FlushAfterDisposalTests : IAsyncLifetime
 
         await client.FlushAsync().WaitAsync(Guard);
         await client.FlushAsync().WaitAsync(Guard);
+        Assert.False(await client.FlushAsync(TimeSpan.FromDays(1)).WaitAsync(Guard), "a flush that ended undelivered reported success");
         Assert.Equal(5, client.Statistics.SpoolPending);
     }
 }

@@ -212,6 +212,10 @@ namespace RipeTyped.Delivery.Queue
             lock (_lock)
             {
                 _completing = true;
+
+                // Pairs with Finished (decrement, then read _completing): without a full fence here this read of the
+                // count could see the old value while Finished misses the flag, and no one would end the workers.
+                Interlocked.MemoryBarrier();
                 EndIfNothingLeft();
             }
         }
