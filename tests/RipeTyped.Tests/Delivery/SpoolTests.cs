@@ -227,6 +227,35 @@ public sealed class SpoolTests : IAsyncLifetime
         Assert.Equal((int)delivered, ReceivedSeqs().Length);
     }
 
+    [Fact]
+    public async Task When_the_spool_cannot_roll_to_a_new_file_the_loader_lives_on_and_shutdown_ends()
+    {
+        var log = new LogSignals();
+        using var held = new System.Threading.ManualResetEventSlim(false);
+        _server.Responder = _ => { held.Wait(TimeSpan.FromSeconds(30)); return 200; }; // the first messages stay in flight, so later ones spill
+        var client = new RipeClient(Options(o =>
+        {
+            o.MaxQueueLength = 4;
+            o.ShutdownTimeout = TimeSpan.FromMilliseconds(200);
+            o.Logger = log;
+        }));
+        for (int i = 0; i < 40; i++)
+        {
+            client.Track("Spooled", new RipeProperties { ["seq"] = i });
+        }
+
+        Assert.True(client.Statistics.SpilledToDisk > 0);
+        Directory.Delete(_spool, recursive: true); // reading the spilled records back needs a new active file: it cannot be created
+
+        held.Set();
+        await log.WhenLogged("Could not start a new spool segment");
+        Assert.False(await client.FlushAsync(TimeSpan.FromMilliseconds(300)), "records that stayed on disk were reported flushed");
+
+        // Before, the loader died holding its room in memory: shutdown waited for it for ever.
+        await client.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.True(client.Statistics.Delivered > 0);
+    }
+
     private static byte[] ReadShared(string path)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);

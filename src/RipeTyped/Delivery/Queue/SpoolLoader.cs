@@ -95,7 +95,19 @@ namespace RipeTyped.Delivery.Queue
 
             // Marked loading before the segment leaves the cold list, so the backlog never sees "nothing on disk" between.
             _loading = true;
-            var segment = _spool.TakeOldestCold();
+            SpoolSegment? segment;
+            try
+            {
+                segment = _spool.TakeOldestCold();
+            }
+            catch (System.Exception ex) when (ex is IOException || ex is System.UnauthorizedAccessException)
+            {
+                // The active segment holds cold records and the next file cannot be created (disk full, directory gone):
+                // the records stay on disk and cold, tried again at the next wake-up; the loader lives on.
+                _logger?.LogError(ex, "Could not start a new spool segment to read records back; they stay on disk.");
+                segment = null;
+            }
+
             if (segment is null)
             {
                 _loading = false;

@@ -189,12 +189,13 @@ namespace RipeTyped.Delivery.Spool
                 }
 
                 var segment = _cold.First!.Value;
-                _cold.RemoveFirst();
-                _coldCount = _cold.Count;
                 if (segment.IsActive)
                 {
-                    Roll();
+                    Roll(); // first: when the next file cannot be created, the segment stays cold, taken by a later try
                 }
+
+                _cold.RemoveFirst();
+                _coldCount = _cold.Count;
 
                 segment.IsCold = false;
                 return segment;
