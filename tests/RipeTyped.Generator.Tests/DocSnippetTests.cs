@@ -45,6 +45,7 @@ public class DocSnippetTests
         ("docs/tracking-plan.md", "TrackSignedUpWithEmail", "compiled by " + nameof(Variants_example_compiles_against_the_plan_above_it)),
         ("docs/generated-api.md", "ShopAnalytics.EventNames.PlacedOrder", "compiled by " + nameof(Event_names_example_compiles_against_the_plan_of_the_page)),
         ("docs/testing.md", "new RipeRecorder()", "compiled by " + nameof(Recorder_example_compiles_against_the_plan_above_it)),
+        ("docs/testing.md", "clock.Advance(TimeSpan.FromDays(1))", "compiled by " + nameof(Fake_clock_disposal_example_compiles)),
         ("docs/delivery.md", "await client.DisposeAsync()", "compiled by " + nameof(Console_app_failure_example_compiles)),
         ("docs/delivery.md", "builder.Services.AddRipe", "skipped: needs RipeTyped.Hosting and Microsoft.Extensions.Hosting/Configuration, which this test project does not reference (the same AddRipe/AddFacade calls in docs/aspnetcore.md are compiled by RipeTyped.AspNetCore.Tests' DocsCodeTests)"),
         ("docs/aspnetcore.md", "", "skipped here: ASP.NET Core; compiled by RipeTyped.AspNetCore.Tests' DocsCodeTests against the ASP.NET Core sample's plan"),
@@ -150,6 +151,16 @@ public class DocSnippetTests
             + "    public void Pay(Order order) => analytics.TrackOrderCompleted(new OrderCompletedProperties { OrderId = order.Id, Total = order.Total });\n}\n";
 
         AssertCompiles(AsPlan(PlanAbove(block)), code, RipeTypedTesting.Value, MetadataReference.CreateFromFile(typeof(Assert).Assembly.Location));
+    }
+
+    [Fact]
+    public void Fake_clock_disposal_example_compiles()
+    {
+        var block = CSharpBlock("docs/testing.md", "clock.Advance(TimeSpan.FromDays(1))");
+        string code = "using System;\nusing System.Threading.Tasks;\nusing Microsoft.Extensions.Time.Testing;\nusing RipeTyped;\n\ninternal static class Example\n{\n    internal static async Task RunAsync(RipeClient client, FakeTimeProvider clock)\n    {\n"
+            + block.Text + "    }\n}\n";
+
+        AssertCompiles("version: 1\n", code, MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.Time.Testing.FakeTimeProvider).Assembly.Location));
     }
 
     [Fact]
