@@ -245,13 +245,13 @@ namespace RipeTyped
             if (_options.SpoolDirectory != null)
             {
                 // What the spool holds includes what was spilled to disk only; a message whose spool write failed is not there.
-                _options.Logger?.LogWarning(
+                Delivery.GuardedLogger.Wrap(_options.Logger)?.LogWarning( // a throwing logger must not stop the shutdown half-way
                     "RipeTyped is stopping with {Count} message(s) not yet delivered: {Reason}. They stay in the spool ({SpoolDirectory}) and the next start sends them.",
                     Math.Max(inMemory, inSpool), reason, _options.SpoolDirectory);
             }
             else
             {
-                _options.Logger?.LogError(
+                Delivery.GuardedLogger.Wrap(_options.Logger)?.LogError(
                     "RipeTyped is stopping with {Count} message(s) not delivered: {Reason}. They are lost; each was reported to OnMessageFailed as ShutdownTimedOut. A SpoolDirectory keeps them for the next start.",
                     inMemory, reason);
             }

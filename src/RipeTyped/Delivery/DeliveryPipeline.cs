@@ -39,7 +39,7 @@ namespace RipeTyped.Delivery
                     // Cold segments are read back whole once the queue is half empty, so half the queue bounds a segment.
                     int recordsPerSegment = Math.Max(1, Math.Min(1000, options.MaxQueueLength / 2));
                     var recoveryEpoch = _backlog.CurrentGeneration;
-                    _spool = DiskSpool.Open(options.SpoolDirectory, recordsPerSegment, options.MaxMessageBytes, options.Logger, recoveryEpoch, out int recovered);
+                    _spool = DiskSpool.Open(options.SpoolDirectory, recordsPerSegment, options.MaxMessageBytes, GuardedLogger.Wrap(options.Logger), recoveryEpoch, out int recovered);
                     recoveryEpoch.Pending = recovered;
                     statistics.SpoolPendingSource = () => _spool.Outstanding;
                 }

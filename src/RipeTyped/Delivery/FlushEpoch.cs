@@ -59,15 +59,21 @@ namespace RipeTyped.Delivery
         public static bool Finished(FlushEpoch epoch, int count = 1) =>
             System.Threading.Interlocked.Add(ref epoch.Pending, -count) <= 0 && epoch.Sealed;
 
-        /// <summary>The queue closed: every flush still waiting is answered "not drained".</summary>
+        /// <summary>The queue closed: every flush still waiting is answered, "not drained" from the first generation with messages left.</summary>
         public void Close()
         {
+            // In order, as flushes wait: true while every generation so far has finished (a clean shutdown), false from
+            // the first one with messages left (in the spool, or reported failed) on.
             _closed = true;
-            Current.Drained.TrySetResult(false);
+            bool drained = true;
             foreach (var epoch in _sealed)
             {
-                epoch.Drained.TrySetResult(false);
+                drained &= System.Threading.Interlocked.Read(ref epoch.Pending) <= 0;
+                epoch.Drained.TrySetResult(drained);
             }
+
+            drained &= System.Threading.Interlocked.Read(ref Current.Pending) <= 0;
+            Current.Drained.TrySetResult(drained);
         }
 
         /// <summary>A flush waits for its generation and every older one: completes them in order, as each empties. Under the owner's lock.</summary>

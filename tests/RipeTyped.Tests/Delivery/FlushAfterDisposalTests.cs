@@ -58,4 +58,15 @@ public sealed class FlushAfterDisposalTests : IAsyncLifetime
         Assert.False(await client.FlushAsync(TimeSpan.FromDays(1)).WaitAsync(Guard), "a flush that ended undelivered reported success");
         Assert.Equal(5, client.Statistics.SpoolPending);
     }
+
+    [Fact]
+    public async Task A_flush_after_a_clean_disposal_reports_everything_delivered()
+    {
+        var client = new RipeClient(new RipeClientOptions { ApiKey = "k", Endpoint = _server.Endpoint, AnonymousId = "a" });
+        client.Track("Delivered");
+        await client.DisposeAsync().AsTask().WaitAsync(Guard);
+
+        Assert.Equal(1, client.Statistics.Delivered);
+        Assert.True(await client.FlushAsync(TimeSpan.FromSeconds(1)).WaitAsync(Guard), "nothing was left, yet the flush said so");
+    }
 }

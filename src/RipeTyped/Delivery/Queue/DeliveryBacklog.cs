@@ -227,7 +227,7 @@ namespace RipeTyped.Delivery.Queue
             Complete();
         }
 
-        /// <summary>After the workers ended: every flush still waiting is answered "not drained".</summary>
+        /// <summary>After the workers ended: every flush still waiting, or made later, is answered (see FlushGenerations.Close).</summary>
         public void Close()
         {
             lock (_lock)
