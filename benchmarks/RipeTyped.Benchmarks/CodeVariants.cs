@@ -19,15 +19,18 @@ internal static class CodeVariants
     private const string WriteTo = "void __P.WriteTo(__W w)";
     private const string Validate = "void __P.Validate(__E e, string p)";
 
-    public static int Run(int events, string directory, string @namespace)
+    /// <param name="plan">The synthetic plan's number of events, or the path of a plan file (a realistic plan).</param>
+    public static int Run(string plan, string directory, string @namespace)
     {
-        var spec = SpecBuilder.Build(PlanLoader.Load(Plans.Synthetic(events), "p.yaml", new List<PlanDiagnostic>()), @namespace, new List<PlanDiagnostic>());
+        string text = int.TryParse(plan, out int events) ? Plans.Synthetic(events) : File.ReadAllText(plan);
+        var spec = SpecBuilder.Build(PlanLoader.Load(text, "p.yaml", new List<PlanDiagnostic>()), @namespace, new List<PlanDiagnostic>());
         var shared = SourceEmitter.EmitShared(spec).ToList();
         var types = SourceEmitter.TypeFiles(spec).Select(SourceEmitter.EmitType).ToList();
         string Empty(string source) => CompileCost.EmptyBodies(CompileCost.EmptyBodies(source, WriteTo), Validate);
 
         Write(directory, "generated", shared.Concat(types));
         Write(directory, "no-bodies", shared.Concat(types.Select(t => (t.HintName, Empty(t.Source)))));
+        Write(directory, "reads-only", shared.Concat(types.Select(t => (t.HintName, ReadsOnly(t.Source)))));
         Write(directory, "types-only", types.Select(t => (t.HintName, Empty(t.Source))));
         Write(directory, "types-only-fields", types.Select(t => (t.HintName, Empty(t.Source).Replace(" { get; set; }", ";", StringComparison.Ordinal))));
 
@@ -41,6 +44,18 @@ internal static class CodeVariants
         Write(directory, "types-stj", types.Select(t => (t.HintName, Empty(t.Source))).Append(("FloorJsonContext.cs", context)));
         return 0;
     }
+
+    /// <summary>
+    /// The floor of any emission that keeps the facade and the wire values and touches each property once: every
+    /// <c>WriteTo</c> statement that writes a property replaced by a bare read of it (<c>_ = Member;</c>), every
+    /// <c>Validate</c> body emptied. No serializer written as code per property can cost the compiler less.
+    /// </summary>
+    internal static string ReadsOnly(string source) =>
+        System.Text.RegularExpressions.Regex.Replace(
+            CompileCost.EmptyBodies(source, Validate),
+            @"^(\s+)__\.\w+\(w, ""(?:[^""\\]|\\.)*""u8, (?:\(int\??\))?(\w+).*$",
+            "$1_ = $2;",
+            System.Text.RegularExpressions.RegexOptions.Multiline);
 
     // Generated type files use a file-scoped namespace: a top-level class starts at column 0.
     private static IEnumerable<string> TopLevelClasses(string source) =>

@@ -11,7 +11,8 @@ using RipeTyped.Benchmarks;
 // dotnet run -c Release --project benchmarks/RipeTyped.Benchmarks -- compile-cost 1000   compiler time by generated-code variant
 // dotnet run -c Release --project benchmarks/RipeTyped.Benchmarks -- httpclient-ceiling 10 8   a bare HttpClient loop against the receiver
 // dotnet run -c Release --project benchmarks/RipeTyped.Benchmarks -- caller-latency 20000 8   Track… call latency with a spool, 8 threads
-// dotnet run -c Release --project benchmarks/RipeTyped.Benchmarks -- code-variants 1000 DIR NS   generated code and floors as plain sources (build-floor.sh)
+// dotnet run -c Release --project benchmarks/RipeTyped.Benchmarks -- code-variants 1000|plan.yaml DIR NS   generated code and floors as plain sources (build-floor.sh)
+// dotnet run -c Release --project benchmarks/RipeTyped.Benchmarks -- compile-warm 9 RipeTyped.dll EMPTY FLOOR DIR...   warm in-process compile of folders, ratios per round
 switch (args.Length > 0 ? args[0] : "")
 {
     case "receiver":
@@ -32,7 +33,10 @@ switch (args.Length > 0 ? args[0] : "")
     case "compile-cost":
         return CompileCost.Run(args.Length > 1 ? int.Parse(args[1]) : 1000);
     case "code-variants":
-        return CodeVariants.Run(int.Parse(args[1]), args[2], args[3]);
+        return CodeVariants.Run(args[1], args[2], args[3]);
+    case "compile-warm":
+        // compile-warm <rounds> <RipeTyped.dll> <empty program folder> <floor folder> <folder>...
+        return CompileWarm.Run(int.Parse(args[1]), args[2], args[3..]);
     case "httpclient-ceiling":
         // httpclient-ceiling <seconds> <concurrent>: against RIPE_BENCH_ENDPOINT's receiver
         return await HttpClientCeiling.RunAsync(Environment.GetEnvironmentVariable("RIPE_BENCH_ENDPOINT") ?? "http://127.0.0.1:5099/event", int.Parse(args[1]), int.Parse(args[2]));

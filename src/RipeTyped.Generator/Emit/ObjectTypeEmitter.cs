@@ -116,6 +116,10 @@ namespace RipeTyped.Generator.Emit
                     case ValueKind.Enum:
                         _w.Line($"{Helpers}.Str{opt}({W}, {name}, {access}{(value.Nullable ? "?" : "")}.ToWireValue());");
                         break;
+                    case ValueKind.Array when value.Item!.Kind is ValueKind.String or ValueKind.Object or ValueKind.Any:
+                        // Non-generic (StrList, ObjList, AnyList): no type inference or method-group conversion to compile.
+                        _w.Line($"{Helpers}.{WriteHelper(value.Item.Kind)}List{opt}({W}, {name}, {access});");
+                        break;
                     case ValueKind.Array:
                         _w.Line($"{Helpers}.List{opt}({W}, {name}, {access}, {ItemWriter(value.Item!, 1)});");
                         break;
@@ -242,7 +246,7 @@ namespace RipeTyped.Generator.Emit
 
                         if (value.Kind == ValueKind.Array && NeedsValidation(value.Item!))
                         {
-                            _w.Line($"{Helpers}.Each({E}, {P}, {name}, {access}, {ItemValidator(value.Item!, 1)});");
+                            EmitEach(name, access, value.Item!);
                         }
 
                         break;
@@ -255,6 +259,26 @@ namespace RipeTyped.Generator.Emit
             }
 
             _w.Close();
+        }
+
+        /// <summary>
+        /// The check of an array property's items: the common cases (objects, constrained strings) by non-generic helpers
+        /// with no lambda, which cost the compiler a fraction of a generic <c>Each</c> with a lambda or method group.
+        /// </summary>
+        private void EmitEach(string name, string access, ValueSpec item)
+        {
+            switch (item.Kind)
+            {
+                case ValueKind.Object:
+                    _w.Line($"{Helpers}.EachNested({E}, {P}, {name}, {access});");
+                    break;
+                case ValueKind.String:
+                    _w.Line($"{Helpers}.EachText({E}, {P}, {name}, {access}, {item.PatternField ?? "null"}, {Escaping.NullableInt(item.MinLength)}, {Escaping.NullableInt(item.MaxLength)});");
+                    break;
+                default:
+                    _w.Line($"{Helpers}.Each({E}, {P}, {name}, {access}, {ItemValidator(item, 1)});");
+                    break;
+            }
         }
 
         private static bool NeedsValidation(ValueSpec value) =>

@@ -42,8 +42,8 @@ public sealed partial class OrderCompletedProperties : __P
         __.Str(w, "coupon"u8, Coupon);
         __.TimeOpt(w, "placed_at"u8, PlacedAt);
         __.BoolOpt(w, "gift"u8, Gift);
-        __.List(w, "items"u8, Items, __.ObjItem);
-        __.ListOpt(w, "notes"u8, Notes, __.StrItem);
+        __.ObjList(w, "items"u8, Items);
+        __.StrListOpt(w, "notes"u8, Notes);
         __.StrOpt(w, "class"u8, Class);
         __.BoolOpt(w, "3d_view"u8, _3dView);
         __.StrOpt(w, "to_string"u8, ToStringValue);
@@ -58,8 +58,8 @@ public sealed partial class OrderCompletedProperties : __P
         __.Text(e, p, "order_id", OrderId, true, null, 6, 64);
         __.Range(e, p, "total", Total, 0d, null);
         __.Required(e, p, "items", Items);
-        __.Each(e, p, "items", Items, __.ItemNested);
-        __.Each(e, p, "notes", Notes, static (e1, p1, v1) => { __.ItemMatches(e1, p1, v1, s_pattern0); });
+        __.EachNested(e, p, "items", Items);
+        __.EachText(e, p, "notes", Notes, s_pattern0, null, null);
         __.Nested(e, p, "shipping", Shipping, false);
     }
 

@@ -31,8 +31,8 @@ public sealed partial class SignedUpFromWebProperties : __P
         __.StrOpt(w, "referral_code"u8, ReferralCode);
         __.StrOpt(w, "coupon"u8, Coupon);
         __.Str(w, "email"u8, Email);
-        __.ListOpt(w, "tags"u8, Tags, __.StrItem);
-        __.ListOpt(w, "codes"u8, Codes, __.StrItem);
+        __.StrListOpt(w, "tags"u8, Tags);
+        __.StrListOpt(w, "codes"u8, Codes);
         __.ObjOpt(w, "address"u8, Address);
         __.StrOpt(w, "landing"u8, Landing);
         w.WriteEndObject();
@@ -43,8 +43,8 @@ public sealed partial class SignedUpFromWebProperties : __P
         __.Text(e, p, "referral_code", ReferralCode, false, s_pattern0, null, null);
         __.Text(e, p, "coupon", Coupon, false, s_pattern0, null, null);
         __.Text(e, p, "email", Email, true, s_pattern1, null, null);
-        __.Each(e, p, "tags", Tags, static (e1, p1, v1) => { __.ItemMatches(e1, p1, v1, s_pattern2); });
-        __.Each(e, p, "codes", Codes, static (e1, p1, v1) => { __.ItemMatches(e1, p1, v1, s_pattern0); });
+        __.EachText(e, p, "tags", Tags, s_pattern2, null, null);
+        __.EachText(e, p, "codes", Codes, s_pattern0, null, null);
         __.Nested(e, p, "address", Address, false);
         __.Text(e, p, "landing", Landing, false, s_pattern3, null, null);
     }

@@ -31,8 +31,8 @@ public sealed partial class SignedUpProperties : __P
         __.StrOpt(w, "referral_code"u8, ReferralCode);
         __.StrOpt(w, "coupon"u8, Coupon);
         __.Str(w, "email"u8, Email);
-        __.ListOpt(w, "tags"u8, Tags, __.StrItem);
-        __.ListOpt(w, "codes"u8, Codes, __.StrItem);
+        __.StrListOpt(w, "tags"u8, Tags);
+        __.StrListOpt(w, "codes"u8, Codes);
         __.ObjOpt(w, "address"u8, Address);
         w.WriteEndObject();
     }
@@ -43,8 +43,8 @@ public sealed partial class SignedUpProperties : __P
         __.Text(e, p, "referral_code", ReferralCode, false, s_pattern1, null, null);
         __.Text(e, p, "coupon", Coupon, false, s_pattern1, null, null);
         __.Text(e, p, "email", Email, true, s_pattern2, null, null);
-        __.Each(e, p, "tags", Tags, static (e1, p1, v1) => { __.ItemMatches(e1, p1, v1, s_pattern3); });
-        __.Each(e, p, "codes", Codes, static (e1, p1, v1) => { __.ItemMatches(e1, p1, v1, s_pattern1); });
+        __.EachText(e, p, "tags", Tags, s_pattern3, null, null);
+        __.EachText(e, p, "codes", Codes, s_pattern1, null, null);
         __.Nested(e, p, "address", Address, false);
     }
 
@@ -59,14 +59,14 @@ public sealed partial class SignedUpProperties : __P
         {
             w.WriteStartObject();
             __.StrOpt(w, "zip"u8, Zip);
-            __.ListOpt(w, "codes"u8, Codes, __.StrItem);
+            __.StrListOpt(w, "codes"u8, Codes);
             w.WriteEndObject();
         }
 
         void __P.Validate(__E e, string p)
         {
             __.Text(e, p, "zip", Zip, false, s_pattern0, null, null);
-            __.Each(e, p, "codes", Codes, static (e1, p1, v1) => { __.ItemMatches(e1, p1, v1, s_pattern1); });
+            __.EachText(e, p, "codes", Codes, s_pattern1, null, null);
         }
     }
 }
