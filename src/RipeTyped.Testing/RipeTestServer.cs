@@ -24,8 +24,9 @@ namespace RipeTyped.Testing
         private readonly List<ReceivedRequest> _requests = new List<ReceivedRequest>();
         private readonly object _gate = new object();
         private readonly HashSet<string> _accepted = new HashSet<string>(StringComparer.Ordinal);
-        private Task _loop;
+        private readonly Task _loop;
         private int _concurrent;
+        private bool _down;
         private int _maxConcurrent;
         private TaskCompletionSource<bool> _changed = NewSignal();
         private readonly string _basePath;
@@ -73,18 +74,20 @@ namespace RipeTyped.Testing
         /// <summary>The most requests that were being handled at the same time.</summary>
         public int MaxConcurrentRequests => Volatile.Read(ref _maxConcurrent);
 
-        /// <summary>Stops listening (connections are refused) until <see cref="BringUp"/>: a Ripe outage.</summary>
+        /// <summary>
+        /// A Ripe outage until <see cref="BringUp"/>: every request is answered 503 Service Unavailable, as a load balancer
+        /// answers for a backend that is down, and is not recorded; the client retries it.
+        /// </summary>
         public void TakeDown()
         {
-            _listener.Stop();
+            // The listener keeps listening: .NET's managed HttpListener, stopped and started again while a client
+            // connects (as a client retrying through the outage does), can fail to start and leave the port bound by a
+            // socket nobody accepts on (dotnet/corefx#35191, dotnet/runtime#37242).
+            Volatile.Write(ref _down, true);
         }
 
-        /// <summary>Listens again on the same port after <see cref="TakeDown"/>.</summary>
-        public void BringUp()
-        {
-            _listener.Start();
-            _loop = Task.Run(AcceptLoopAsync);
-        }
+        /// <summary>Answers again after <see cref="TakeDown"/>.</summary>
+        public void BringUp() => Volatile.Write(ref _down, false);
 
         /// <summary>Waits until at least <paramref name="count"/> distinct messages have been accepted.</summary>
         /// <exception cref="TimeoutException">They were not accepted in time.</exception>
@@ -212,6 +215,22 @@ namespace RipeTyped.Testing
 
         private async Task HandleSafelyAsync(HttpListenerContext context)
         {
+            if (Volatile.Read(ref _down))
+            {
+                // As a load balancer answers for a backend that is down. (Abort alone can still answer "200 OK" on Linux.)
+                try
+                {
+                    context.Response.StatusCode = 503;
+                    context.Response.Close();
+                }
+                catch (Exception ex) when (ex is HttpListenerException || ex is ObjectDisposedException || ex is IOException || ex is InvalidOperationException)
+                {
+                    // The client went away or the server is stopping.
+                }
+
+                return;
+            }
+
             int now = Interlocked.Increment(ref _concurrent);
             int seen;
             while (now > (seen = Volatile.Read(ref _maxConcurrent)) && Interlocked.CompareExchange(ref _maxConcurrent, now, seen) != seen)
