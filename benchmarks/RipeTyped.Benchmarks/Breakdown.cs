@@ -49,6 +49,7 @@ internal static class Breakdown
     public static int Run(int events)
     {
         string text = Plans.Synthetic(events);
+        var builtSpec = SpecBuilder.Build(PlanLoader.Load(text, "p.yaml", new List<PlanDiagnostic>()), "Bench", new List<PlanDiagnostic>());
         var stages = new (string Name, Func<object?> Work)[]
         {
             ("YamlDotNet events only", () => { var p = new YamlDotNet.Core.Parser(new System.IO.StringReader(text)); int n = 0; while (p.MoveNext()) { n++; } return n; }),
@@ -58,6 +59,8 @@ internal static class Breakdown
             ("+ validation (PlanLoader)", () => PlanLoader.Load(text, "p.yaml", new List<PlanDiagnostic>())),
             ("+ spec (SpecBuilder)", () => SpecBuilder.Build(PlanLoader.Load(text, "p.yaml", new List<PlanDiagnostic>()), "Bench", new List<PlanDiagnostic>())),
             ("+ emitted source text", () => SourceEmitter.Emit(SpecBuilder.Build(PlanLoader.Load(text, "p.yaml", new List<PlanDiagnostic>()), "Bench", new List<PlanDiagnostic>())).Sum(s => s.Source.Length)),
+            ("emission alone: shared files", () => SourceEmitter.EmitShared(builtSpec).Sum(s => s.Source.Length)),
+            ("emission alone: type files", () => SourceEmitter.TypeFiles(builtSpec).Select(SourceEmitter.EmitType).Sum(s => s.Source.Length)),
             ("linter (analyzer only)", () => { var d = new List<PlanDiagnostic>(); PlanLinter.Lint(PlanLoader.Load(text, "p.yaml", d), d); return d.Count; }),
         };
 

@@ -93,7 +93,7 @@ namespace RipeTyped.Generator.Emit
             w.Line("/// <returns>A task that completes when the queue has been drained up to this call.</returns>");
             w.Line($"public {FlushSignature} => _client.FlushAsync(cancellationToken);");
             w.Close();
-            return w.ToString();
+            return w.Finish();
         }
 
         private const string ResetSignature = "void " + FacadeMembers.Reset + "()";

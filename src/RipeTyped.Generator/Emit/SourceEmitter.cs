@@ -59,7 +59,7 @@ namespace RipeTyped.Generator.Emit
                 EnumEmitter.Emit(w, enumType, topLevel: true);
             }
 
-            return (file.HintName, w.ToString());
+            return (file.HintName, w.Finish());
         }
 
         private static IEnumerable<EnumTypeSpec> AllEnums(IEnumerable<TypeSpec> types)

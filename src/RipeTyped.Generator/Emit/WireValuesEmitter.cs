@@ -32,7 +32,7 @@ namespace RipeTyped.Generator.Emit
             }
 
             w.Close();
-            return w.ToString();
+            return w.Finish();
         }
     }
 }
