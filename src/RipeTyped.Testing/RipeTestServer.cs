@@ -75,8 +75,9 @@ namespace RipeTyped.Testing
         public int MaxConcurrentRequests => Volatile.Read(ref _maxConcurrent);
 
         /// <summary>
-        /// A Ripe outage until <see cref="BringUp"/>: every request is answered 503 Service Unavailable, as a load balancer
-        /// answers for a backend that is down, and is not recorded; the client retries it.
+        /// A Ripe outage until <see cref="BringUp"/>: every request that arrives is answered 503 Service Unavailable, as a
+        /// load balancer answers for a backend that is down, and is not recorded; the client retries it. A request already
+        /// being answered is answered as before.
         /// </summary>
         public void TakeDown()
         {
@@ -215,22 +216,6 @@ namespace RipeTyped.Testing
 
         private async Task HandleSafelyAsync(HttpListenerContext context)
         {
-            if (Volatile.Read(ref _down))
-            {
-                // As a load balancer answers for a backend that is down. (Abort alone can still answer "200 OK" on Linux.)
-                try
-                {
-                    context.Response.StatusCode = 503;
-                    context.Response.Close();
-                }
-                catch (Exception ex) when (ex is HttpListenerException || ex is ObjectDisposedException || ex is IOException || ex is InvalidOperationException)
-                {
-                    // The client went away or the server is stopping.
-                }
-
-                return;
-            }
-
             int now = Interlocked.Increment(ref _concurrent);
             int seen;
             while (now > (seen = Volatile.Read(ref _maxConcurrent)) && Interlocked.CompareExchange(ref _maxConcurrent, now, seen) != seen)
@@ -272,6 +257,16 @@ namespace RipeTyped.Testing
             using (var reader = new StreamReader(request.InputStream, Encoding.UTF8))
             {
                 body = await reader.ReadToEndAsync().ConfigureAwait(false);
+            }
+
+            if (Volatile.Read(ref _down))
+            {
+                // As a load balancer answers for a backend that is down: after the CORS headers (a browser app sees the
+                // 503) and the body (a client still sending it sees the 503, not a broken pipe). Abort() alone is no
+                // outage: it can still answer "200 OK" on Linux.
+                context.Response.StatusCode = 503;
+                context.Response.Close();
+                return;
             }
 
             var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
