@@ -50,6 +50,14 @@ internal static class CompileCost
         }
     }
 
+    /// <summary>This runtime's framework assemblies and the given RipeTyped.dll: what generated code compiles against.</summary>
+    internal static List<MetadataReference> References(string ripeTypedAssembly) =>
+        ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
+            .Where(p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(p) is "netstandard.dll" or "mscorlib.dll")
+            .Append(ripeTypedAssembly)
+            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
+            .ToList();
+
     public static int Run(int events)
     {
         var spec = SpecBuilder.Build(PlanLoader.Load(Plans.Synthetic(events), "p.yaml", new List<PlanDiagnostic>()), "Bench", new List<PlanDiagnostic>());
@@ -68,11 +76,7 @@ internal static class CompileCost
             ("as generated (again: JIT and caches warm)", sources),
         };
 
-        var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
-            .Where(p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(p) is "netstandard.dll" or "mscorlib.dll")
-            .Append(typeof(RipeTyped.RipeClient).Assembly.Location)
-            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
-            .ToList();
+        var references = References(typeof(RipeTyped.RipeClient).Assembly.Location);
         var parse = new CSharpParseOptions(LanguageVersion.CSharp12, DocumentationMode.None);
         Console.WriteLine($"{events} events; median of 3 compilations after 3 warm-ups (parse + bind + flow analysis + emit), Roslyn {typeof(CSharpCompilation).Assembly.GetName().Version}");
         foreach (var (name, variant) in variants)

@@ -19,11 +19,7 @@ internal static class CompileWarm
 {
     public static int Run(int rounds, string ripeTypedAssembly, IReadOnlyList<string> folders)
     {
-        var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
-            .Where(p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(p) is "netstandard.dll" or "mscorlib.dll")
-            .Append(ripeTypedAssembly)
-            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
-            .ToList();
+        var references = CompileCost.References(ripeTypedAssembly);
         var parse = new CSharpParseOptions(LanguageVersion.CSharp12, DocumentationMode.Parse);
         var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable,
             optimizationLevel: OptimizationLevel.Release, concurrentBuild: false,

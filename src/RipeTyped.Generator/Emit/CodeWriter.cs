@@ -128,8 +128,6 @@ namespace RipeTyped.Generator.Emit
             return this;
         }
 
-        public override string ToString() => _builder.ToString();
-
         /// <summary>The text written; the writer's builder goes back to the thread's cache, so the writer is done with.</summary>
         public string Finish()
         {

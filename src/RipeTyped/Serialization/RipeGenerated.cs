@@ -195,58 +195,31 @@ namespace RipeTyped.Serialization
         // call with a method group (List(w, name, Tags, StrItem)) costs the compiler a type inference and a method-group
         // conversion at every call site, a measured quarter of the types' own compile time on a 1,000-event plan.
         // IReadOnlyList<T> is covariant, so IReadOnlyList<string> and IReadOnlyList<CartItem> convert without a copy; the
-        // generic writing happens once, here.
+        // generic call is compiled once, here.
 
         /// <summary>Writes an array-of-strings property (null as JSON null).</summary>
-        public static void StrList(Utf8JsonWriter w, ReadOnlySpan<byte> name, IReadOnlyList<string?>? list)
-        {
-            w.WritePropertyName(name);
-            ListItem(w, list, StrItem);
-        }
+        public static void StrList(Utf8JsonWriter w, ReadOnlySpan<byte> name, IReadOnlyList<string?>? list) =>
+            List(w, name, list, StrItem);
 
         /// <summary>Writes an array-of-strings property unless it is null.</summary>
-        public static void StrListOpt(Utf8JsonWriter w, ReadOnlySpan<byte> name, IReadOnlyList<string?>? list)
-        {
-            if (list != null)
-            {
-                w.WritePropertyName(name);
-                ListItem(w, list, StrItem);
-            }
-        }
+        public static void StrListOpt(Utf8JsonWriter w, ReadOnlySpan<byte> name, IReadOnlyList<string?>? list) =>
+            ListOpt(w, name, list, StrItem);
 
         /// <summary>Writes an array-of-objects property (null as JSON null).</summary>
-        public static void ObjList(Utf8JsonWriter w, ReadOnlySpan<byte> name, IReadOnlyList<IRipeProperties?>? list)
-        {
-            w.WritePropertyName(name);
-            ListItem(w, list, ObjItem);
-        }
+        public static void ObjList(Utf8JsonWriter w, ReadOnlySpan<byte> name, IReadOnlyList<IRipeProperties?>? list) =>
+            List(w, name, list, ObjItem);
 
         /// <summary>Writes an array-of-objects property unless it is null.</summary>
-        public static void ObjListOpt(Utf8JsonWriter w, ReadOnlySpan<byte> name, IReadOnlyList<IRipeProperties?>? list)
-        {
-            if (list != null)
-            {
-                w.WritePropertyName(name);
-                ListItem(w, list, ObjItem);
-            }
-        }
+        public static void ObjListOpt(Utf8JsonWriter w, ReadOnlySpan<byte> name, IReadOnlyList<IRipeProperties?>? list) =>
+            ListOpt(w, name, list, ObjItem);
 
         /// <summary>Writes an array property of the plan's type <c>any</c> (null as JSON null).</summary>
-        public static void AnyList(Utf8JsonWriter w, ReadOnlySpan<byte> name, IReadOnlyList<object?>? list)
-        {
-            w.WritePropertyName(name);
-            ListItem(w, list, AnyItem);
-        }
+        public static void AnyList(Utf8JsonWriter w, ReadOnlySpan<byte> name, IReadOnlyList<object?>? list) =>
+            List(w, name, list, AnyItem);
 
         /// <summary>Writes an array property of the plan's type <c>any</c> unless it is null.</summary>
-        public static void AnyListOpt(Utf8JsonWriter w, ReadOnlySpan<byte> name, IReadOnlyList<object?>? list)
-        {
-            if (list != null)
-            {
-                w.WritePropertyName(name);
-                ListItem(w, list, AnyItem);
-            }
-        }
+        public static void AnyListOpt(Utf8JsonWriter w, ReadOnlySpan<byte> name, IReadOnlyList<object?>? list) =>
+            ListOpt(w, name, list, AnyItem);
 
         /// <summary>An array item: a string, or null.</summary>
         public static void StrItem(Utf8JsonWriter w, string? value)
@@ -524,19 +497,8 @@ namespace RipeTyped.Serialization
         }
 
         /// <summary>Checks each nested object of an array property (non-generic: see <see cref="StrList"/>).</summary>
-        public static void EachNested(ICollection<RipeValidationError> errors, string path, string name, IReadOnlyList<IRipeProperties?>? list)
-        {
-            if (list is null)
-            {
-                return;
-            }
-
-            string at = RipeValidation.Combine(path, name);
-            for (int i = 0; i < list.Count; i++)
-            {
-                list[i]?.Validate(errors, RipeValidation.Index(at, i));
-            }
-        }
+        public static void EachNested(ICollection<RipeValidationError> errors, string path, string name, IReadOnlyList<IRipeProperties?>? list) =>
+            Each(errors, path, name, list, ItemNested);
 
         /// <summary>
         /// Checks each string of an array property: <c>pattern</c>, then <c>minLength</c>/<c>maxLength</c> (the order of
@@ -558,10 +520,7 @@ namespace RipeTyped.Serialization
                     RipeValidation.Pattern(errors, itemPath, list[i], regex);
                 }
 
-                if (minLength.HasValue || maxLength.HasValue)
-                {
-                    RipeValidation.Length(errors, itemPath, list[i], minLength, maxLength);
-                }
+                RipeValidation.Length(errors, itemPath, list[i], minLength, maxLength);
             }
         }
 
