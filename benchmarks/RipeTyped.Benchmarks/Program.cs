@@ -45,6 +45,10 @@ switch (args.Length > 0 ? args[0] : "")
         return await CallerLatencyRun.RunAsync(int.Parse(args[1]), int.Parse(args[2]));
     case "breakdown":
         return Breakdown.Run(args.Length > 1 ? int.Parse(args[1]) : 1000);
+    case "pipeline-loop":
+        // pipeline-loop <events> <runs>: the generator's work in a loop, for a profiler (dotnet-trace) to attach to.
+        // RIPE_LOOP_STAGE=read|load|spec|emit runs one stage alone; RIPE_ALLOC_TYPES=1 prints what it allocates, by type.
+        return Breakdown.Loop(int.Parse(args[1]), int.Parse(args[2]));
     case "flaky":
         // flaky <events> <percent> <5xx|429>: one timed run against RIPE_BENCH_ENDPOINT's receiver
         return await FlakyRun.RunAsync(int.Parse(args[1]), int.Parse(args[2]), args[3], Environment.GetEnvironmentVariable("RIPE_BENCH_ENDPOINT") ?? "http://127.0.0.1:5099/event");

@@ -9,14 +9,29 @@ namespace RipeTyped.Generator.Naming
     /// </summary>
     internal sealed class NameScope
     {
-        private readonly Dictionary<string, Owner> _taken = new Dictionary<string, Owner>(StringComparer.Ordinal);
+        private readonly Dictionary<string, Owner> _taken;
 
         // Names reserved in every scope of a kind (aliases, object's members), shared rather than copied into each of
         // the thousands of scopes a large plan makes.
         private readonly HashSet<string>? _shared;
 
         public NameScope(params string[] reserved)
+            : this(reserved.Length, reserved)
         {
+        }
+
+        /// <param name="shared">Reserved names common to many scopes (read, never changed).</param>
+        /// <param name="capacity">About how many names the scope will hold (a type's members and nested types): sized once, not grown.</param>
+        /// <param name="reserved">This scope's own reserved names.</param>
+        public NameScope(HashSet<string> shared, int capacity, string[] reserved)
+            : this(capacity, reserved)
+        {
+            _shared = shared;
+        }
+
+        private NameScope(int capacity, string[] reserved)
+        {
+            _taken = new Dictionary<string, Owner>(Math.Max(capacity, reserved.Length), StringComparer.Ordinal);
             foreach (string name in reserved)
             {
                 _taken[name] = new Owner(Generated, 0);

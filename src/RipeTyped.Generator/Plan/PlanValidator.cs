@@ -450,18 +450,23 @@ namespace RipeTyped.Generator.Plan
         private EquatableArray<PropertyDefinition> CheckProperties(EquatableArray<PropertyDefinition> properties, string what)
         {
             var valid = new List<PropertyDefinition>(properties.Count);
+            bool changed = false;
             foreach (var property in properties)
             {
                 if (property.Name.Trim().Length == 0)
                 {
                     Report(RipeDiagnostics.EmptyName, property.NameSpan, Article(what));
+                    changed = true;
                     continue;
                 }
 
-                valid.Add(property with { Schema = CheckSchema(property.Schema, property.Name) });
+                var schema = CheckSchema(property.Schema, property.Name);
+                changed |= !ReferenceEquals(schema, property.Schema);
+                valid.Add(ReferenceEquals(schema, property.Schema) ? property : property with { Schema = schema });
             }
 
-            return valid.ToEquatableArray();
+            // A valid plan's properties come through as they were read: no copy of what nothing changed.
+            return changed ? valid.ToEquatableArray() : properties;
         }
 
         private PropertySchema CheckSchema(PropertySchema schema, string owner)
@@ -495,6 +500,7 @@ namespace RipeTyped.Generator.Plan
                     : schema;
             }
 
+            // The checks below copy the schema only where they drop something: a valid schema comes through as it was read.
             var valid = schema;
             if (schema.Pattern is { } pattern)
             {
@@ -540,16 +546,18 @@ namespace RipeTyped.Generator.Plan
                     }
                 }
 
-                valid = valid with { EnumValues = kept.ToEquatableArray() };
+                if (kept.Count != schema.EnumValues.Count)
+                {
+                    valid = valid with { EnumValues = kept.ToEquatableArray() };
+                }
             }
 
-            valid = valid with { Examples = CheckExamples(valid, valid.Examples, owner) };
-            if (schema.Items != null)
-            {
-                valid = valid with { Items = CheckSchema(schema.Items, owner + "[]") };
-            }
-
-            return valid with { Properties = CheckProperties(schema.Properties, "Property") };
+            var examples = CheckExamples(valid, valid.Examples, owner);
+            var items = schema.Items is null ? null : CheckSchema(schema.Items, owner + "[]");
+            var properties = CheckProperties(schema.Properties, "Property");
+            return examples == valid.Examples && ReferenceEquals(items, valid.Items) && properties.Items == valid.Properties.Items
+                ? valid
+                : valid with { Examples = examples, Items = items, Properties = properties };
         }
 
         /// <summary>The examples a value of <paramref name="type"/> can be; the rest are reported and left out.</summary>
@@ -579,7 +587,7 @@ namespace RipeTyped.Generator.Plan
                 }
             }
 
-            return kept.ToEquatableArray();
+            return kept.Count == examples.Count ? examples : kept.ToEquatableArray();
         }
 
         private static string Article(string what) =>

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 using RipeTyped.Generator.Common;
 using RipeTyped.Generator.Naming;
 
@@ -15,9 +14,23 @@ namespace RipeTyped.Generator.Spec
         public static ObjectTypeSpec Assign(ObjectTypeSpec type)
         {
             var fields = new List<PatternFieldSpec>();
-            // A fixed member is neither declared nor checked: it has no field.
-            var members = type.Members.Select(m => m with { Value = m.Fixed is null ? Assign(m.Value, fields) : Strip(m.Value) }).ToEquatableArray();
-            return type with { Members = members, Patterns = fields.ToEquatableArray() };
+            MemberSpec[]? changed = null;
+            for (int i = 0; i < type.Members.Count; i++)
+            {
+                // A fixed member is neither declared nor checked: it has no field.
+                var member = type.Members[i];
+                var value = member.Fixed is null ? Assign(member.Value, fields) : Strip(member.Value);
+                if (!ReferenceEquals(value, member.Value))
+                {
+                    changed ??= System.Linq.Enumerable.ToArray(type.Members.Items);
+                    changed[i] = member with { Value = value };
+                }
+            }
+
+            // Most members have no pattern: they, and a type without any, come through as built (no copy per member).
+            return changed is null && fields.Count == 0 && type.Patterns.IsEmpty
+                ? type
+                : type with { Members = changed is null ? type.Members : new EquatableArray<MemberSpec>(System.Collections.Immutable.ImmutableArray.Create(changed)), Patterns = fields.ToEquatableArray() };
         }
 
         private static ValueSpec Assign(ValueSpec value, List<PatternFieldSpec> fields)
@@ -34,9 +47,13 @@ namespace RipeTyped.Generator.Spec
             }
 
             var item = value.Item is null ? null : Assign(value.Item, fields);
-            return value with { PatternField = field, Item = item };
+            return field == value.PatternField && ReferenceEquals(item, value.Item) ? value : value with { PatternField = field, Item = item };
         }
 
-        private static ValueSpec Strip(ValueSpec value) => value with { PatternField = null, Item = value.Item is null ? null : Strip(value.Item) };
+        private static ValueSpec Strip(ValueSpec value)
+        {
+            var item = value.Item is null ? null : Strip(value.Item);
+            return value.PatternField is null && ReferenceEquals(item, value.Item) ? value : value with { PatternField = null, Item = item };
+        }
     }
 }

@@ -305,7 +305,9 @@ namespace RipeTyped.Generator.Spec
             // The type keeps each distinct pattern of its properties (and their array items) in a private field
             // s_pattern0, s_pattern1...: as many names as patterns are reserved, so no plan name can take one.
             own.AddRange(Enumerable.Range(0, PatternCount(properties)).Select(GeneratedNames.PatternField));
-            var scope = new NameScope(MemberReserved, own.ToArray());
+
+            // Room for every member and a nested type for each (the most a type's members take).
+            var scope = new NameScope(MemberReserved, own.Count + (2 * properties.Count), own.ToArray());
             var nested = new List<TypeSpec>();
             var members = BuildMembers(properties, type, scope, nested);
             return PatternFields.Assign(new ObjectTypeSpec(type, description, role, subject, members.ToEquatableArray(), nested.ToEquatableArray(), open ? AdditionalPropertiesMember : null));
@@ -314,8 +316,14 @@ namespace RipeTyped.Generator.Spec
         private List<MemberSpec> BuildMembers(EquatableArray<PropertyDefinition> properties, GeneratedTypeRef fullName, NameScope scope, List<TypeSpec> nested)
         {
             // A member cannot share its type's name or hide object's members: such a member gets a 'Value' suffix.
-            string[] memberNames = _names.Choose(scope, properties.Select(p => new NameRequest(p.Name, p.Schema.CSharpName, p.NameSpan)).ToList(), "Property", NameForm.Member, reservedSuffix: "Value");
-            var members = new List<MemberSpec>();
+            var requests = new NameRequest[properties.Count];
+            for (int i = 0; i < requests.Length; i++)
+            {
+                requests[i] = new NameRequest(properties[i].Name, properties[i].Schema.CSharpName, properties[i].NameSpan);
+            }
+
+            string[] memberNames = _names.Choose(scope, requests, "Property", NameForm.Member, reservedSuffix: "Value");
+            var members = new List<MemberSpec>(properties.Count);
             for (int i = 0; i < properties.Count; i++)
             {
                 PropertySchema schema = properties[i].Schema;
@@ -325,7 +333,7 @@ namespace RipeTyped.Generator.Spec
                 {
                     members.Add(new MemberSpec(properties[i].Name, memberNames[i], value, required, _plan.DescriptionOf(schema))
                     {
-                        Examples = _plan.ExamplesOf(schema).Select(e => e.Value).ToEquatableArray(),
+                        Examples = _plan.ExamplesOf(schema) is { IsEmpty: false } examples ? examples.Select(e => e.Value).ToEquatableArray() : EquatableArray<string>.Empty,
                     });
                 }
             }
