@@ -25,29 +25,29 @@ namespace RipeTyped.Cli.Import
                 throw CliException.Input($"{path}({first.Span.DisplayLine},{first.Span.DisplayColumn}): not valid YAML: {first.Message}");
             }
 
-            var node = root is null ? null : ToNode(root);
+            var node = root is { } read ? ToNode(read) : null;
             return JsonSerializer.SerializeToElement(node);
         }
 
         private static JsonNode? ToNode(YamlNode node)
         {
-            switch (node)
+            if (node.IsMapping(out var mapping))
             {
-                case YamlMapping mapping:
-                    var obj = new JsonObject();
-                    foreach (var entry in mapping.Entries)
-                    {
-                        obj[entry.Key.Value] = ToNode(entry.Value); // a repeated key: the last one, as YAML readers do
-                    }
+                var obj = new JsonObject();
+                foreach (var entry in mapping.Entries)
+                {
+                    obj[entry.Key.Value] = ToNode(entry.Value); // a repeated key: the last one, as YAML readers do
+                }
 
-                    return obj;
-                case YamlSequence sequence:
-                    return new JsonArray(sequence.Items.Select(ToNode).ToArray());
-                case YamlScalar scalar:
-                    return Scalar(scalar);
-                default:
-                    return null;
+                return obj;
             }
+
+            if (node.IsSequence(out var sequence))
+            {
+                return new JsonArray(sequence.Items.Select(ToNode).ToArray());
+            }
+
+            return node.IsScalar(out var scalar) ? Scalar(scalar) : null;
         }
 
         private static JsonNode? Scalar(YamlScalar scalar)

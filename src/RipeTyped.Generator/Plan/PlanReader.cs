@@ -54,28 +54,41 @@ namespace RipeTyped.Generator.Plan
         /// <summary>Reads a plan; never throws. Problems are added to <paramref name="diagnostics"/>.</summary>
         public static TrackingPlan Read(string text, string filePath, List<PlanDiagnostic> diagnostics)
         {
-            var plan = new TrackingPlan(filePath);
             int before = diagnostics.Count;
-            YamlNode? root = YamlTreeReader.Read(text, filePath, diagnostics);
-            if (diagnostics.Count == before && (root is null || root is YamlScalar { IsPlain: true, Value.Length: 0 }))
+            // The document is this thread's reusable table: every value read from it is copied out before it is given back.
+            var document = YamlDocument.Rent();
+            try
+            {
+                return Read(text, filePath, diagnostics, YamlTreeReader.Read(text, filePath, diagnostics, document), before);
+            }
+            finally
+            {
+                document.Return();
+            }
+        }
+
+        private static TrackingPlan Read(string text, string filePath, List<PlanDiagnostic> diagnostics, YamlNode? read, int before)
+        {
+            var plan = new TrackingPlan(filePath);
+            if (diagnostics.Count == before && (read is null || (read.Value.IsScalar(out var content) && content.IsPlain && content.Value.Length == 0)))
             {
                 // No document, or one without content ("---"): an unsaved buffer, a truncated merge, the wrong file.
                 diagnostics.Add(PlanDiagnostic.Create(RipeDiagnostics.EmptyPlan, filePath, SourceSpan.None, text.IndexOf('#') >= 0 ? " (it holds only comments)" : ""));
                 return plan;
             }
 
-            if (root is null)
+            if (!(read is { } root))
             {
                 return plan;
             }
 
-            if (!(root is YamlMapping))
+            if (!root.IsMapping(out var mapping))
             {
                 diagnostics.Add(PlanDiagnostic.Create(RipeDiagnostics.WrongNodeKind, filePath, root.Span, "tracking plan", "a mapping with 'events', 'pages', 'identify', 'group', 'definitions' and 'options'"));
                 return plan;
             }
 
-            plan = new PlanReader(filePath, diagnostics).ReadKeys((YamlMapping)root, PlanKeys.Root, "the tracking plan", null, plan);
+            plan = new PlanReader(filePath, diagnostics).ReadKeys(mapping, PlanKeys.Root, "the tracking plan", null, plan);
             if (plan.Owner is { } owner)
             {
                 // A file's owner owns every call in it that names no owner of its own.
@@ -111,7 +124,7 @@ namespace RipeTyped.Generator.Plan
         /// <summary>A mapping section read through its keys (<c>options</c>); anything else is reported and yields <paramref name="empty"/>.</summary>
         internal T ReadMapping<T>(YamlNode node, string what, string expected, PlanKey<T>[] keys, T empty)
         {
-            if (!(node is YamlMapping mapping))
+            if (!node.IsMapping(out var mapping))
             {
                 ReportShape(node, what, expected);
                 return empty;
@@ -122,11 +135,11 @@ namespace RipeTyped.Generator.Plan
 
         internal void CheckFormatVersion(YamlNode value)
         {
-            if (value is YamlScalar version && version.Value != "1")
+            if (value.IsScalar(out var version) && version.Value != "1")
             {
                 Report(RipeDiagnostics.UnsupportedVersion, value.Span, version.Value);
             }
-            else if (!(value is YamlScalar))
+            else if (value.Kind != YamlNodeKind.Scalar)
             {
                 Report(RipeDiagnostics.WrongNodeKind, value.Span, "version", "the number 1");
             }
@@ -135,12 +148,12 @@ namespace RipeTyped.Generator.Plan
         internal CallDefinition? ReadTraits(YamlNode node, YamlScalar key, string section)
         {
             var call = new CallDefinition(section, key.Span);
-            if (node is YamlScalar scalar && scalar.IsNull)
+            if (node.IsScalar(out var scalar) && scalar.IsNull)
             {
                 return call;
             }
 
-            if (!(node is YamlMapping mapping))
+            if (!node.IsMapping(out var mapping))
             {
                 ReportShape(node, section, "a mapping with 'traits'");
                 return null;
@@ -151,12 +164,12 @@ namespace RipeTyped.Generator.Plan
 
         internal EquatableArray<CallDefinition> ReadCalls(YamlNode node, string section, string what, PlanKey<CallDefinition>[] keys)
         {
-            if (node is YamlScalar empty && empty.IsNull)
+            if (node.IsScalar(out var empty) && empty.IsNull)
             {
                 return EquatableArray<CallDefinition>.Empty;
             }
 
-            if (!(node is YamlSequence sequence))
+            if (!node.IsSequence(out var sequence))
             {
                 ReportShape(node, section, $"a sequence of {what}s, each starting with '- name:'");
                 return EquatableArray<CallDefinition>.Empty;
@@ -165,7 +178,7 @@ namespace RipeTyped.Generator.Plan
             var calls = ImmutableArray.CreateBuilder<CallDefinition>(sequence.Items.Count);
             foreach (YamlNode item in sequence.Items)
             {
-                if (!(item is YamlMapping mapping))
+                if (!item.IsMapping(out var mapping))
                 {
                     ReportShape(item, $"each item of '{section}'", "a mapping with 'name', 'description' and 'properties'");
                     continue;
@@ -201,12 +214,12 @@ namespace RipeTyped.Generator.Plan
 
         internal EquatableArray<VariantDefinition> ReadVariants(YamlNode node, string eventName)
         {
-            if (node is YamlScalar empty && empty.IsNull)
+            if (node.IsScalar(out var empty) && empty.IsNull)
             {
                 return EquatableArray<VariantDefinition>.Empty;
             }
 
-            if (!(node is YamlSequence sequence))
+            if (!node.IsSequence(out var sequence))
             {
                 ReportShape(node, $"variants of event '{eventName}'", "a sequence of variants, each starting with '- csharpName:'");
                 return EquatableArray<VariantDefinition>.Empty;
@@ -215,7 +228,7 @@ namespace RipeTyped.Generator.Plan
             var variants = ImmutableArray.CreateBuilder<VariantDefinition>();
             foreach (YamlNode item in sequence.Items)
             {
-                if (!(item is YamlMapping mapping))
+                if (!item.IsMapping(out var mapping))
                 {
                     ReportShape(item, $"each variant of event '{eventName}'", "a mapping with 'csharpName', 'when' and 'properties'");
                     continue;
@@ -254,7 +267,7 @@ namespace RipeTyped.Generator.Plan
         internal VariantCondition? ReadCondition(YamlNode node, string context)
         {
             const string Expected = "a mapping of one property of the event to the value (or list of values) that selects the variant";
-            if (!(node is YamlMapping mapping) || mapping.Entries.Count != 1)
+            if (!node.IsMapping(out var mapping) || mapping.Entries.Count != 1)
             {
                 ReportShape(node, "when of " + context, Expected);
                 return null;
@@ -262,12 +275,12 @@ namespace RipeTyped.Generator.Plan
 
             var (key, value) = (mapping.Entries[0].Key, mapping.Entries[0].Value);
             var property = new Named(key.Value, key.Span);
-            if (value is YamlScalar scalar && !scalar.IsNull)
+            if (value.IsScalar(out var scalar) && !scalar.IsNull)
             {
                 return new VariantCondition(property, IsList: false, new[] { new Named(scalar.Value, scalar.Span) }.ToEquatableArray());
             }
 
-            if (value is YamlSequence sequence && sequence.Items.Count > 0)
+            if (value.IsSequence(out var sequence) && sequence.Items.Count > 0)
             {
                 var values = new List<Named>();
                 foreach (var item in sequence.Items)
@@ -288,7 +301,7 @@ namespace RipeTyped.Generator.Plan
         /// <summary>A list of names (<c>tags</c>, <c>sources</c>): a sequence of strings.</summary>
         internal EquatableArray<Named> ReadTags(YamlNode node, What what)
         {
-            if (!(node is YamlSequence sequence))
+            if (!node.IsSequence(out var sequence))
             {
                 ReportShape(node, what, "a sequence of strings");
                 return EquatableArray<Named>.Empty;
@@ -309,12 +322,12 @@ namespace RipeTyped.Generator.Plan
         /// <summary><c>examples</c>: one value or a sequence of values, each text, a number or true/false, kept as written.</summary>
         internal EquatableArray<Named> ReadExamples(YamlNode node, What what)
         {
-            if (node is YamlScalar single && !single.IsNull)
+            if (node.IsScalar(out var single) && !single.IsNull)
             {
                 return new[] { new Named(single.Value, single.Span) }.ToEquatableArray();
             }
 
-            if (!(node is YamlSequence sequence))
+            if (!node.IsSequence(out var sequence))
             {
                 ReportShape(node, what, "a sequence of example values (text, numbers, true or false)");
                 return EquatableArray<Named>.Empty;
@@ -323,7 +336,7 @@ namespace RipeTyped.Generator.Plan
             var examples = new List<Named>(sequence.Items.Count);
             foreach (var item in sequence.Items)
             {
-                if (item is YamlScalar scalar && !scalar.IsNull)
+                if (item.IsScalar(out var scalar) && !scalar.IsNull)
                 {
                     examples.Add(new Named(scalar.Value, scalar.Span));
                 }
@@ -338,7 +351,7 @@ namespace RipeTyped.Generator.Plan
 
         internal CallDefinition ReadDeprecated(YamlNode value, CallDefinition call)
         {
-            if (!(value is YamlScalar scalar))
+            if (!value.IsScalar(out var scalar))
             {
                 ReportShape(value, "deprecated", "true, false or the reason as text");
                 return call;
@@ -354,12 +367,12 @@ namespace RipeTyped.Generator.Plan
 
         internal EquatableArray<PropertyDefinition> ReadPropertyMap(YamlNode node, What context)
         {
-            if (node is YamlScalar empty && empty.IsNull)
+            if (node.IsScalar(out var empty) && empty.IsNull)
             {
                 return EquatableArray<PropertyDefinition>.Empty;
             }
 
-            if (!(node is YamlMapping mapping))
+            if (!node.IsMapping(out var mapping))
             {
                 ReportShape(node, context, "a mapping of property names to types");
                 return EquatableArray<PropertyDefinition>.Empty;
@@ -382,7 +395,7 @@ namespace RipeTyped.Generator.Plan
 
         internal PropertySchema ReadSchema(YamlNode node, string owner)
         {
-            if (node is YamlScalar scalar)
+            if (node.IsScalar(out var scalar))
             {
                 // Shorthand: `seats: integer`.
                 var shorthand = new PropertySchema(node.Span);
@@ -401,7 +414,7 @@ namespace RipeTyped.Generator.Plan
                 return shorthand with { TypeSpan = scalar.Span };
             }
 
-            if (!(node is YamlMapping mapping))
+            if (!node.IsMapping(out var mapping))
             {
                 ReportShape(node, owner, "a type name or a mapping with 'type'");
                 return new PropertySchema(node.Span);
@@ -497,7 +510,7 @@ namespace RipeTyped.Generator.Plan
 
         internal PropertySchemaBuilder ReadType(YamlNode value, PropertySchemaBuilder schema, string owner)
         {
-            if (value is YamlScalar typeName && !typeName.IsNull)
+            if (value.IsScalar(out var typeName) && !typeName.IsNull)
             {
                 schema.TypeSpan = typeName.Span;
                 if (TypeNames.TryGetValue(typeName.Value, out var kind))
@@ -518,7 +531,7 @@ namespace RipeTyped.Generator.Plan
 
         internal EquatableArray<Named> ReadEnumValues(YamlNode node, string owner)
         {
-            if (!(node is YamlSequence sequence))
+            if (!node.IsSequence(out var sequence))
             {
                 ReportShape(node, owner + ".values", "a sequence of strings");
                 return EquatableArray<Named>.Empty;
@@ -527,11 +540,11 @@ namespace RipeTyped.Generator.Plan
             var values = new List<Named>(sequence.Items.Count);
             foreach (var item in sequence.Items)
             {
-                if (item is YamlScalar value && !value.IsNull)
+                if (item.IsScalar(out var value) && !value.IsNull)
                 {
                     values.Add(new Named(value.Value, value.Span));
                 }
-                else if (item is YamlMapping mapping)
+                else if (item.IsMapping(out var mapping))
                 {
                     // `- { value: "Pro ", csharpName: ProTrailing }`: the value with its C# member name chosen.
                     var read = ReadKeys(mapping, PlanKeys.EnumValue, owner, null, new Named(null!, mapping.Span), owner + ".values[]");
@@ -572,7 +585,7 @@ namespace RipeTyped.Generator.Plan
         }
 
         /// <summary>Most mappings have a handful of keys: a linear look-back finds duplicates without allocating a dictionary.</summary>
-        private static Dictionary<string, YamlScalar>? Seen(List<KeyValuePair<YamlScalar, YamlNode>> entries) =>
+        private static Dictionary<string, YamlScalar>? Seen(YamlEntries entries) =>
             entries.Count > 16 ? new Dictionary<string, YamlScalar>(StringComparer.Ordinal) : null;
 
         /// <summary>
@@ -580,7 +593,7 @@ namespace RipeTyped.Generator.Plan
         /// <paramref name="allowed"/> null: any key. <paramref name="seen"/> comes from <see cref="Seen"/> for the same entries.
         /// </summary>
         /// <param name="contextName">When set, the context reads "{context} '{contextName}'"; built only if a key is reported.</param>
-        private bool Accept<T>(List<KeyValuePair<YamlScalar, YamlNode>> entries, int i, What context, string? contextName, PlanKey<T>[]? allowed, Dictionary<string, YamlScalar>? seen, out PlanKey<T>? declared)
+        private bool Accept<T>(YamlEntries entries, int i, What context, string? contextName, PlanKey<T>[]? allowed, Dictionary<string, YamlScalar>? seen, out PlanKey<T>? declared)
         {
             YamlScalar key = entries[i].Key;
             declared = null;
@@ -593,7 +606,7 @@ namespace RipeTyped.Generator.Plan
             YamlScalar? first = null;
             if (seen != null)
             {
-                seen.TryGetValue(key.Value, out first);
+                first = seen.TryGetValue(key.Value, out var earlier) ? earlier : null;
             }
             else
             {
@@ -609,7 +622,7 @@ namespace RipeTyped.Generator.Plan
 
             if (first != null)
             {
-                Report(RipeDiagnostics.Duplicate, key.Span, "Key", key.Value, first.Span.DisplayLine.ToString(CultureInfo.InvariantCulture));
+                Report(RipeDiagnostics.Duplicate, key.Span, "Key", key.Value, first.Value.Span.DisplayLine.ToString(CultureInfo.InvariantCulture));
                 return false;
             }
 
@@ -636,7 +649,7 @@ namespace RipeTyped.Generator.Plan
 
         internal Named? ReadString(YamlNode node, What what)
         {
-            if (node is YamlScalar scalar && !scalar.IsNull)
+            if (node.IsScalar(out var scalar) && !scalar.IsNull)
             {
                 return new Named(scalar.Value, scalar.Span);
             }
@@ -647,7 +660,7 @@ namespace RipeTyped.Generator.Plan
 
         internal bool? ReadBool(YamlNode node, What what)
         {
-            if (node is YamlScalar scalar && scalar.IsPlain && TryParseBool(scalar.Value, out bool value))
+            if (node.IsScalar(out var scalar) && scalar.IsPlain && TryParseBool(scalar.Value, out bool value))
             {
                 return value;
             }
@@ -658,7 +671,7 @@ namespace RipeTyped.Generator.Plan
 
         internal double? ReadNumber(YamlNode node, What what)
         {
-            if (node is YamlScalar scalar && scalar.IsPlain &&
+            if (node.IsScalar(out var scalar) && scalar.IsPlain &&
                 double.TryParse(scalar.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) &&
                 !double.IsNaN(value) && !double.IsInfinity(value))
             {
@@ -671,7 +684,7 @@ namespace RipeTyped.Generator.Plan
 
         internal int? ReadLength(YamlNode node, What what)
         {
-            if (node is YamlScalar scalar && scalar.IsPlain &&
+            if (node.IsScalar(out var scalar) && scalar.IsPlain &&
                 int.TryParse(scalar.Value, NumberStyles.None, CultureInfo.InvariantCulture, out int value))
             {
                 return value;
@@ -711,7 +724,7 @@ namespace RipeTyped.Generator.Plan
             Report(RipeDiagnostics.WrongNodeKind, node.Span, what.ToString(), expected + ", not " + Describe(node));
 
         private static string Describe(YamlNode node) =>
-            node is YamlScalar scalar ? (scalar.IsNull ? "empty" : $"'{scalar.Value}'") : node.ShapeName;
+            node.IsScalar(out var scalar) ? (scalar.IsNull ? "empty" : $"'{scalar.Value}'") : node.ShapeName;
 
         private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, SourceSpan span, params string[] args) =>
             _diagnostics.Add(PlanDiagnostic.Create(descriptor, _filePath, span, args));

@@ -1,63 +1,334 @@
+using System;
 using System.Collections.Generic;
 using RipeTyped.Generator.Diagnostics;
 
 namespace RipeTyped.Generator.Plan
 {
-    /// <summary>A minimal YAML tree with source positions, built straight from YamlDotNet's parser events.</summary>
-    internal abstract class YamlNode
+    internal enum YamlNodeKind : byte
     {
-        protected YamlNode(SourceSpan span)
-        {
-            Span = span;
-        }
-
-        public SourceSpan Span { get; }
-
-        public abstract string ShapeName { get; }
+        Scalar,
+        Mapping,
+        Sequence,
     }
 
-    internal sealed class YamlScalar : YamlNode
+    /// <summary>
+    /// A YAML document as YamlDotNet's parser events give it, with source positions, kept as one flat table instead of
+    /// an object per node: a node is a row, a collection's children are a run of row numbers. The reader of a plan rents
+    /// one table per thread (<see cref="Rent"/>) and gives it back when the plan is read, so loading a plan allocates no
+    /// tree: what is kept are the strings the parser made, copied into the plan's records. An alias is the row it names.
+    /// </summary>
+    internal sealed class YamlDocument
     {
-        public YamlScalar(string value, bool isPlain, SourceSpan span)
-            : base(span)
+        [ThreadStatic]
+        private static YamlDocument? t_spare;
+
+        private Row[] _rows = new Row[256];
+        private int[] _children = new int[256];
+        private int _rowCount;
+        private int _childCount;
+
+        /// <summary>A table for one read on this thread (the one cached for it when free); give it back with <see cref="Return"/>.</summary>
+        public static YamlDocument Rent()
         {
-            Value = value;
-            IsPlain = isPlain;
+            var document = t_spare ?? new YamlDocument();
+            t_spare = null;
+            return document;
         }
 
-        public string Value { get; }
+        /// <summary>
+        /// Empties the table (its strings are not kept alive past the read) and keeps it for the thread's next read. Tables
+        /// grown past a large plan's size are dropped, so one huge plan does not hold its memory for the process's life.
+        /// </summary>
+        public void Return()
+        {
+            Array.Clear(_rows, 0, _rowCount);
+            _rowCount = 0;
+            _childCount = 0;
+            if (_rows.Length <= MaxKeptRows)
+            {
+                t_spare = this;
+            }
+        }
+
+        /// <summary>About a 5,000-event plan's nodes: tables up to this size are reused.</summary>
+        private const int MaxKeptRows = 1 << 20;
+
+        internal int AddScalar(string value, bool isPlain, SourceSpan span)
+        {
+            int row = NewRow();
+            _rows[row] = new Row(YamlNodeKind.Scalar, isPlain, value, span, 0, 0);
+            return row;
+        }
+
+        /// <summary>A collection's row, written before its children are read (an alias inside it may not name it).</summary>
+        internal int AddCollection(YamlNodeKind kind, SourceSpan span)
+        {
+            int row = NewRow();
+            _rows[row] = new Row(kind, false, null, span, 0, 0);
+            return row;
+        }
+
+        /// <summary>Sets a collection's children (row numbers; a mapping's are key, value, key, value...) once they are read.</summary>
+        internal void SetChildren(int row, List<int> children)
+        {
+            if (_childCount + children.Count > _children.Length)
+            {
+                Array.Resize(ref _children, Math.Max(_children.Length * 2, _childCount + children.Count));
+            }
+
+            children.CopyTo(_children, _childCount);
+            ref Row target = ref _rows[row];
+            target = new Row(target.Kind, false, null, target.Span, _childCount, children.Count);
+            _childCount += children.Count;
+        }
+
+        internal ref readonly Row this[int row] => ref _rows[row];
+
+        internal int Child(int index) => _children[index];
+
+        private int NewRow()
+        {
+            if (_rowCount == _rows.Length)
+            {
+                Array.Resize(ref _rows, _rows.Length * 2);
+            }
+
+            return _rowCount++;
+        }
+
+        internal readonly struct Row
+        {
+            public Row(YamlNodeKind kind, bool isPlain, string? value, SourceSpan span, int firstChild, int childCount)
+            {
+                Kind = kind;
+                IsPlain = isPlain;
+                Value = value;
+                Span = span;
+                FirstChild = firstChild;
+                ChildCount = childCount;
+            }
+
+            public YamlNodeKind Kind { get; }
+
+            public bool IsPlain { get; }
+
+            public string? Value { get; }
+
+            public SourceSpan Span { get; }
+
+            public int FirstChild { get; }
+
+            public int ChildCount { get; }
+        }
+    }
+
+    /// <summary>A node of a <see cref="YamlDocument"/>: valid while the document is (a plan's read).</summary>
+    internal readonly struct YamlNode
+    {
+        private readonly YamlDocument _document;
+        private readonly int _row;
+
+        public YamlNode(YamlDocument document, int row)
+        {
+            _document = document;
+            _row = row;
+        }
+
+        internal YamlDocument Document => _document;
+
+        internal ref readonly YamlDocument.Row Row => ref _document[_row];
+
+        public SourceSpan Span => Row.Span;
+
+        public YamlNodeKind Kind => Row.Kind;
+
+        public string ShapeName => Kind switch
+        {
+            YamlNodeKind.Scalar => "a scalar",
+            YamlNodeKind.Mapping => "a mapping",
+            _ => "a sequence",
+        };
+
+        public bool IsScalar(out YamlScalar scalar)
+        {
+            scalar = new YamlScalar(this);
+            return Kind == YamlNodeKind.Scalar;
+        }
+
+        /// <summary>An empty value (<c>key:</c>, <c>~</c>, <c>null</c>).</summary>
+        public bool IsNull => IsScalar(out var scalar) && scalar.IsNull;
+
+        public bool IsMapping(out YamlMapping mapping)
+        {
+            mapping = new YamlMapping(this);
+            return Kind == YamlNodeKind.Mapping;
+        }
+
+        public bool IsSequence(out YamlSequence sequence)
+        {
+            sequence = new YamlSequence(this);
+            return Kind == YamlNodeKind.Sequence;
+        }
+    }
+
+    internal readonly struct YamlScalar
+    {
+        private readonly YamlNode _node;
+
+        public YamlScalar(YamlNode node)
+        {
+            _node = node;
+        }
+
+        public string Value => _node.Row.Value!;
 
         /// <summary>Unquoted: only plain scalars are read as booleans, numbers or null.</summary>
-        public bool IsPlain { get; }
+        public bool IsPlain => _node.Row.IsPlain;
 
-        public bool IsNull => IsPlain && (Value.Length == 0 || Value == "~" || Value == "null" || Value == "Null" || Value == "NULL");
-
-        public override string ShapeName => "a scalar";
-    }
-
-    internal sealed class YamlMapping : YamlNode
-    {
-        public YamlMapping(SourceSpan span, List<KeyValuePair<YamlScalar, YamlNode>> entries)
-            : base(span)
+        public bool IsNull
         {
-            Entries = entries;
+            get
+            {
+                ref readonly var row = ref _node.Row;
+                string value = row.Value!;
+                return row.IsPlain && (value.Length == 0 || value == "~" || value == "null" || value == "Null" || value == "NULL");
+            }
         }
 
-        public List<KeyValuePair<YamlScalar, YamlNode>> Entries { get; }
+        public SourceSpan Span => _node.Span;
 
-        public override string ShapeName => "a mapping";
+        public static implicit operator YamlNode(YamlScalar scalar) => scalar._node;
     }
 
-    internal sealed class YamlSequence : YamlNode
+    internal readonly struct YamlMapping
     {
-        public YamlSequence(SourceSpan span, List<YamlNode> items)
-            : base(span)
+        private readonly YamlNode _node;
+
+        public YamlMapping(YamlNode node)
         {
-            Items = items;
+            _node = node;
         }
 
-        public List<YamlNode> Items { get; }
+        public SourceSpan Span => _node.Span;
 
-        public override string ShapeName => "a sequence";
+        /// <summary>The entries in document order (only those with a scalar key: the reader reports the others).</summary>
+        public YamlEntries Entries => new YamlEntries(_node.Document, _node.Row.FirstChild, _node.Row.ChildCount / 2);
+
+        public static implicit operator YamlNode(YamlMapping mapping) => mapping._node;
+    }
+
+    internal readonly struct YamlSequence
+    {
+        private readonly YamlNode _node;
+
+        public YamlSequence(YamlNode node)
+        {
+            _node = node;
+        }
+
+        public SourceSpan Span => _node.Span;
+
+        public YamlItems Items => new YamlItems(_node.Document, _node.Row.FirstChild, _node.Row.ChildCount);
+
+        public static implicit operator YamlNode(YamlSequence sequence) => sequence._node;
+    }
+
+    /// <summary>A mapping's entries: indexed and enumerated without allocating.</summary>
+    internal readonly struct YamlEntries : IEnumerable<KeyValuePair<YamlScalar, YamlNode>>
+    {
+        private readonly YamlDocument _document;
+        private readonly int _first;
+
+        public YamlEntries(YamlDocument document, int first, int count)
+        {
+            _document = document;
+            _first = first;
+            Count = count;
+        }
+
+        public int Count { get; }
+
+        public KeyValuePair<YamlScalar, YamlNode> this[int index] =>
+            new KeyValuePair<YamlScalar, YamlNode>(
+                new YamlScalar(new YamlNode(_document, _document.Child(_first + (2 * index)))),
+                new YamlNode(_document, _document.Child(_first + (2 * index) + 1)));
+
+        public Enumerator GetEnumerator() => new Enumerator(this);
+
+        IEnumerator<KeyValuePair<YamlScalar, YamlNode>> IEnumerable<KeyValuePair<YamlScalar, YamlNode>>.GetEnumerator() => GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+        public struct Enumerator : IEnumerator<KeyValuePair<YamlScalar, YamlNode>>
+        {
+            private readonly YamlEntries _entries;
+            private int _index;
+
+            public Enumerator(YamlEntries entries)
+            {
+                _entries = entries;
+                _index = -1;
+            }
+
+            public KeyValuePair<YamlScalar, YamlNode> Current => _entries[_index];
+
+            object System.Collections.IEnumerator.Current => Current;
+
+            public bool MoveNext() => ++_index < _entries.Count;
+
+            public void Reset() => _index = -1;
+
+            public void Dispose()
+            {
+            }
+        }
+    }
+
+    /// <summary>A sequence's items: indexed and enumerated without allocating.</summary>
+    internal readonly struct YamlItems : IEnumerable<YamlNode>
+    {
+        private readonly YamlDocument _document;
+        private readonly int _first;
+
+        public YamlItems(YamlDocument document, int first, int count)
+        {
+            _document = document;
+            _first = first;
+            Count = count;
+        }
+
+        public int Count { get; }
+
+        public YamlNode this[int index] => new YamlNode(_document, _document.Child(_first + index));
+
+        public Enumerator GetEnumerator() => new Enumerator(this);
+
+        IEnumerator<YamlNode> IEnumerable<YamlNode>.GetEnumerator() => GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+        public struct Enumerator : IEnumerator<YamlNode>
+        {
+            private readonly YamlItems _items;
+            private int _index;
+
+            public Enumerator(YamlItems items)
+            {
+                _items = items;
+                _index = -1;
+            }
+
+            public YamlNode Current => _items[_index];
+
+            object System.Collections.IEnumerator.Current => Current;
+
+            public bool MoveNext() => ++_index < _items.Count;
+
+            public void Reset() => _index = -1;
+
+            public void Dispose()
+            {
+            }
+        }
     }
 }

@@ -8,7 +8,7 @@ using YamlDotNet.Core.Events;
 namespace RipeTyped.Generator.Plan
 {
     /// <summary>
-    /// Reads YAML text into <see cref="YamlNode"/>s using YamlDotNet's low-level event parser, which is faster than
+    /// Reads YAML text into a <see cref="YamlDocument"/> using YamlDotNet's low-level event parser, which is faster than
     /// its representation model and keeps the line and column of every node. Never throws: syntax errors become
     /// <see cref="RipeDiagnostics.YamlSyntax"/> diagnostics.
     /// </summary>
@@ -22,11 +22,11 @@ namespace RipeTyped.Generator.Plan
         private readonly IParser _parser;
         private readonly string _filePath;
         private readonly List<PlanDiagnostic> _diagnostics;
+        private readonly YamlDocument _document;
         private readonly Dictionary<string, Anchored> _anchors = new Dictionary<string, Anchored>(StringComparer.Ordinal);
 
-        // One list per nesting level to collect a collection's children in; the node then keeps an exactly sized copy.
-        private readonly List<List<KeyValuePair<YamlScalar, YamlNode>>> _entryScratch = new List<List<KeyValuePair<YamlScalar, YamlNode>>>();
-        private readonly List<List<YamlNode>> _itemScratch = new List<List<YamlNode>>();
+        // One list per nesting level to collect a collection's children in; the document then copies them into its table.
+        private readonly List<List<int>> _scratch = new List<List<int>>();
         private int _depth;
         private long _nodes;
 
@@ -35,8 +35,9 @@ namespace RipeTyped.Generator.Plan
         // 1 when the text starts with a byte order mark, which YamlDotNet would read as part of the first key.
         private readonly int _bom;
 
-        private YamlTreeReader(string text, string filePath, List<PlanDiagnostic> diagnostics)
+        private YamlTreeReader(string text, string filePath, List<PlanDiagnostic> diagnostics, YamlDocument document)
         {
+            _document = document;
             var reader = new StringReader(text);
             if (text.Length > 0 && text[0] == '\uFEFF')
             {
@@ -50,10 +51,14 @@ namespace RipeTyped.Generator.Plan
             _diagnostics = diagnostics;
         }
 
-        /// <summary>Returns the first document's root node, or null when the text is empty or not valid YAML.</summary>
-        public static YamlNode? Read(string text, string filePath, List<PlanDiagnostic> diagnostics)
+        /// <summary>Returns the first document's root node, in a document of its own, or null when the text is empty or not valid YAML.</summary>
+        public static YamlNode? Read(string text, string filePath, List<PlanDiagnostic> diagnostics) =>
+            Read(text, filePath, diagnostics, new YamlDocument());
+
+        /// <summary>Reads into <paramref name="document"/> (empty); the root node, or null when the text is empty or not valid YAML.</summary>
+        public static YamlNode? Read(string text, string filePath, List<PlanDiagnostic> diagnostics, YamlDocument document)
         {
-            var reader = new YamlTreeReader(text, filePath, diagnostics);
+            var reader = new YamlTreeReader(text, filePath, diagnostics, document);
             try
             {
                 return reader.ReadStream();
@@ -148,7 +153,7 @@ namespace RipeTyped.Generator.Plan
             }
 
             _parser.Consume<DocumentStart>();
-            YamlNode root = ReadNode(out long weight);
+            var root = new YamlNode(_document, ReadNode(out long weight));
 
             // Aliases may repeat parts of the document, but not inflate it: a walk must stay near the document's size.
             long allowed = (4 * _nodes) + 10_000;
@@ -173,7 +178,8 @@ namespace RipeTyped.Generator.Plan
         /// How many nodes a walk of this subtree visits, aliases counted by what they point at (saturating). What a
         /// "billion laughs" document inflates: the reader refuses documents whose weight is far above their real size.
         /// </param>
-        private YamlNode ReadNode(out long weight)
+        /// <returns>The node's row in the document.</returns>
+        private int ReadNode(out long weight)
         {
             ParsingEvent current = _parser.Current ?? throw new YamlException("Unexpected end of the YAML stream.");
             if (_depth >= MaxDepth && (current is SequenceStart || current is MappingStart))
@@ -192,25 +198,26 @@ namespace RipeTyped.Generator.Plan
                         throw new YamlException(alias.Start, alias.End, $"Alias '*{alias.Value.Value}' refers to no anchor defined before it.");
                     }
 
-                    if (target.Node is null)
+                    if (target.Row < 0)
                     {
                         throw new YamlException(alias.Start, alias.End, $"Alias '*{alias.Value.Value}' refers to a node that contains it; the document would be infinite.");
                     }
 
                     weight = target.Weight;
-                    return target.Node;
+                    return target.Row;
 
                 case Scalar scalar:
                     _parser.MoveNext();
-                    var scalarNode = new YamlScalar(scalar.Value, scalar.Style == ScalarStyle.Plain, ToSpan(scalar.Start, scalar.End));
-                    Remember(scalar.Anchor)?.Complete(scalarNode, weight);
-                    return scalarNode;
+                    int scalarRow = _document.AddScalar(scalar.Value, scalar.Style == ScalarStyle.Plain, ToSpan(scalar.Start, scalar.End));
+                    Remember(scalar.Anchor)?.Complete(scalarRow, weight);
+                    return scalarRow;
 
                 case SequenceStart sequenceStart:
                 {
                     _parser.MoveNext();
                     var anchored = Remember(sequenceStart.Anchor);
-                    var items = Scratch(_itemScratch);
+                    int row = _document.AddCollection(YamlNodeKind.Sequence, ToSpan(sequenceStart.Start, sequenceStart.End));
+                    var items = Scratch();
                     _depth++;
                     while (!_parser.TryConsume<SequenceEnd>(out _))
                     {
@@ -219,26 +226,29 @@ namespace RipeTyped.Generator.Plan
                     }
 
                     _depth--;
-                    var sequence = new YamlSequence(ToSpan(sequenceStart.Start, sequenceStart.End), new List<YamlNode>(items));
+                    _document.SetChildren(row, items);
                     items.Clear();
-                    anchored?.Complete(sequence, weight);
-                    return sequence;
+                    anchored?.Complete(row, weight);
+                    return row;
                 }
 
                 case MappingStart mappingStart:
                 {
                     _parser.MoveNext();
                     var anchored = Remember(mappingStart.Anchor);
-                    var entries = Scratch(_entryScratch);
+                    int row = _document.AddCollection(YamlNodeKind.Mapping, ToSpan(mappingStart.Start, mappingStart.End));
+                    var entries = Scratch();
                     _depth++;
                     while (!_parser.TryConsume<MappingEnd>(out _))
                     {
-                        YamlNode key = ReadNode(out long keyWeight);
-                        YamlNode value = ReadNode(out long valueWeight);
+                        int keyRow = ReadNode(out long keyWeight);
+                        int value = ReadNode(out long valueWeight);
                         weight = AddWeight(weight, AddWeight(keyWeight, valueWeight));
-                        if (key is YamlScalar scalarKey)
+                        var key = new YamlNode(_document, keyRow);
+                        if (key.Kind == YamlNodeKind.Scalar)
                         {
-                            entries.Add(new KeyValuePair<YamlScalar, YamlNode>(scalarKey, value));
+                            entries.Add(keyRow);
+                            entries.Add(value);
                         }
                         else
                         {
@@ -247,10 +257,10 @@ namespace RipeTyped.Generator.Plan
                     }
 
                     _depth--;
-                    var mapping = new YamlMapping(ToSpan(mappingStart.Start, mappingStart.End), new List<KeyValuePair<YamlScalar, YamlNode>>(entries));
+                    _document.SetChildren(row, entries);
                     entries.Clear();
-                    anchored?.Complete(mapping, weight);
-                    return mapping;
+                    anchored?.Complete(row, weight);
+                    return row;
                 }
 
                 default:
@@ -259,14 +269,14 @@ namespace RipeTyped.Generator.Plan
         }
 
         /// <summary>The collecting list of the current nesting level (its children are read one level deeper).</summary>
-        private List<T> Scratch<T>(List<List<T>> levels)
+        private List<int> Scratch()
         {
-            while (levels.Count <= _depth)
+            while (_scratch.Count <= _depth)
             {
-                levels.Add(new List<T>());
+                _scratch.Add(new List<int>());
             }
 
-            return levels[_depth];
+            return _scratch[_depth];
         }
 
         private static long AddWeight(long a, long b) => a > WeightCap - b ? WeightCap : a + b;
@@ -286,14 +296,14 @@ namespace RipeTyped.Generator.Plan
 
         private sealed class Anchored
         {
-            /// <summary>Null while the reader is still inside the node.</summary>
-            public YamlNode? Node { get; private set; }
+            /// <summary>The node's row; -1 while the reader is still inside the node.</summary>
+            public int Row { get; private set; } = -1;
 
             public long Weight { get; private set; }
 
-            public void Complete(YamlNode node, long weight)
+            public void Complete(int row, long weight)
             {
-                Node = node;
+                Row = row;
                 Weight = weight;
             }
         }

@@ -13,7 +13,7 @@ internal static class PlainYaml
         var diagnostics = new List<PlanDiagnostic>();
         var root = YamlTreeReader.Read(text, path, diagnostics);
         Assert.True(diagnostics.Count == 0, string.Join("\n", diagnostics));
-        return root is null ? null : Plain(root);
+        return root is { } node ? Plain(node) : null;
     }
 
     public static Dictionary<string, object?>? Map(object? value, string key) =>
@@ -25,11 +25,9 @@ internal static class PlainYaml
     public static string? Text(object? value, string key) =>
         value is Dictionary<string, object?> map && map.TryGetValue(key, out var inner) ? inner as string : null;
 
-    private static object? Plain(YamlNode node) => node switch
-    {
-        YamlMapping mapping => mapping.Entries.ToDictionary(e => e.Key.Value, e => Plain(e.Value)),
-        YamlSequence sequence => sequence.Items.Select(Plain).ToList(),
-        YamlScalar scalar => scalar.IsNull ? null : scalar.Value,
-        _ => null,
-    };
+    private static object? Plain(YamlNode node) =>
+        node.IsMapping(out var mapping) ? mapping.Entries.ToDictionary(e => e.Key.Value, e => Plain(e.Value))
+        : node.IsSequence(out var sequence) ? sequence.Items.Select(Plain).ToList()
+        : node.IsScalar(out var scalar) && !scalar.IsNull ? scalar.Value
+        : null;
 }
