@@ -72,13 +72,13 @@ internal static class Breakdown
         return 0;
     }
 
-    /// <summary>The YAML read into the thread's reusable table, as the plan reader does (the root's kind, to keep the work).</summary>
+    /// <summary>The YAML read into the reused table, as the plan reader does (the root's kind, to keep the work).</summary>
     public static int ReadTable(string text)
     {
-        var document = YamlDocument.Rent();
+        var document = YamlDocument.Rent(YamlDocument.ExpectedRows(text.Length));
         try
         {
-            return (int?)YamlTreeReader.Read(text, "p.yaml", new List<PlanDiagnostic>(), document)?.Kind ?? -1;
+            return (int?)YamlDocumentReader.Read(text, "p.yaml", new List<PlanDiagnostic>(), document)?.Kind ?? -1;
         }
         finally
         {

@@ -19,7 +19,7 @@ namespace RipeTyped.Cli.Import
         public static JsonElement Read(string text, string path)
         {
             var diagnostics = new List<PlanDiagnostic>();
-            var root = YamlTreeReader.Read(text, path, diagnostics);
+            var root = YamlDocumentReader.Read(text, path, diagnostics);
             if (diagnostics.FirstOrDefault() is { } first)
             {
                 throw CliException.Input($"{path}({first.Span.DisplayLine},{first.Span.DisplayColumn}): not valid YAML: {first.Message}");

@@ -72,7 +72,7 @@ namespace RipeTyped.Generator.Emit
         /// <summary>A one-line <c>&lt;summary&gt;</c> from already escaped XML.</summary>
         public CodeWriter Summary(string xml)
         {
-            Line("/// <summary>" + xml + "</summary>");
+            Line($"/// <summary>{xml}</summary>");
             return this;
         }
 
@@ -96,12 +96,20 @@ namespace RipeTyped.Generator.Emit
         /// <summary>A <c>&lt;summary&gt;</c> from a plan description, only when the plan has one (docs cost compile time).</summary>
         public CodeWriter SummaryIfAny(string? description)
         {
-            if (!string.IsNullOrWhiteSpace(description))
+            TrySummary(description);
+            return this;
+        }
+
+        /// <summary>A <c>&lt;summary&gt;</c> from a plan description, or nothing when it has none: for a fallback built only when needed.</summary>
+        public bool TrySummary(string? description)
+        {
+            if (string.IsNullOrWhiteSpace(description))
             {
-                Summary(description, "");
+                return false;
             }
 
-            return this;
+            Summary(description, "");
+            return true;
         }
 
         /// <summary>A <c>&lt;summary&gt;</c> from a plan description (escaped here), or the fallback XML.</summary>
@@ -112,7 +120,16 @@ namespace RipeTyped.Generator.Emit
                 return Summary(fallbackXml);
             }
 
-            var lines = System.Linq.Enumerable.ToList(Escaping.XmlLines(description!.Trim()));
+            string text = description!.Trim();
+            if (Escaping.IsOneLine(text))
+            {
+                // Most descriptions: escaped straight into the output, as XmlLines would give their one line.
+                _builder.Append(' ', _indent * 4).Append("/// <summary>");
+                Escaping.AppendXml(_builder, text).Append("</summary>\n");
+                return this;
+            }
+
+            var lines = System.Linq.Enumerable.ToList(Escaping.XmlLines(text));
             if (lines.Count == 1)
             {
                 return Summary(lines[0]);

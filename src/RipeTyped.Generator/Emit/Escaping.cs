@@ -9,7 +9,25 @@ namespace RipeTyped.Generator.Emit
     internal static class Escaping
     {
         /// <summary>A C# string literal (quotes included) for any text.</summary>
-        public static string Literal(string text) => SymbolDisplay.FormatLiteral(text, quote: true);
+        public static string Literal(string text) =>
+            IsPlainAscii(text) ? string.Concat("\"", text, "\"") : SymbolDisplay.FormatLiteral(text, quote: true);
+
+        /// <summary>
+        /// Printable ASCII without quote or backslash: its literal is the text in quotes, as Roslyn would write it (most
+        /// names are; the check saves a string per name, and emission writes several per property).
+        /// </summary>
+        private static bool IsPlainAscii(string text)
+        {
+            foreach (char c in text)
+            {
+                if (c < ' ' || c > '~' || c == '"' || c == '\\')
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
 
         /// <summary>
         /// A UTF-8 string literal (<c>"name"u8</c>, C# 11, which the generated code needs anyway): the JSON writer then
@@ -31,13 +49,20 @@ namespace RipeTyped.Generator.Emit
                 }
             }
 
-            return Literal(text) + "u8";
+            return IsPlainAscii(text) ? string.Concat("\"", text, "\"u8") : Literal(text) + "u8";
         }
 
         /// <summary>Text for an XML doc comment: XML-escaped, with every C# line terminator removed.</summary>
-        public static string XmlText(string text)
+        public static string XmlText(string text) => NeedsNoXmlEscape(text) ? text : AppendXml(new StringBuilder(text.Length + 16), text).ToString();
+
+        /// <summary>Appends <see cref="XmlText"/> of <paramref name="text"/> without making it a string first.</summary>
+        public static StringBuilder AppendXml(StringBuilder builder, string text)
         {
-            var builder = new StringBuilder(text.Length);
+            if (NeedsNoXmlEscape(text))
+            {
+                return builder.Append(text);
+            }
+
             foreach (char c in text)
             {
                 switch (c)
@@ -59,8 +84,27 @@ namespace RipeTyped.Generator.Emit
                 }
             }
 
-            return builder.ToString();
+            return builder;
         }
+
+        /// <summary>Text that <see cref="XmlText"/> would return unchanged (most plan text).</summary>
+        private static bool NeedsNoXmlEscape(string text)
+        {
+            foreach (char c in text)
+            {
+                if (c == '&' || c == '<' || c == '>' || (char.IsControl(c) && c != '\t') || c == '\u0085' || c == '\u2028' || c == '\u2029')
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>True when <paramref name="text"/> has a line terminator (<see cref="XmlLines"/> would split it).</summary>
+        public static bool IsOneLine(string text) => text.IndexOfAny(LineTerminators) < 0;
+
+        private static readonly char[] LineTerminators = { '\n', '\r', '\u0085', '\u2028', '\u2029' };
 
         /// <summary>A description as doc-comment lines: split on any line terminator, each line escaped.</summary>
         public static IEnumerable<string> XmlLines(string text)

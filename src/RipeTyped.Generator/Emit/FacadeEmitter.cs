@@ -187,9 +187,12 @@ namespace RipeTyped.Generator.Emit
         // body. The parameters are the same on every method and documented once, on the class.
         private void EmitTrack(CodeWriter w, CallSpec call)
         {
-            w.Summary(call.Description, call.Variant is null
-                ? $"Tracks the <c>{Escaping.XmlText(call.WireName)}</c> event."
-                : $"Tracks the <c>{Escaping.XmlText(call.WireName)}</c> event as its <c>{Escaping.XmlText(call.Variant)}</c> variant.");
+            if (!w.TrySummary(call.Description))
+            {
+                w.Summary(call.Variant is null
+                    ? $"Tracks the <c>{Escaping.XmlText(call.WireName)}</c> event."
+                    : $"Tracks the <c>{Escaping.XmlText(call.WireName)}</c> event as its <c>{Escaping.XmlText(call.Variant)}</c> variant.");
+            }
             Obsolete(w, call);
             // Required properties are checked for null by the helper: one short call, no generic inference, per event.
             w.Line(call.PayloadType is not null && call.PayloadRequired
@@ -199,7 +202,10 @@ namespace RipeTyped.Generator.Emit
 
         private void EmitPage(CodeWriter w, CallSpec call)
         {
-            w.Summary(call.Description, $"Records a view of the <c>{Escaping.XmlText(call.WireName)}</c> page.");
+            if (!w.TrySummary(call.Description))
+            {
+                w.Summary($"Records a view of the <c>{Escaping.XmlText(call.WireName)}</c> page.");
+            }
             Obsolete(w, call);
             w.Line(call.PayloadType is not null && call.PayloadRequired
                 ? $"public {PageSignature(call)} => {Helpers}.Page(_client, {Escaping.Literal(call.WireName)}, properties, page, identity);"

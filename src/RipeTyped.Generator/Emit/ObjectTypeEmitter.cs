@@ -36,7 +36,11 @@ namespace RipeTyped.Generator.Emit
         {
             if (topLevel)
             {
-                _w.Summary(type.Description, DocText.SummaryOf(type));
+                if (!_w.TrySummary(type.Description))
+                {
+                    _w.Summary(DocText.SummaryOf(type));
+                }
+
                 _w.Line(Attribute);
             }
             else

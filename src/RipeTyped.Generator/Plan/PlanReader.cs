@@ -9,7 +9,7 @@ using RipeTyped.Generator.Diagnostics;
 namespace RipeTyped.Generator.Plan
 {
     /// <summary>
-    /// Turns the YAML tree into a <see cref="TrackingPlan"/> through the key declarations of <see cref="PlanKeys"/>, reporting
+    /// Turns the YAML document into a <see cref="TrackingPlan"/> through the key declarations of <see cref="PlanKeys"/>, reporting
     /// every unknown key, wrongly shaped value and unknown type at its line and column. Reads as much as it can: one bad
     /// event does not hide the others.
     /// </summary>
@@ -55,11 +55,11 @@ namespace RipeTyped.Generator.Plan
         public static TrackingPlan Read(string text, string filePath, List<PlanDiagnostic> diagnostics)
         {
             int before = diagnostics.Count;
-            // The document is this thread's reusable table: every value read from it is copied out before it is given back.
-            var document = YamlDocument.Rent();
+            // The document is a reused table: every value read from it is copied out before it is given back.
+            var document = YamlDocument.Rent(YamlDocument.ExpectedRows(text.Length));
             try
             {
-                return Read(text, filePath, diagnostics, YamlTreeReader.Read(text, filePath, diagnostics, document), before);
+                return Read(text, filePath, diagnostics, YamlDocumentReader.Read(text, filePath, diagnostics, document), before);
             }
             finally
             {

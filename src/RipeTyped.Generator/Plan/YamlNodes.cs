@@ -13,32 +13,49 @@ namespace RipeTyped.Generator.Plan
 
     /// <summary>
     /// A YAML document as YamlDotNet's parser events give it, with source positions, kept as one flat table instead of
-    /// an object per node: a node is a row, a collection's children are a run of row numbers. The reader of a plan rents
-    /// one table per thread (<see cref="Rent"/>) and gives it back when the plan is read, so loading a plan allocates no
-    /// tree: what is kept are the strings the parser made, copied into the plan's records. An alias is the row it names.
+    /// an object per node: a node is a row, a collection's children are a run of row numbers. The plan reader rents a
+    /// table (<see cref="Rent"/>) and gives it back when the plan is read, so loading a plan allocates no tree: what is
+    /// kept are the strings the parser made, copied into the plan's records. An alias is the row it names.
     /// </summary>
     internal sealed class YamlDocument
     {
-        [ThreadStatic]
-        private static YamlDocument? t_spare;
+        /// <summary>
+        /// A 2,500-event plan's nodes (~14 MB of rows): a table that grew past this is dropped when given back, so a
+        /// compiler server that once read a huge plan does not keep its memory.
+        /// </summary>
+        private const int MaxKeptRows = 1 << 18;
 
-        private Row[] _rows = new Row[256];
-        private int[] _children = new int[256];
+        // One table kept for the process (not one per thread: at most one table's memory outlives a read).
+        private static YamlDocument? s_spare;
+
+        private Row[] _rows;
+        private int[] _children;
         private int _rowCount;
         private int _childCount;
 
-        /// <summary>A table for one read on this thread (the one cached for it when free); give it back with <see cref="Return"/>.</summary>
-        public static YamlDocument Rent()
+        public YamlDocument(int expectedRows = 256)
         {
-            var document = t_spare ?? new YamlDocument();
-            t_spare = null;
+            _rows = new Row[Math.Max(expectedRows, 16)];
+            _children = new int[Math.Max(expectedRows, 16)];
+        }
+
+        /// <summary>A plan of this many characters has about one node per 8 (measured on the synthetic and sample plans).</summary>
+        public static int ExpectedRows(int textLength) => Math.Min(textLength / 8, MaxKeptRows) + 16;
+
+        /// <summary>An empty table for one read, with room for <paramref name="expectedRows"/>: the kept one if it is free.</summary>
+        public static YamlDocument Rent(int expectedRows)
+        {
+            var document = System.Threading.Interlocked.Exchange(ref s_spare, null);
+            if (document is null)
+            {
+                return new YamlDocument(expectedRows);
+            }
+
+            document.Reserve(expectedRows);
             return document;
         }
 
-        /// <summary>
-        /// Empties the table (its strings are not kept alive past the read) and keeps it for the thread's next read. Tables
-        /// grown past a large plan's size are dropped, so one huge plan does not hold its memory for the process's life.
-        /// </summary>
+        /// <summary>Empties the table (its strings are not kept alive past the read) and keeps it for the next read.</summary>
         public void Return()
         {
             Array.Clear(_rows, 0, _rowCount);
@@ -46,12 +63,23 @@ namespace RipeTyped.Generator.Plan
             _childCount = 0;
             if (_rows.Length <= MaxKeptRows)
             {
-                t_spare = this;
+                System.Threading.Volatile.Write(ref s_spare, this);
             }
         }
 
-        /// <summary>About a 5,000-event plan's nodes: tables up to this size are reused.</summary>
-        private const int MaxKeptRows = 1 << 20;
+        /// <summary>Grows an empty table once to the expected size, instead of doubling step by step while reading.</summary>
+        private void Reserve(int rows)
+        {
+            if (_rows.Length < rows)
+            {
+                _rows = new Row[rows];
+            }
+
+            if (_children.Length < rows)
+            {
+                _children = new int[rows];
+            }
+        }
 
         internal int AddScalar(string value, bool isPlain, SourceSpan span)
         {

@@ -11,7 +11,7 @@ internal static class PlainYaml
     public static object? Read(string text, string path)
     {
         var diagnostics = new List<PlanDiagnostic>();
-        var root = YamlTreeReader.Read(text, path, diagnostics);
+        var root = YamlDocumentReader.Read(text, path, diagnostics);
         Assert.True(diagnostics.Count == 0, string.Join("\n", diagnostics));
         return root is { } node ? Plain(node) : null;
     }

@@ -12,7 +12,7 @@ namespace RipeTyped.Generator.Plan
     /// its representation model and keeps the line and column of every node. Never throws: syntax errors become
     /// <see cref="RipeDiagnostics.YamlSyntax"/> diagnostics.
     /// </summary>
-    internal sealed class YamlTreeReader
+    internal sealed class YamlDocumentReader
     {
         /// <summary>Deeper than any plan needs; far below what would exhaust a compiler thread's stack.</summary>
         public const int MaxDepth = 64;
@@ -35,7 +35,7 @@ namespace RipeTyped.Generator.Plan
         // 1 when the text starts with a byte order mark, which YamlDotNet would read as part of the first key.
         private readonly int _bom;
 
-        private YamlTreeReader(string text, string filePath, List<PlanDiagnostic> diagnostics, YamlDocument document)
+        private YamlDocumentReader(string text, string filePath, List<PlanDiagnostic> diagnostics, YamlDocument document)
         {
             _document = document;
             var reader = new StringReader(text);
@@ -58,7 +58,7 @@ namespace RipeTyped.Generator.Plan
         /// <summary>Reads into <paramref name="document"/> (empty); the root node, or null when the text is empty or not valid YAML.</summary>
         public static YamlNode? Read(string text, string filePath, List<PlanDiagnostic> diagnostics, YamlDocument document)
         {
-            var reader = new YamlTreeReader(text, filePath, diagnostics, document);
+            var reader = new YamlDocumentReader(text, filePath, diagnostics, document);
             try
             {
                 return reader.ReadStream();
