@@ -106,6 +106,23 @@ public class YamlTableTests
     }
 
     [Fact]
+    public void An_alias_inside_the_node_it_names_is_refused_where_it_stands()
+    {
+        var (_, diagnostics) = Read("""
+            version: 1
+            events:
+              - name: Looped
+                properties: &loop
+                  again: *loop
+            """);
+
+        var error = Assert.Single(diagnostics);
+        Assert.Equal(RipeDiagnostics.YamlSyntax.Id, error.Id);
+        Assert.Contains("contains it", error.Message);
+        Assert.Equal(5, error.Span.DisplayLine);
+    }
+
+    [Fact]
     public void A_mapping_key_that_is_not_text_is_reported_and_its_entry_left_out()
     {
         var (plan, diagnostics) = Read("""

@@ -10,7 +10,11 @@ namespace RipeTyped.Generator.Emit
         {
             if (topLevel)
             {
-                w.Summary(type.Description, $"Values of the <c>{Escaping.XmlText(type.Name)}</c> enum of the tracking plan.");
+                if (!w.TrySummary(type.Description))
+                {
+                    w.Summary($"Values of the <c>{Escaping.XmlText(type.Name)}</c> enum of the tracking plan.");
+                }
+
                 w.Line(GeneratedCode.Attribute);
             }
             else

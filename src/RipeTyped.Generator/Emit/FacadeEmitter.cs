@@ -193,6 +193,7 @@ namespace RipeTyped.Generator.Emit
                     ? $"Tracks the <c>{Escaping.XmlText(call.WireName)}</c> event."
                     : $"Tracks the <c>{Escaping.XmlText(call.WireName)}</c> event as its <c>{Escaping.XmlText(call.Variant)}</c> variant.");
             }
+
             Obsolete(w, call);
             // Required properties are checked for null by the helper: one short call, no generic inference, per event.
             w.Line(call.PayloadType is not null && call.PayloadRequired
@@ -206,6 +207,7 @@ namespace RipeTyped.Generator.Emit
             {
                 w.Summary($"Records a view of the <c>{Escaping.XmlText(call.WireName)}</c> page.");
             }
+
             Obsolete(w, call);
             w.Line(call.PayloadType is not null && call.PayloadRequired
                 ? $"public {PageSignature(call)} => {Helpers}.Page(_client, {Escaping.Literal(call.WireName)}, properties, page, identity);"

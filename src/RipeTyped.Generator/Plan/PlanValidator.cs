@@ -475,7 +475,9 @@ namespace RipeTyped.Generator.Plan
             {
                 // The type comes from the definition; nothing else of this schema is checked.
                 // Type keys next to $ref are reported by the reader and left out here, unchecked as they are.
-                schema = schema with
+                bool typeKeys = schema.Items != null || !schema.Properties.IsEmpty || !schema.EnumValues.IsEmpty || schema.Pattern != null
+                    || schema.Minimum.HasValue || schema.Maximum.HasValue || schema.MinLength.HasValue || schema.MaxLength.HasValue || schema.AdditionalProperties;
+                schema = !typeKeys ? schema : schema with
                 {
                     Items = null,
                     Properties = EquatableArray<PropertyDefinition>.Empty,

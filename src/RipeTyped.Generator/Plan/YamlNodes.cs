@@ -39,8 +39,11 @@ namespace RipeTyped.Generator.Plan
             _children = new int[Math.Max(expectedRows, 16)];
         }
 
-        /// <summary>A plan of this many characters has about one node per 8 (measured on the synthetic and sample plans).</summary>
-        public static int ExpectedRows(int textLength) => Math.Min(textLength / 8, MaxKeptRows) + 16;
+        /// <summary>
+        /// A plan of this many characters has about one node per 8 (measured on the synthetic and sample plans): the table
+        /// is sized once. Not capped (the plan's text is, at 10 MB): only the table kept for later reads is.
+        /// </summary>
+        public static int ExpectedRows(int textLength) => (textLength / 8) + 16;
 
         /// <summary>An empty table for one read, with room for <paramref name="expectedRows"/>: the kept one if it is free.</summary>
         public static YamlDocument Rent(int expectedRows)
@@ -61,7 +64,7 @@ namespace RipeTyped.Generator.Plan
             Array.Clear(_rows, 0, _rowCount);
             _rowCount = 0;
             _childCount = 0;
-            if (_rows.Length <= MaxKeptRows)
+            if (_rows.Length <= MaxKeptRows && _children.Length <= 2 * MaxKeptRows)
             {
                 System.Threading.Volatile.Write(ref s_spare, this);
             }
