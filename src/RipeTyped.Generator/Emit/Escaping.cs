@@ -52,7 +52,7 @@ namespace RipeTyped.Generator.Emit
             return IsPlainAscii(text) ? string.Concat("\"", text, "\"u8") : Literal(text) + "u8";
         }
 
-        /// <summary>Text for an XML doc comment: XML-escaped, with every C# line terminator removed.</summary>
+        /// <summary>Text for an XML doc comment: XML-escaped, with every C# line terminator removed and half a surrogate pair replaced (U+FFFD).</summary>
         public static string XmlText(string text) => NeedsNoXmlEscape(text) ? text : AppendXml(new StringBuilder(text.Length + 16), text).ToString();
 
         /// <summary>Appends <see cref="XmlText"/> of <paramref name="text"/> without making it a string first.</summary>
@@ -63,8 +63,24 @@ namespace RipeTyped.Generator.Emit
                 return builder.Append(text);
             }
 
-            foreach (char c in text)
+            for (int i = 0; i < text.Length; i++)
             {
+                char c = text[i];
+                if (char.IsSurrogate(c))
+                {
+                    // A pair is one character; half of one (a YAML "\uD83D" escape can make it) is not valid XML.
+                    if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                    {
+                        builder.Append(c).Append(text[++i]);
+                    }
+                    else
+                    {
+                        builder.Append('\uFFFD');
+                    }
+
+                    continue;
+                }
+
                 switch (c)
                 {
                     case '&': builder.Append("&amp;"); break;
@@ -92,7 +108,7 @@ namespace RipeTyped.Generator.Emit
         {
             foreach (char c in text)
             {
-                if (c == '&' || c == '<' || c == '>' || (char.IsControl(c) && c != '\t') || c == '\u0085' || c == '\u2028' || c == '\u2029')
+                if (c == '&' || c == '<' || c == '>' || (char.IsControl(c) && c != '\t') || c == '\u0085' || c == '\u2028' || c == '\u2029' || char.IsSurrogate(c))
                 {
                     return false;
                 }
