@@ -58,6 +58,21 @@ public class PlanInputDiagnosticsTests
     }
 
     [Fact]
+    public void A_tab_inside_a_block_description_is_not_blamed_for_a_syntax_error_further_down()
+    {
+        // A tab that starts a line of a `|` block is content; the error is the unclosed mapping at line 8.
+        string path = GeneratorHarness.FreshPlanPath();
+        var run = GeneratorHarness.Run(
+            "version: 1\nevents:\n  - name: Signed Up\n    description: |\n      First line.\n      \tIndented with a tab, as text.\n  - name: Paid Invoice\n    properties: { amount: number\n",
+            planPath: path);
+
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("RIPE0001", diagnostic.Id);
+        Assert.DoesNotContain("tab", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.True(Where(diagnostic).Item2 >= 8, $"reported at line {Where(diagnostic).Item2}: {diagnostic.GetMessage()}");
+    }
+
+    [Fact]
     public void A_syntax_error_in_another_file_of_a_split_plan_names_that_file_and_not_tracking_plan_yaml()
     {
         string directory = "/split-" + Guid.NewGuid().ToString("N") + "/";

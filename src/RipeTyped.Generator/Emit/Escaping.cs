@@ -68,7 +68,8 @@ namespace RipeTyped.Generator.Emit
                 char c = text[i];
                 if (char.IsSurrogate(c))
                 {
-                    // A pair is one character; half of one (a YAML "\uD83D" escape can make it) is not valid XML.
+                    // A pair is one character; half of one is not valid XML. No plan gives one (the text is strict UTF-8 and
+                    // YamlDotNet refuses a "\uD83D" escape): this keeps any other caller's text from breaking the doc comment.
                     if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
                     {
                         builder.Append(c).Append(text[++i]);

@@ -96,7 +96,8 @@ namespace RipeTyped.Generator.Plan
             bool placed = ex.Start.Index > 0 || ex.End.Index > 0;
             if (placed)
             {
-                return TabIndentation(0, ex.Start.Line)
+                // Only the lines around the error: a tab earlier in the file can be content (inside a `|` block), not indentation.
+                return TabIndentation(Math.Max(0, ex.Start.Line - 2), ex.Start.Line)
                     ?? PlanDiagnostic.Create(RipeDiagnostics.YamlSyntax, _filePath, ToSpan(ex.Start, ex.End), Clean(ex.Message));
             }
 
