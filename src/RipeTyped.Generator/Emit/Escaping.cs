@@ -53,12 +53,12 @@ namespace RipeTyped.Generator.Emit
         }
 
         /// <summary>Text for an XML doc comment: XML-escaped, with every C# line terminator removed and half a surrogate pair replaced (U+FFFD).</summary>
-        public static string XmlText(string text) => NeedsNoXmlEscape(text) ? text : AppendXml(new StringBuilder(text.Length + 16), text).ToString();
+        public static string XmlText(string text) => IsXmlSafe(text) ? text : AppendXml(new StringBuilder(text.Length + 16), text).ToString();
 
         /// <summary>Appends <see cref="XmlText"/> of <paramref name="text"/> without making it a string first.</summary>
         public static StringBuilder AppendXml(StringBuilder builder, string text)
         {
-            if (NeedsNoXmlEscape(text))
+            if (IsXmlSafe(text))
             {
                 return builder.Append(text);
             }
@@ -66,50 +66,37 @@ namespace RipeTyped.Generator.Emit
             for (int i = 0; i < text.Length; i++)
             {
                 char c = text[i];
-                if (char.IsSurrogate(c))
+                if (IsXmlSafe(c))
+                {
+                    builder.Append(c);
+                }
+                else if (char.IsSurrogate(c))
                 {
                     // A pair is one character; half of one is not valid XML. No plan gives one (the text is strict UTF-8 and
                     // YamlDotNet refuses a "\uD83D" escape): this keeps any other caller's text from breaking the doc comment.
-                    if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                    bool pair = char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]);
+                    builder.Append(pair ? c : '\uFFFD');
+                    if (pair)
                     {
-                        builder.Append(c).Append(text[++i]);
+                        builder.Append(text[++i]);
                     }
-                    else
-                    {
-                        builder.Append('\uFFFD');
-                    }
-
-                    continue;
                 }
-
-                switch (c)
+                else
                 {
-                    case '&': builder.Append("&amp;"); break;
-                    case '<': builder.Append("&lt;"); break;
-                    case '>': builder.Append("&gt;"); break;
-                    case '\r':
-                    case '\n':
-                    case '\u0085':
-                    case '\u2028':
-                    case '\u2029':
-                        builder.Append(' ');
-                        break;
-                    default:
-                        // Other control characters are not valid XML.
-                        builder.Append(char.IsControl(c) && c != '\t' ? ' ' : c);
-                        break;
+                    // Markup is escaped; line terminators and other control characters (not valid XML) become spaces.
+                    builder.Append(c switch { '&' => "&amp;", '<' => "&lt;", '>' => "&gt;", _ => " " });
                 }
             }
 
             return builder;
         }
 
-        /// <summary>Text that <see cref="XmlText"/> would return unchanged (most plan text).</summary>
-        private static bool NeedsNoXmlEscape(string text)
+        /// <summary>Text that <see cref="XmlText"/> returns unchanged (most plan text).</summary>
+        private static bool IsXmlSafe(string text)
         {
             foreach (char c in text)
             {
-                if (c == '&' || c == '<' || c == '>' || (char.IsControl(c) && c != '\t') || c == '\u0085' || c == '\u2028' || c == '\u2029' || char.IsSurrogate(c))
+                if (!IsXmlSafe(c))
                 {
                     return false;
                 }
@@ -117,6 +104,10 @@ namespace RipeTyped.Generator.Emit
 
             return true;
         }
+
+        /// <summary>A character written as it is: not markup, a line terminator, another control character (tab aside) or half a surrogate pair.</summary>
+        private static bool IsXmlSafe(char c) =>
+            c != '&' && c != '<' && c != '>' && c != '\u2028' && c != '\u2029' && !char.IsSurrogate(c) && (c == '\t' || !char.IsControl(c));
 
         /// <summary>True when <paramref name="text"/> has a line terminator (<see cref="XmlLines"/> would split it).</summary>
         public static bool IsOneLine(string text) => text.IndexOfAny(LineTerminators) < 0;
@@ -126,7 +117,7 @@ namespace RipeTyped.Generator.Emit
         /// <summary>A description as doc-comment lines: split on any line terminator, each line escaped.</summary>
         public static IEnumerable<string> XmlLines(string text)
         {
-            foreach (string line in text.Replace("\r\n", "\n").Split('\n', '\r', '\u0085', '\u2028', '\u2029'))
+            foreach (string line in text.Replace("\r\n", "\n").Split(LineTerminators))
             {
                 string trimmed = line.TrimEnd();
                 yield return XmlText(trimmed);

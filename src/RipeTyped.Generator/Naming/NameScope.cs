@@ -41,9 +41,8 @@ namespace RipeTyped.Generator.Naming
         /// <param name="shared">Reserved names common to many scopes (read, never changed).</param>
         /// <param name="reserved">This scope's own reserved names.</param>
         public NameScope(HashSet<string> shared, params string[] reserved)
-            : this(reserved)
+            : this(shared, reserved.Length, reserved)
         {
-            _shared = shared;
         }
 
         /// <summary>Takes <paramref name="identifier"/> for <paramref name="planName"/>; on a collision returns false and who has it.</summary>

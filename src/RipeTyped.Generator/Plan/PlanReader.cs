@@ -148,7 +148,7 @@ namespace RipeTyped.Generator.Plan
         internal CallDefinition? ReadTraits(YamlNode node, YamlScalar key, string section)
         {
             var call = new CallDefinition(section, key.Span);
-            if (node.IsScalar(out var scalar) && scalar.IsNull)
+            if (node.IsNull)
             {
                 return call;
             }
@@ -164,7 +164,7 @@ namespace RipeTyped.Generator.Plan
 
         internal EquatableArray<CallDefinition> ReadCalls(YamlNode node, string section, string what, PlanKey<CallDefinition>[] keys)
         {
-            if (node.IsScalar(out var empty) && empty.IsNull)
+            if (node.IsNull)
             {
                 return EquatableArray<CallDefinition>.Empty;
             }
@@ -214,7 +214,7 @@ namespace RipeTyped.Generator.Plan
 
         internal EquatableArray<VariantDefinition> ReadVariants(YamlNode node, string eventName)
         {
-            if (node.IsScalar(out var empty) && empty.IsNull)
+            if (node.IsNull)
             {
                 return EquatableArray<VariantDefinition>.Empty;
             }
@@ -367,7 +367,7 @@ namespace RipeTyped.Generator.Plan
 
         internal EquatableArray<PropertyDefinition> ReadPropertyMap(YamlNode node, What context)
         {
-            if (node.IsScalar(out var empty) && empty.IsNull)
+            if (node.IsNull)
             {
                 return EquatableArray<PropertyDefinition>.Empty;
             }

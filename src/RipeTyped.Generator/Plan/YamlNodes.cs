@@ -265,7 +265,7 @@ namespace RipeTyped.Generator.Plan
     }
 
     /// <summary>A mapping's entries: indexed and enumerated without allocating.</summary>
-    internal readonly struct YamlEntries : IEnumerable<KeyValuePair<YamlScalar, YamlNode>>
+    internal readonly struct YamlEntries : IReadOnlyList<KeyValuePair<YamlScalar, YamlNode>>
     {
         private readonly YamlDocument _document;
         private readonly int _first;
@@ -284,39 +284,15 @@ namespace RipeTyped.Generator.Plan
                 new YamlScalar(new YamlNode(_document, _document.Child(_first + (2 * index)))),
                 new YamlNode(_document, _document.Child(_first + (2 * index) + 1)));
 
-        public Enumerator GetEnumerator() => new Enumerator(this);
+        public IndexEnumerator<YamlEntries, KeyValuePair<YamlScalar, YamlNode>> GetEnumerator() => new(this);
 
         IEnumerator<KeyValuePair<YamlScalar, YamlNode>> IEnumerable<KeyValuePair<YamlScalar, YamlNode>>.GetEnumerator() => GetEnumerator();
 
         System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
-
-        public struct Enumerator : IEnumerator<KeyValuePair<YamlScalar, YamlNode>>
-        {
-            private readonly YamlEntries _entries;
-            private int _index;
-
-            public Enumerator(YamlEntries entries)
-            {
-                _entries = entries;
-                _index = -1;
-            }
-
-            public KeyValuePair<YamlScalar, YamlNode> Current => _entries[_index];
-
-            object System.Collections.IEnumerator.Current => Current;
-
-            public bool MoveNext() => ++_index < _entries.Count;
-
-            public void Reset() => _index = -1;
-
-            public void Dispose()
-            {
-            }
-        }
     }
 
     /// <summary>A sequence's items: indexed and enumerated without allocating.</summary>
-    internal readonly struct YamlItems : IEnumerable<YamlNode>
+    internal readonly struct YamlItems : IReadOnlyList<YamlNode>
     {
         private readonly YamlDocument _document;
         private readonly int _first;
@@ -332,34 +308,36 @@ namespace RipeTyped.Generator.Plan
 
         public YamlNode this[int index] => new YamlNode(_document, _document.Child(_first + index));
 
-        public Enumerator GetEnumerator() => new Enumerator(this);
+        public IndexEnumerator<YamlItems, YamlNode> GetEnumerator() => new(this);
 
         IEnumerator<YamlNode> IEnumerable<YamlNode>.GetEnumerator() => GetEnumerator();
 
         System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
 
-        public struct Enumerator : IEnumerator<YamlNode>
+    /// <summary>Enumerates a struct list by index: <c>foreach</c> over entries or items boxes nothing.</summary>
+    internal struct IndexEnumerator<TList, T> : IEnumerator<T>
+        where TList : struct, IReadOnlyList<T>
+    {
+        private readonly TList _list;
+        private int _index;
+
+        public IndexEnumerator(TList list)
         {
-            private readonly YamlItems _items;
-            private int _index;
+            _list = list;
+            _index = -1;
+        }
 
-            public Enumerator(YamlItems items)
-            {
-                _items = items;
-                _index = -1;
-            }
+        public T Current => _list[_index];
 
-            public YamlNode Current => _items[_index];
+        object? System.Collections.IEnumerator.Current => Current;
 
-            object System.Collections.IEnumerator.Current => Current;
+        public bool MoveNext() => ++_index < _list.Count;
 
-            public bool MoveNext() => ++_index < _items.Count;
+        public void Reset() => _index = -1;
 
-            public void Reset() => _index = -1;
-
-            public void Dispose()
-            {
-            }
+        public void Dispose()
+        {
         }
     }
 }
